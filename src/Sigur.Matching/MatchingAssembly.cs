@@ -1,0 +1,3 @@
+namespace Sigur.Matching;
+/// <summary>Marker for the assembly.</summary>
+public static class MatchingAssembly { }
