@@ -1,2 +1,9 @@
-Console.WriteLine("placeholder");
+using Sigur.Platform;
+
+// `sigur` with no verb (or with only options, as `dotnet run` and the test host pass) serves the web UI and API;
+// a verb runs that command (see Platform/Commands.cs).
+if (args.Length == 0 || args[0].StartsWith('-'))
+    return await Serve.RunAsync(args);
+return await Commands.Build().Parse(args).InvokeAsync();
+
 public partial class Program;

@@ -1,3 +1,0 @@
-namespace Sigur.Matching;
-/// <summary>Marker for the assembly.</summary>
-public static class MatchingAssembly { }

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Sigur.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// Chooses the provider from configuration (Database:Provider = Sqlite | Postgres), never by guessing, and the
+/// connection string from ConnectionStrings:Sigur.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteConnection = "Data Source=data/sigur.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration config)
+    {
+        var value = config["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{value}'.");
+    }
+
+    public static string ConnectionStringFrom(IConfiguration config, DatabaseProvider provider) =>
+        config.GetConnectionString("Sigur") is { Length: > 0 } cs ? cs
+        : provider == DatabaseProvider.Sqlite ? DefaultSqliteConnection
+        : throw new InvalidOperationException("ConnectionStrings:Sigur is required when Database:Provider is Postgres.");
+
+    /// <summary>The folder that holds the SQLite file; the key-encryption key file goes beside it.</summary>
+    public static string DataDirectory(IConfiguration config)
+    {
+        var provider = ProviderFrom(config);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(ConnectionStringFrom(config, provider)).DataSource;
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(dir)) return dir;
+        }
+        return Path.GetFullPath("data");
+    }
+
+    public static IServiceCollection AddSigurDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var provider = ProviderFrom(config);
+        var connectionString = ConnectionStringFrom(config, provider);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            services.AddDbContext<SqliteSigurDb>(o => o
+                .UseSqlite(connectionString, s => s.MigrationsHistoryTable("ef_migrations_history"))
+                .AddInterceptors(new SqliteDurability())
+                .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
+            services.AddScoped<SigurDb>(sp => sp.GetRequiredService<SqliteSigurDb>());
+        }
+        else
+        {
+            services.AddDbContext<PostgresSigurDb>(o => o
+                .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("ef_migrations_history"))
+                .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
+            services.AddScoped<SigurDb>(sp => sp.GetRequiredService<PostgresSigurDb>());
+        }
+        return services;
+    }
+}
+
+/// <summary>
+/// WAL for concurrent readers, synchronous=FULL so that an acknowledged write survives kill -9 and power loss,
+/// foreign keys on. synchronous and foreign_keys are per connection, so they are set on every open.
+/// </summary>
+internal sealed class SqliteDurability : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// The model closes over the host's field protector (its value converters encrypt with it), so two hosts in one
+/// process — as in the tests — must not share a cached model.
+/// </summary>
+internal sealed class PerProtectionModelCacheKey : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), ((SigurDb)context).Protection, designTime);
+}

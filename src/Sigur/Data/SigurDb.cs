@@ -1,0 +1,263 @@
+using System.Reflection;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Sigur.Features.Cases;
+using Sigur.Platform;
+using Sigur.Platform.Access;
+using Sigur.Platform.Audit;
+
+namespace Sigur.Data;
+
+/// <summary>
+/// The one EF Core context. Three platform rules live here so that no feature can forget them:
+/// need-to-know (query filters on every organisation-owned record), encryption of [Sensitive] fields, and the audit
+/// of every change in the same transaction as the change. Provider-specific subclasses (SqliteSigurDb,
+/// PostgresSigurDb) exist only to carry their own migrations.
+/// </summary>
+public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProtectionKeyContext
+{
+    private readonly FieldProtection _protection;
+    private readonly CurrentUser _user;
+    private readonly AccessScopeHolder _scope;
+    private readonly TimeProvider _clock;
+    private readonly List<AuditEntry> _pendingAudit = [];
+
+    protected SigurDb(DbContextOptions options, FieldProtection protection, CurrentUser user, AccessScopeHolder scope, TimeProvider clock)
+        : base(options)
+    {
+        _protection = protection;
+        _user = user;
+        _scope = scope;
+        _clock = clock;
+    }
+
+    public abstract bool IsPostgres { get; }
+    internal FieldProtection Protection => _protection;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<PersonNameToken> PersonNameTokens => Set<PersonNameToken>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<CaseReferenceCounter> CaseReferenceCounters => Set<CaseReferenceCounter>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the query filters at query time, so they follow the request's user.
+    private Guid? ScopeOrganisationId => _user.IsSystem ? null : _user.OrganisationId ?? Guid.Empty;
+    private bool ScopeIsSystem => _user.IsSystem;
+    private IReadOnlyList<Guid> ScopeCaseIds => _scope.Scope.CaseIds;
+    private IReadOnlyList<Guid> ScopePersonIds => _scope.Scope.PersonIds;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.Region).HasMaxLength(100);
+            e.Property(o => o.Country).HasMaxLength(2);
+        });
+        b.Entity<SigurUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Culture).HasMaxLength(10);
+            e.HasIndex(u => u.OrganisationId);
+        });
+
+        b.Entity<Person>(e =>
+        {
+            e.HasIndex(p => p.OrganisationId);
+            e.HasQueryFilter(p => ScopeIsSystem || p.OrganisationId == ScopeOrganisationId || ScopePersonIds.Contains(p.Id));
+        });
+        b.Entity<PersonNameToken>(e =>
+        {
+            e.HasKey(t => new { t.PersonId, t.Token });
+            e.HasIndex(t => new { t.Token, t.OrganisationId });
+            e.Property(t => t.Token).HasMaxLength(32);
+            e.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(t => ScopeIsSystem || t.OrganisationId == ScopeOrganisationId || ScopePersonIds.Contains(t.PersonId));
+        });
+        b.Entity<Case>(e =>
+        {
+            e.HasIndex(c => c.Reference).IsUnique();
+            e.HasIndex(c => new { c.OrganisationId, c.RegisteredAt });
+            e.HasIndex(c => c.PersonId);
+            e.Property(c => c.Reference).HasMaxLength(20);
+            e.Property(c => c.Region).HasMaxLength(100);
+            e.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(c => ScopeIsSystem || c.OrganisationId == ScopeOrganisationId || ScopeCaseIds.Contains(c.Id));
+        });
+        b.Entity<CaseReferenceCounter>(e => e.HasKey(c => c.Year));
+        b.Entity<BreakGlassGrant>(e =>
+        {
+            e.HasIndex(g => new { g.UserId, g.ExpiresAt });
+            e.Property(g => g.Reason).HasMaxLength(1000);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.UserId, a.At });
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.Role).HasMaxLength(40);
+            e.Property(a => a.RecordType).HasMaxLength(40);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+        });
+        b.Entity<AuditChainHead>(e =>
+        {
+            e.HasKey(h => h.Id);
+            e.Property(h => h.Id).ValueGeneratedNever();
+        });
+
+        ApplyPlatformConventions(b);
+    }
+
+    /// <summary>
+    /// Conventions every entity gets: snake_case names (so raw SQL reads the same on both providers), string enums,
+    /// concurrency tokens on versioned aggregates, and encryption of [Sensitive] properties.
+    /// </summary>
+    private void ApplyPlatformConventions(ModelBuilder b)
+    {
+        var converter = _protection.Converter();
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            entity.SetTableName(SnakeCase(entity.GetTableName()!));
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+                var clr = property.PropertyInfo;
+                if (clr is null) continue;
+                var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                if (type.IsEnum)
+                {
+                    property.SetProviderClrType(typeof(string));
+                    property.SetMaxLength(40);
+                }
+                if (clr.GetCustomAttribute<SensitiveAttribute>() is not null)
+                    property.SetValueConverter(converter);
+                if (clr.Name == nameof(IVersioned.Version) && typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+                    property.IsConcurrencyToken = true;
+            }
+            foreach (var key in entity.GetKeys()) key.SetName(SnakeCase(key.GetName()!));
+            foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
+            foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])))) sb.Append('_');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Queues an audit row to be written with the next SaveChanges, in its transaction.</summary>
+    public void AuditWithNextSave(AuditEntry entry) => _pendingAudit.Add(entry);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified) entry.Entity.Version++;
+        }
+        _pendingAudit.AddRange(ChangeAudit(now));
+        if (_pendingAudit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var entries = _pendingAudit.ToList();
+        _pendingAudit.Clear();
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChain.AppendAsync(this, entries, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+        await AuditChain.AppendAsync(this, entries, cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>One audit row per created, changed or deleted record of an audited type: which field groups, never the values.</summary>
+    private IEnumerable<AuditEntry> ChangeAudit(DateTime now)
+    {
+        if (_user.IsSystem && !_user.IsAuthenticated) yield break; // system jobs (seeding, key rotation) audit themselves
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is IOrganisationOwned or Organisation or SigurUser))
+        {
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditActions.Create,
+                EntityState.Modified => AuditActions.Update,
+                EntityState.Deleted => AuditActions.Delete,
+                _ => null,
+            };
+            if (action is null) continue;
+            var groups = entry.State == EntityState.Modified
+                ? entry.Properties.Where(p => p.IsModified).Select(FieldGroupOf).Where(g => g is not null).Distinct().Order().ToArray()
+                : [];
+            if (entry.State == EntityState.Modified && groups.Length == 0) continue;
+            yield return new AuditEntry
+            {
+                At = now,
+                UserId = _user.UserId,
+                OrganisationId = _user.OrganisationId,
+                Role = _user.Role?.ToString(),
+                Action = action,
+                RecordType = entry.Metadata.ClrType.Name,
+                RecordIds = entry.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue?.ToString(),
+                FieldGroups = groups.Length == 0 ? null : string.Join(' ', groups),
+                Address = _user.Address,
+            };
+        }
+    }
+
+    // Bookkeeping that Identity and the concurrency token change on their own; recording it would only hide real changes.
+    private static readonly HashSet<string> IgnoredInAudit =
+    [
+        nameof(IVersioned.Version), nameof(SigurUser.AccessFailedCount), nameof(SigurUser.LockoutEnd),
+        nameof(SigurUser.SecurityStamp), nameof(SigurUser.ConcurrencyStamp), nameof(SigurUser.Culture),
+    ];
+
+    private static string? FieldGroupOf(PropertyEntry p)
+    {
+        var info = p.Metadata.PropertyInfo;
+        if (info is null || IgnoredInAudit.Contains(info.Name)) return null;
+        return info.GetCustomAttribute<SensitiveAttribute>()?.FieldGroup
+            ?? info.GetCustomAttribute<FieldGroupAttribute>()?.FieldGroup
+            ?? "other";
+    }
+}
+
+/// <summary>The per-request holder of the user's extra access (break-glass), filled after sign-in is resolved.</summary>
+public sealed class AccessScopeHolder
+{
+    public AccessScope Scope { get; set; } = AccessScope.None;
+}
+
+/// <summary>Hands out case references year by year without gaps or duplicates under concurrency.</summary>
+public sealed class CaseReferenceCounter
+{
+    public int Year { get; set; }
+    public int Next { get; set; }
+}

@@ -1,0 +1,50 @@
+using Sigur.Platform;
+
+namespace Sigur.Features.Cases;
+
+/// <summary>
+/// One trafficking situation of one person, held by one organisation. Everything that hangs on a case is visible
+/// only to the holding organisation (SigurDb's query filter), later also to organisations it is referred to.
+/// </summary>
+public sealed class Case : IVersioned, IOrganisationOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>A non-identifying reference for talking about the case (for example on the phone): YYYY-NNNNNN.</summary>
+    public required string Reference { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+
+    [FieldGroup(FieldGroups.CaseAdministration)] public IntakeChannel IntakeChannel { get; set; }
+    [FieldGroup(FieldGroups.CaseAdministration)] public DateTime IntakeDate { get; set; }
+    public DateTime RegisteredAt { get; set; }
+    [FieldGroup(FieldGroups.CaseAdministration)] public CaseStatus Status { get; set; } = CaseStatus.Active;
+    [FieldGroup(FieldGroups.CaseAdministration)] public IdentificationStatus IdentificationStatus { get; set; } = IdentificationStatus.Potential;
+
+    /// <summary>HTCDS vic_TypeOfExploitation codes (see CodeLists).</summary>
+    [FieldGroup(FieldGroups.Exploitation)] public List<string> FormsOfExploitation { get; set; } = [];
+    /// <summary>HTCDS vic_MethodsOfControl codes.</summary>
+    [FieldGroup(FieldGroups.Exploitation)] public List<string> MeansOfControl { get; set; } = [];
+    [FieldGroup(FieldGroups.Exploitation)] public List<string> CountriesOfOrigin { get; set; } = [];
+    [FieldGroup(FieldGroups.Exploitation)] public List<string> CountriesOfTransit { get; set; } = [];
+    [FieldGroup(FieldGroups.Exploitation)] public List<string> CountriesOfExploitation { get; set; } = [];
+    /// <summary>The region of the holding organisation's country where the case was registered.</summary>
+    [FieldGroup(FieldGroups.CaseAdministration)] public string Region { get; set; } = "";
+
+    /// <summary>What happened, in the words of the person or the worker. Encrypted.</summary>
+    [Sensitive(FieldGroups.Narrative)] public string Narrative { get; set; } = "";
+
+    public long Version { get; set; }
+}
+
+/// <summary>How the case came to the mechanism (PRODUCT.md §1).</summary>
+public enum IntakeChannel
+{
+    Police, BorderPolice, SocialWorkCentre, Ngo, LabourInspection, Health, Education, Hotline, MobileTeam, SelfReferral, AnotherCountry,
+}
+
+/// <summary>HTCDS cas_Status.</summary>
+public enum CaseStatus { Active, FollowUp, Closed, ClosedReferred }
+
+/// <summary>potential → presumed → identified, or not a victim (HTCDS vic_TraffickingStatus: Possible / Actual / NotAVictim).</summary>
+public enum IdentificationStatus { Potential, Presumed, Identified, NotAVictim }

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sigur.Data;
+using Sigur.Platform;
+using Sigur.Platform.Audit;
+
+namespace Sigur.Features.Cases;
+
+/// <summary>Case detail with the person. A case outside the user's scope is simply not found (404, never 403).</summary>
+public static class GetCase
+{
+    public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> Handle(Guid id, SigurDb db, Audit audit, TimeProvider clock, CancellationToken ct)
+    {
+        var row = await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => new { Case = c, c.Person }).SingleOrDefaultAsync(ct);
+        if (row?.Person is null) return Platform.Web.Problems.NotFound();
+        await audit.ReadAsync(nameof(Case), id, FieldGroups.Identity, FieldGroups.DateOfBirth, FieldGroups.Contact,
+            FieldGroups.Documents, FieldGroups.Narrative, FieldGroups.Exploitation, FieldGroups.CaseAdministration);
+        return TypedResults.Ok(CaseDetail.From(row.Case, row.Person, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+    }
+}

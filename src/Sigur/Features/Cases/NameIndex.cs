@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Sigur.Data;
+using Sigur.Matching;
+
+namespace Sigur.Features.Cases;
+
+/// <summary>
+/// The keyed search index over names: each folded token of a person's names and aliases is stored as an HMAC, so a
+/// name typed in Latin finds the same name stored in Cyrillic, and the index reveals nothing without the key.
+/// </summary>
+internal static class NameIndex
+{
+    public static IEnumerable<string> TokensOf(Person p) =>
+        NameKey.Tokens($"{p.GivenName} {p.FamilyName} {p.Aliases.Replace('\n', ' ')}");
+
+    public static List<string> QueryTokens(SigurDb db, string query) =>
+        NameKey.Tokens(query).Select(db.Protection.SearchToken).Distinct().ToList();
+
+    /// <summary>Brings the person's tokens in line with their current names (call before SaveChanges).</summary>
+    public static async Task RefreshAsync(SigurDb db, Person p, CancellationToken ct)
+    {
+        var wanted = TokensOf(p).Select(db.Protection.SearchToken).ToHashSet();
+        var existing = db.Entry(p).State == EntityState.Added
+            ? []
+            : await db.PersonNameTokens.Where(t => t.PersonId == p.Id).ToListAsync(ct);
+        db.PersonNameTokens.RemoveRange(existing.Where(t => !wanted.Contains(t.Token)));
+        foreach (var token in wanted.Except(existing.Select(t => t.Token)))
+            db.PersonNameTokens.Add(new PersonNameToken { PersonId = p.Id, OrganisationId = p.OrganisationId, Token = token });
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sigur.Data;
+using Sigur.Platform;
+
+namespace Sigur.Features.Cases;
+
+/// <summary>
+/// Intake: registers a case for a new person, or for a person the organisation already knows (a person can have
+/// several cases over time). The case belongs to the registering user's organisation.
+/// </summary>
+public static class RegisterCase
+{
+    public sealed record Request(CaseInput Case, PersonInput? Person = null, Guid? ExistingPersonId = null);
+
+    public sealed record Response(Guid Id, string Reference, Guid PersonId);
+
+    public static async Task<Results<Created<Response>, ValidationProblem>> Handle(
+        Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var errors = CaseValidation.Check(request.Person, request.Case, today);
+        if (request.Case is null) errors["case"] = ["The case is required."];
+        if ((request.Person is null) == (request.ExistingPersonId is null))
+            errors["person"] = ["Give either a new person or the id of an existing person."];
+        Person? person = null;
+        if (request.ExistingPersonId is { } existingId)
+        {
+            // The query filter makes another organisation's person indistinguishable from a missing one.
+            person = await db.Persons.SingleOrDefaultAsync(p => p.Id == existingId, ct);
+            if (person is null) errors["existingPersonId"] = ["No such person in your organisation."];
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var organisationId = user.OrganisationId!.Value;
+        if (person is null)
+        {
+            person = new Person { OrganisationId = organisationId, CreatedAt = now };
+            CaseValidation.Apply(request.Person!, person);
+            db.Persons.Add(person);
+            await NameIndex.RefreshAsync(db, person, ct);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var c = new Case
+        {
+            Reference = await CaseReferences.NextAsync(db, now.Year, ct),
+            OrganisationId = organisationId,
+            PersonId = person.Id,
+            RegisteredAt = now,
+        };
+        CaseValidation.Apply(request.Case!, c);
+        db.Cases.Add(c);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Created($"/api/v1/cases/{c.Id}", new Response(c.Id, c.Reference, person.Id));
+    }
+}

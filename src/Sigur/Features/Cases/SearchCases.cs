@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Sigur.Data;
+using Sigur.Platform;
+using Sigur.Platform.Audit;
+
+namespace Sigur.Features.Cases;
+
+/// <summary>
+/// The case list: the organisation's cases, newest first, optionally filtered by a name (any script, any
+/// diacritics, any order) or a case reference. Every list shown is audited with the ids of the records it showed.
+/// </summary>
+public static class SearchCases
+{
+    public const int MaxPageSize = 100;
+
+    public sealed record Response(IReadOnlyList<CaseSummary> Items, int Page, int PageSize, bool HasMore);
+
+    public static async Task<Response> Handle(string? q, int? page, int? pageSize, SigurDb db, Audit audit, TimeProvider clock, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
+        var pageNumber = Math.Max(page ?? 1, 1);
+        var cases = db.Cases.AsNoTracking();
+        var query = q?.Trim() ?? "";
+        if (IsReference(query))
+        {
+            cases = cases.Where(c => c.Reference == query);
+        }
+        else if (query.Length > 0)
+        {
+            var tokens = NameIndex.QueryTokens(db, query);
+            if (tokens.Count == 0) return new Response([], pageNumber, size, false);
+            foreach (var token in tokens)
+                cases = cases.Where(c => db.PersonNameTokens.Any(t => t.PersonId == c.PersonId && t.Token == token));
+        }
+        var rows = await cases.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id)
+            .Skip((pageNumber - 1) * size).Take(size + 1)
+            .Select(c => new { Case = c, c.Person })
+            .ToListAsync(ct);
+        var hasMore = rows.Count > size;
+        if (hasMore) rows.RemoveAt(size);
+
+        await audit.ListAsync(nameof(Case), rows.Select(r => r.Case.Id), FieldGroups.Identity, FieldGroups.CaseAdministration);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var items = rows.Select(r => new CaseSummary(
+            r.Case.Id, r.Case.Reference, r.Person!.FullName, DateOnly.FromDateTime(r.Case.IntakeDate), r.Case.Status,
+            r.Case.IdentificationStatus, r.Case.FormsOfExploitation, r.Person.IsChild(today))).ToList();
+        return new Response(items, pageNumber, size, hasMore);
+    }
+
+    private static bool IsReference(string q) =>
+        q.Length == 11 && q[4] == '-' && q[..4].All(char.IsAsciiDigit) && q[5..].All(char.IsAsciiDigit);
+}

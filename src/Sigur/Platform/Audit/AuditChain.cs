@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Sigur.Data;
+
+namespace Sigur.Platform.Audit;
+
+/// <summary>Appends rows to the chain inside the caller's transaction.</summary>
+public static class AuditChain
+{
+    /// <summary>
+    /// Must run inside an open transaction of <paramref name="db"/>, before the action's own writes: it locks the chain
+    /// head (PostgreSQL: SELECT … FOR UPDATE; SQLite: the IMMEDIATE transaction already holds the write lock), links the
+    /// entries, and stages them; the caller's SaveChanges writes them with the action, or neither is written.
+    /// </summary>
+    public static async Task AppendAsync(SigurDb db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0) return;
+        var head = db.IsPostgres
+            ? await db.AuditChainHeads.FromSql($"SELECT * FROM audit_chain_heads WHERE id = 1 FOR UPDATE").SingleOrDefaultAsync(ct)
+            : await db.AuditChainHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
+        if (head is null)
+        {
+            head = new AuditChainHead();
+            db.AuditChainHeads.Add(head);
+        }
+        foreach (var entry in entries)
+        {
+            entry.Sequence = head.Sequence + 1;
+            entry.PreviousHash = head.Hash;
+            entry.Hash = entry.ComputeHash();
+            head.Sequence = entry.Sequence;
+            head.Hash = entry.Hash;
+            db.AuditEntries.Add(entry);
+        }
+    }
+
+    /// <summary>Walks the chain in order and names the first row that was edited, removed or inserted out of order.</summary>
+    public static async Task<AuditVerification> VerifyAsync(SigurDb db, CancellationToken ct, IProgress<long>? progress = null)
+    {
+        var expectedPrevious = AuditChainHead.GenesisHash;
+        long expectedSequence = 1, checkedRows = 0;
+        long after = 0;
+        while (true)
+        {
+            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > after)
+                .OrderBy(e => e.Sequence).Take(5000).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var row in batch)
+            {
+                if (row.Sequence != expectedSequence)
+                    return AuditVerification.Broken(expectedSequence, $"row {expectedSequence} is missing");
+                if (row.PreviousHash != expectedPrevious)
+                    return AuditVerification.Broken(row.Sequence, $"row {row.Sequence} does not follow row {row.Sequence - 1}");
+                if (row.ComputeHash() != row.Hash)
+                    return AuditVerification.Broken(row.Sequence, $"row {row.Sequence} was edited");
+                expectedPrevious = row.Hash;
+                expectedSequence++;
+                checkedRows++;
+            }
+            after = batch[^1].Sequence;
+            progress?.Report(checkedRows);
+        }
+        var head = await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(ct);
+        if (head is not null && (head.Sequence != checkedRows || head.Hash != expectedPrevious))
+            return AuditVerification.Broken(checkedRows + 1, $"rows after {checkedRows} were removed (the head records {head.Sequence})");
+        return new AuditVerification(true, checkedRows, null, null);
+    }
+}
+
+public sealed record AuditVerification(bool Intact, long RowsChecked, long? FirstBadSequence, string? Problem)
+{
+    public static AuditVerification Broken(long sequence, string problem) => new(false, 0, sequence, problem);
+}

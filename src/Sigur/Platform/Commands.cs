@@ -1,0 +1,141 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+using Sigur.Data;
+using Sigur.Features.Admin;
+using Sigur.Platform.Audit;
+
+namespace Sigur.Platform;
+
+/// <summary>
+/// The command-line verbs of the `sigur` executable. Configuration comes from appsettings.json and the environment
+/// (for example Database__Provider=Postgres and ConnectionStrings__Sigur=…), as for the server.
+/// </summary>
+public static class Commands
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Sigur: case management, referral and statistics for national anti-trafficking mechanisms.");
+
+        var serve = new Command("serve", "Serve the web UI and the API (the default).");
+        serve.TreatUnmatchedTokensAsErrors = false;
+        serve.SetAction((parse, _) => Serve.RunAsync([.. parse.UnmatchedTokens]));
+        root.Subcommands.Add(serve);
+
+        var migrate = new Command("migrate", "Apply database migrations (PostgreSQL is migrated only by this verb unless Database:MigrateAtStartup is true).");
+        migrate.SetAction((_, ct) => WithServices(async sp =>
+        {
+            await sp.GetRequiredService<SigurDb>().Database.MigrateAsync(ct);
+            Console.WriteLine("Database is up to date.");
+            return 0;
+        }));
+        root.Subcommands.Add(migrate);
+
+        var casesOption = new Option<int>("--cases") { Description = "How many cases to generate.", DefaultValueFactory = _ => 500 };
+        var seed = new Command("seed-demo", "Create demo organisations, one user per role (credentials printed) and generated cases.") { casesOption };
+        seed.SetAction((parse, ct) => WithServices(async sp =>
+        {
+            var cases = parse.GetValue(casesOption);
+            if (cases is < 0 or > 10_000_000) { Console.Error.WriteLine("--cases must be between 0 and 10,000,000."); return 2; }
+            await sp.GetRequiredService<SigurDb>().Database.MigrateAsync(ct);
+            sp.GetRequiredService<KeyRingWarden>().EnsureCurrentKey();
+            var admin = await FirstStart.EnsureAsync(sp, ct);
+            if (admin is not null) Console.WriteLine($"Administrator '{admin.UserName}', one-time password {admin.OneTimePassword}");
+            DemoData.Result result = null!;
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Generating cases", maxValue: Math.Max(cases, 1));
+                result = await DemoData.SeedAsync(sp, cases, new Progress<int>(n => task.Value = n), ct);
+                task.Value = task.MaxValue;
+            });
+            Console.WriteLine(result.CredentialsTable());
+            return 0;
+        }));
+        root.Subcommands.Add(seed);
+
+        var audit = new Command("audit", "The audit log.");
+        var verify = new Command("verify", "Walk the hash chain and name the first row that was edited or removed.");
+        verify.SetAction((_, ct) => WithServices(async sp =>
+        {
+            var result = await AuditChain.VerifyAsync(sp.GetRequiredService<SigurDb>(), ct);
+            if (result.Intact) { Console.WriteLine($"Audit log intact: {result.RowsChecked} rows."); return 0; }
+            Console.Error.WriteLine($"Audit log broken at row {result.FirstBadSequence}: {result.Problem}.");
+            return 1;
+        }));
+        audit.Subcommands.Add(verify);
+        root.Subcommands.Add(audit);
+
+        var keys = new Command("keys", "Encryption keys.");
+        var rotate = new Command("rotate", "Create a new data key and re-encrypt every protected value under it.");
+        rotate.SetAction((_, ct) => WithServices(async sp =>
+        {
+            KeyRotation.Outcome outcome = null!;
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Re-encrypting records", maxValue: double.MaxValue);
+                task.IsIndeterminate = true;
+                outcome = await KeyRotation.RotateAsync(sp, new Progress<int>(n => task.Description = $"Re-encrypted {n} records"), ct);
+                task.StopTask();
+            });
+            Console.WriteLine($"New key {outcome.NewKeyId}; {outcome.Records} records re-encrypted.");
+            return 0;
+        }));
+        keys.Subcommands.Add(rotate);
+        root.Subcommands.Add(keys);
+
+        var users = new Command("users", "User accounts.");
+        var userName = new Argument<string>("user-name");
+        var roleOption = new Option<Role>("--role") { Required = true, Description = "One of: " + string.Join(", ", Enum.GetNames<Role>()) };
+        var orgOption = new Option<string>("--organisation") { Required = true, Description = "The organisation's exact name or id." };
+        var add = new Command("add", "Create a user; prints a one-time password to replace at first sign-in.") { userName, roleOption, orgOption };
+        add.SetAction((parse, ct) => WithServices(async sp =>
+        {
+            var db = sp.GetRequiredService<SigurDb>();
+            var org = parse.GetValue(orgOption)!;
+            var organisation = Guid.TryParse(org, out var orgId)
+                ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == orgId, ct)
+                : await db.Organisations.SingleOrDefaultAsync(o => o.Name == org, ct);
+            if (organisation is null) { Console.Error.WriteLine("No organisation with that name or id."); return 2; }
+            var result = await ManageUsers.Create(new ManageUsers.UserInput(parse.GetValue(userName)!, parse.GetValue(userName)!, null, organisation.Id, parse.GetValue(roleOption)),
+                sp.GetRequiredService<UserManager<SigurUser>>(), db, ct);
+            if (result.Result is Microsoft.AspNetCore.Http.HttpResults.Created<ManageUsers.Created> created)
+            {
+                Console.WriteLine($"User '{created.Value!.User.UserName}' created; one-time password {created.Value.OneTimePassword}");
+                return 0;
+            }
+            var problem = (Microsoft.AspNetCore.Http.HttpResults.ValidationProblem)result.Result;
+            foreach (var (field, messages) in problem.ProblemDetails.Errors) Console.Error.WriteLine($"{field}: {string.Join(" ", messages)}");
+            return 2;
+        }));
+        users.Subcommands.Add(add);
+        root.Subcommands.Add(users);
+
+        return root;
+    }
+
+    /// <summary>Builds the same services as the server (without serving), starts the audit writer, runs the action as the system.</summary>
+    public static async Task<int> WithServices(Func<IServiceProvider, Task<int>> action)
+    {
+        var builder = SigurHost.CreateBuilder([]);
+        builder.Services.AddScoped(_ => CurrentUser.System());
+        await using var app = builder.Build();
+        await using (var check = app.Services.CreateAsyncScope())
+        {
+            // Keys live in the database: only once it is migrated can a key be read or made (seed-demo migrates first, then asks again).
+            if (!(await check.ServiceProvider.GetRequiredService<SigurDb>().Database.GetPendingMigrationsAsync()).Any())
+                app.Services.GetRequiredService<KeyRingWarden>().EnsureCurrentKey();
+        }
+        var writer = app.Services.GetRequiredService<AuditWriter>();
+        await writer.StartAsync(CancellationToken.None);
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await action(scope.ServiceProvider);
+        }
+        finally
+        {
+            await writer.StopAsync(CancellationToken.None);
+        }
+    }
+}

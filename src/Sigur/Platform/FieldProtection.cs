@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Sigur.Platform;
+
+/// <summary>
+/// Encryption of sensitive fields at rest. Each [Sensitive] string property is stored as a Data Protection payload
+/// (authenticated encryption under the current key of the key ring); search over names uses keyed HMAC tokens
+/// (<see cref="SearchToken"/>), never plaintext.
+/// </summary>
+public sealed class FieldProtection
+{
+    private readonly Lazy<IDataProtector> _protector;
+    private readonly byte[] _searchKey;
+
+    public FieldProtection(IDataProtectionProvider provider, KeyEncryptionKey kek)
+    {
+        // Lazy: the key ring is itself stored through SigurDb, so the protector must not be built while the context is.
+        _protector = new Lazy<IDataProtector>(() => provider.CreateProtector("Sigur.Fields.v1"));
+        _searchKey = kek.Derive("sigur search index v1");
+    }
+
+    public string Protect(string plaintext) => _protector.Value.Protect(plaintext);
+
+    public string Unprotect(string stored) => _protector.Value.Unprotect(stored);
+
+    /// <summary>The key id a stored payload was written under (bytes 4..20 of a Data Protection payload).</summary>
+    public static Guid KeyIdOf(string stored)
+    {
+        var bytes = WebEncoders.Base64UrlDecode(stored);
+        return new Guid(bytes.AsSpan(4, 16));
+    }
+
+    /// <summary>A deterministic, keyed token for an already-normalised search term: equal terms give equal tokens, and nobody without the key can reverse or test one.</summary>
+    public string SearchToken(string normalisedTerm)
+    {
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_searchKey, Encoding.UTF8.GetBytes(normalisedTerm), mac);
+        return Convert.ToBase64String(mac[..16]);
+    }
+
+    public ValueConverter<string, string> Converter() =>
+        new(v => Protect(v), v => Unprotect(v));
+}
+
+/// <summary>Marks a property whose value is encrypted at rest, and the field group it belongs to (for audit and minimisation).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SensitiveAttribute(string fieldGroup) : Attribute
+{
+    public string FieldGroup { get; } = fieldGroup;
+}
+
+/// <summary>The field group of a non-encrypted property, for audit records of what changed.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class FieldGroupAttribute(string fieldGroup) : Attribute
+{
+    public string FieldGroup { get; } = fieldGroup;
+}
+
+public static class FieldGroups
+{
+    public const string Identity = "identity";
+    public const string DateOfBirth = "date-of-birth";
+    public const string Contact = "contact";
+    public const string Documents = "documents";
+    public const string Narrative = "narrative";
+    public const string Health = "health";
+    public const string Location = "location";
+    public const string Profile = "profile";
+    public const string Exploitation = "exploitation";
+    public const string CaseAdministration = "case";
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+
+namespace Sigur.Platform;
+
+/// <summary>
+/// The key-encryption key (KEK). The Data Protection key ring lives in the database; every key in it is encrypted
+/// with this key, which lives outside the database: in the environment variable SIGUR_KEK (base64, 32 bytes) or
+/// in a file created on first start (mode 0600). Whoever steals the database alone reads nothing.
+/// Back the file up separately from the database.
+/// </summary>
+public sealed class KeyEncryptionKey
+{
+    public const string EnvironmentVariable = "SIGUR_KEK";
+    private readonly byte[] _key;
+
+    private KeyEncryptionKey(byte[] key) => _key = key;
+
+    public static KeyEncryptionKey FromBytes(byte[] key) =>
+        key.Length == 32 ? new KeyEncryptionKey(key) : throw new InvalidOperationException("The key-encryption key must be 32 bytes.");
+
+    /// <summary>Loads the KEK from the environment, else from <paramref name="file"/>, creating the file on first start.</summary>
+    public static KeyEncryptionKey Load(string file)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+            return FromBytes(Convert.FromBase64String(fromEnvironment.Trim()));
+        if (File.Exists(file))
+            return FromBytes(Convert.FromBase64String(File.ReadAllText(file).Trim()));
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var key = RandomNumberGenerator.GetBytes(32);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(file, options))
+        using (var writer = new StreamWriter(stream))
+            writer.Write(Convert.ToBase64String(key));
+        return new KeyEncryptionKey(key);
+    }
+
+    /// <summary>A sub-key for one purpose (HKDF-SHA256), so the KEK itself is used for one thing only.</summary>
+    public byte[] Derive(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, info: Encoding.UTF8.GetBytes(purpose));
+
+    internal byte[] Seal(byte[] plaintext)
+    {
+        var key = Derive("sigur key ring v1");
+        var nonce = RandomNumberGenerator.GetBytes(12);
+        var tag = new byte[16];
+        var cipher = new byte[plaintext.Length];
+        using var aes = new AesGcm(key, 16);
+        aes.Encrypt(nonce, plaintext, cipher, tag);
+        return [.. nonce, .. tag, .. cipher];
+    }
+
+    internal byte[] Open(byte[] sealedBytes)
+    {
+        var key = Derive("sigur key ring v1");
+        var plaintext = new byte[sealedBytes.Length - 28];
+        using var aes = new AesGcm(key, 16);
+        aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16), plaintext);
+        return plaintext;
+    }
+}
+
+/// <summary>Encrypts each Data Protection key's XML with the KEK before it is stored in the database.</summary>
+public sealed class KekXmlEncryptor(KeyEncryptionKey kek) : IXmlEncryptor
+{
+    public EncryptedXmlInfo Encrypt(XElement plaintextElement)
+    {
+        var sealedBytes = kek.Seal(Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting)));
+        var element = new XElement("encryptedKey", new XComment(" Encrypted with the Sigur key-encryption key. "), Convert.ToBase64String(sealedBytes));
+        return new EncryptedXmlInfo(element, typeof(KekXmlDecryptor));
+    }
+}
+
+/// <summary>Activated by Data Protection (by type name) to read keys sealed by <see cref="KekXmlEncryptor"/>.</summary>
+public sealed class KekXmlDecryptor(IServiceProvider services) : IXmlDecryptor
+{
+    public XElement Decrypt(XElement encryptedElement)
+    {
+        var kek = services.GetRequiredService<KeyEncryptionKey>();
+        var plaintext = kek.Open(Convert.FromBase64String(encryptedElement.Value));
+        return XElement.Parse(Encoding.UTF8.GetString(plaintext));
+    }
+}

@@ -1,0 +1,53 @@
+namespace Sigur.Platform;
+
+/// <summary>The roles of PRODUCT.md §8. A user holds exactly one role within one organisation.</summary>
+public enum Role
+{
+    HotlineOperator,
+    CaseWorker,
+    ShelterStaff,
+    PoliceInvestigator,
+    Prosecutor,
+    FundOfficer,
+    Analyst,
+    NationalCoordinator,
+    Administrator,
+}
+
+/// <summary>
+/// Named authorisation policies. Every endpoint and page names one of these explicitly;
+/// a test enumerates the endpoints and fails on any without.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Read case records of one's own organisation (need-to-know, filtered per record in SigurDb).</summary>
+    public const string CaseRead = nameof(CaseRead);
+    /// <summary>Register and edit cases.</summary>
+    public const string CaseWrite = nameof(CaseWrite);
+    /// <summary>De-identified aggregates only, never records.</summary>
+    public const string Aggregates = nameof(Aggregates);
+    /// <summary>Organisations, users, the audit log and break-glass review.</summary>
+    public const string Administration = nameof(Administration);
+    /// <summary>Emergency access to another organisation's case, with a stated reason (audited, alerted).</summary>
+    public const string BreakGlass = nameof(BreakGlass);
+    /// <summary>Any signed-in user (own profile, code lists).</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    public static readonly Role[] CaseReaders =
+        [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer];
+    public static readonly Role[] CaseWriters = [Role.HotlineOperator, Role.CaseWorker, Role.PoliceInvestigator];
+    public static readonly Role[] AggregateReaders = [Role.Analyst, Role.NationalCoordinator];
+    public static readonly Role[] Administrators = [Role.Administrator];
+    public static readonly Role[] BreakGlassUsers = [Role.CaseWorker, Role.PoliceInvestigator];
+
+    public static Role[] RolesOf(string policy) => policy switch
+    {
+        CaseRead => CaseReaders,
+        CaseWrite => CaseWriters,
+        Aggregates => AggregateReaders,
+        Administration => Administrators,
+        BreakGlass => BreakGlassUsers,
+        SignedIn => Enum.GetValues<Role>(),
+        _ => throw new ArgumentOutOfRangeException(nameof(policy)),
+    };
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using Sigur.Data;
+using Sigur.Features.Account;
+using Sigur.Features.Admin;
+using Sigur.Features.Cases;
+using Sigur.Features.Statistics;
+using Sigur.Platform.Access;
+using Sigur.Platform.Audit;
+using Sigur.Platform.Web;
+
+namespace Sigur.Platform;
+
+/// <summary>
+/// The explicit wiring of the one deployable: services, then the request pipeline, then each feature's routes.
+/// No reflection scanning: what runs is what is listed here.
+/// </summary>
+public static class SigurHost
+{
+    public static readonly string[] Cultures = ["en", "mk", "sr-Cyrl", "sr-Latn", "sq"];
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+        AddServices(builder.Services, builder.Configuration);
+        return builder;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AccessScopeHolder>();
+        services.AddSigurDatabase(config);
+
+        // Keys: the Data Protection key ring lives in the database, each key sealed with the key-encryption key.
+        var kekFile = config["Sigur:KeyEncryptionKeyFile"] ?? Path.Combine(DatabaseSetup.DataDirectory(config), "sigur.kek");
+        services.AddSingleton(_ => KeyEncryptionKey.Load(kekFile));
+        services.AddDataProtection().SetApplicationName("Sigur").PersistKeysToDbContext<SigurDb>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o =>
+            {
+                o.XmlEncryptor = new KekXmlEncryptor(sp.GetRequiredService<KeyEncryptionKey>());
+                o.AutoGenerateKeys = false; // KeyRingWarden creates keys, outside any transaction
+            }));
+        services.AddSingleton<KeyRingWarden>();
+        services.AddHostedService(sp => sp.GetRequiredService<KeyRingWarden>());
+        services.AddSingleton<FieldProtection>();
+
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+        services.AddScoped<Audit.Audit>();
+
+        AddIdentity(services, config);
+        services.AddAuthorization(o =>
+        {
+            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.SignedIn })
+                o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.RoleClaim, Policies.RolesOf(policy).Select(r => r.ToString())));
+        });
+
+        services.AddSigurProblems();
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi("v1");
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            // Every page is for signed-in users unless it says otherwise; each page also names its own policy.
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        }).AddViewLocalization().AddDataAnnotationsLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+    }
+
+    public static void ConfigureJson(System.Text.Json.JsonSerializerOptions json)
+    {
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.MaxDepth = RequestLimits.MaxJsonDepth;
+        json.Converters.Add(new JsonStringEnumConverter());
+        json.Converters.Add(new SafeStringConverter());
+    }
+
+    private static void AddIdentity(IServiceCollection services, IConfiguration config)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "smart";
+                o.DefaultChallengeScheme = "smart";
+            })
+            .AddPolicyScheme("smart", "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddIdentityCookies();
+        var idle = TimeSpan.FromMinutes(config.GetValue("Sigur:IdleTimeoutMinutes", 20));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.ExpireTimeSpan = idle;
+            o.SlidingExpiration = true;
+            o.Cookie.Name = "sigur";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // The API answers 401/403 as ProblemDetails instead of redirecting to the sign-in page.
+            o.Events.OnRedirectToLogin = c => RedirectOrProblem(c.HttpContext, c.RedirectUri, 401);
+            o.Events.OnRedirectToAccessDenied = c => RedirectOrProblem(c.HttpContext, c.RedirectUri, 403);
+        });
+        services.AddIdentityCore<SigurUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<SigurDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<SigurClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+    }
+
+    private static Task RedirectOrProblem(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+            return Problems.WriteAsync(context, status, status == 401 ? "Sign-in required" : "Not allowed");
+        context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLimits();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseSignedInUser();
+        app.UseAuthorization();
+        app.UseAuthorizationAudit();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference").AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapAccountApi();
+        api.MapCaseApi();
+        api.MapAdminApi();
+        api.MapGet("/statistics/case-totals", CaseTotals.Handle).RequireAuthorization(Policies.Aggregates).WithTags("Statistics")
+            .WithSummary("Cases by year and identification status, small cells suppressed");
+        app.MapRazorPages();
+    }
+}
