@@ -165,8 +165,8 @@ public static class SigurHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseSignedInUser();
+        app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
         app.UseAuthorization();
-        app.UseAuthorizationAudit();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference").AllowAnonymous();
