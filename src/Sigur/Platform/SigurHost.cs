@@ -157,7 +157,12 @@ public static class SigurHost
 
     public static void Configure(WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A bad request is the client's mistake, and its exception message can echo what the client sent
+            // (a JSON property name, say): answer it as ProblemDetails without logging it.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseRequestLimits();
         app.UseRequestLocalization();
