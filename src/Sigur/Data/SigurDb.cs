@@ -118,6 +118,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         });
 
         // Each feature's own entities (one line per feature, so merges stay simple).
+        Sigur.Features.Statistics.StatisticsModel.Configure(this, b);
 
         ApplyPlatformConventions(b);
     }

@@ -111,6 +111,8 @@ public static class Commands
         users.Subcommands.Add(add);
         root.Subcommands.Add(users);
 
+        foreach (var command in Features.Statistics.StatisticsCommands.Build()) root.Subcommands.Add(command);
+
         return root;
     }
 

@@ -180,8 +180,7 @@ public static class SigurHost
         api.MapAccountApi();
         api.MapCaseApi();
         api.MapAdminApi();
-        api.MapGet("/statistics/case-totals", CaseTotals.Handle).RequireAuthorization(Policies.Aggregates).WithTags("Statistics")
-            .WithSummary("Cases by year and identification status, small cells suppressed");
+        api.MapStatisticsApi();
         app.MapRazorPages();
     }
 }

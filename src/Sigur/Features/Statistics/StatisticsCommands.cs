@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Sigur.Data;
+using Sigur.Platform;
+
+namespace Sigur.Features.Statistics;
+
+/// <summary>The statistics verbs: `stats table`, `stats export`, `export htcds`, `import`.</summary>
+public static class StatisticsCommands
+{
+    public static IEnumerable<Command> Build()
+    {
+        var stats = new Command("stats", "Statistics: cross-tables and report templates.");
+        stats.Subcommands.Add(TableCommand());
+        yield return stats;
+    }
+
+    private static Command TableCommand()
+    {
+        var rows = new Option<string>("--rows") { Required = true, Description = "Dimension for rows: " + string.Join(", ", Dimensions.All.Select(d => d.Name)) };
+        var cols = new Option<string?>("--cols") { Description = "Dimension for columns (or none)." };
+        var filter = new Option<string[]>("--filter") { Description = "dimension=value[,value…]; repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var unit = new Option<CountingUnit>("--unit") { Description = "Person (default) or Case.", DefaultValueFactory = _ => CountingUnit.Person };
+        var reference = new Option<ReferenceDate>("--reference") { Description = "Intake (default) or Registration.", DefaultValueFactory = _ => ReferenceDate.Intake };
+        var publication = new Option<bool>("--publication") { Description = "Withhold small cells at the publication threshold (11) instead of the internal one (5)." };
+        var command = new Command("table", "Print a cross-table, small cells withheld (c).") { rows, cols, filter, unit, reference, publication };
+        command.SetAction((parse, ct) => Commands.WithServices(async sp =>
+        {
+            var errors = CrossTab.Validate(parse.GetValue(rows), parse.GetValue(cols), parse.GetValue(filter) ?? [], out var filters);
+            if (errors.Count > 0)
+            {
+                foreach (var (field, messages) in errors) Console.Error.WriteLine($"--{field}: {string.Join(" ", messages)}");
+                return 2;
+            }
+            var spec = new TableSpec(parse.GetValue(rows)!, parse.GetValue(cols), filters, parse.GetValue(unit), parse.GetValue(reference));
+            var table = (await CrossTab.PublishAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), [spec], parse.GetValue(publication), ct))[0];
+            Console.Write(Render(table));
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>A plain-text table: aligned columns, totals last, withheld cells as c.</summary>
+    public static string Render(PublishedTable t)
+    {
+        var header = new List<string> { t.Rows };
+        header.AddRange(t.ColumnCategories);
+        header.Add("Total");
+        var lines = new List<List<string>> { header };
+        for (var i = 0; i <= t.RowCategories.Count; i++)
+        {
+            var line = new List<string> { i < t.RowCategories.Count ? t.RowCategories[i] : "Total" };
+            line.AddRange(t.Cells[i].Select(CrossTab.Format));
+            lines.Add(line);
+        }
+        var widths = Enumerable.Range(0, header.Count).Select(j => lines.Max(l => l[j].Length)).ToArray();
+        var sb = new StringBuilder();
+        if (t.Filters.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"Filters: {string.Join("; ", t.Filters)}");
+        foreach (var line in lines)
+            sb.AppendLine(string.Join("  ", line.Select((v, j) => j == 0 ? v.PadRight(widths[j]) : v.PadLeft(widths[j]))));
+        sb.AppendLine(CultureInfo.InvariantCulture, $"c = withheld (fewer than {t.SuppressionThreshold}, or would reveal one). {t.Definition}");
+        return sb.ToString();
+    }
+}
