@@ -14,6 +14,29 @@ public static class StatisticsCommands
         var stats = new Command("stats", "Statistics: cross-tables and report templates.");
         stats.Subcommands.Add(TableCommand());
         yield return stats;
+
+        var export = new Command("export", "Anonymised record-level exports.");
+        export.Subcommands.Add(HtcdsCommand());
+        yield return export;
+    }
+
+    private static Command HtcdsCommand()
+    {
+        var k = new Option<int>("--k") { Description = "Every combination of quasi-identifiers is shared by at least k records.", DefaultValueFactory = _ => 11 };
+        var output = new Option<FileInfo>("--out") { Required = true, Description = "The CSV file to write." };
+        var command = new Command("htcds", "Victims in the CTDC/HTCDS record layout, k-anonymous; prints what was generalised.") { k, output };
+        command.SetAction((parse, ct) => Commands.WithServices(async sp =>
+        {
+            if (parse.GetValue(k) is < 2 or > 1000) { Console.Error.WriteLine("--k must be between 2 and 1000."); return 2; }
+            var result = await RecordExport.BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), parse.GetValue(k), ct);
+            var file = parse.GetValue(output)!;
+            await using (var stream = file.Create()) await RecordExport.WriteCsvAsync(result, stream, ct);
+            await ExportAudit.RecordAsync(sp, "HtcdsRecords", $"k={result.Report.K}; {result.Report.Exported} records; command line", ct);
+            Console.Write(result.Report.ToString());
+            Console.WriteLine($"Written to {file.FullName}.");
+            return 0;
+        }));
+        return command;
     }
 
     private static Command TableCommand()

@@ -13,7 +13,11 @@ public enum Trafficking { Internal, CrossBorder, Unknown }
 /// </summary>
 public sealed record VictimFact(
     Guid Unit, int? Year, Sex Sex, int? Age, bool PossiblyChild, IReadOnlyList<string> Citizenships, IdentificationStatus Status,
-    IntakeChannel Channel, string Region, IReadOnlyList<string> Forms, IReadOnlyList<string> ExploitationCountries, Trafficking Trafficking);
+    IntakeChannel Channel, string Region, IReadOnlyList<string> Forms, IReadOnlyList<string> ExploitationCountries, Trafficking Trafficking)
+{
+    /// <summary>Means of control across the year's cases (record-level export only).</summary>
+    public IReadOnlyList<string> MeansOfControl { get; init; } = [];
+}
 
 /// <summary>
 /// Reads the plain-text columns that statistics need (never an encrypted one), across all organisations, and applies
@@ -23,7 +27,7 @@ public static class VictimFacts
 {
     internal sealed record CaseRow(
         Guid Id, Guid PersonId, DateTime IntakeDate, DateTime RegisteredAt, IdentificationStatus Status, IntakeChannel Channel,
-        List<string> Forms, List<string> Origin, List<string> Transit, List<string> Exploitation, string Region, int? Age,
+        List<string> Forms, List<string> Means, List<string> Origin, List<string> Transit, List<string> Exploitation, string Region, int? Age,
         Sex Sex, bool PossiblyChild, List<string> Citizenships);
 
     public static async Task<IReadOnlyList<VictimFact>> LoadAsync(SigurDb db, CountingUnit unit, ReferenceDate reference, string reportingCountry, CancellationToken ct)
@@ -31,7 +35,7 @@ public static class VictimFacts
         // Aggregates span every organisation: they read across the need-to-know filter and return counts only.
         var rows = await db.Cases.IgnoreQueryFilters().AsNoTracking()
             .Select(c => new CaseRow(c.Id, c.PersonId, c.IntakeDate, c.RegisteredAt, c.IdentificationStatus, c.IntakeChannel,
-                c.FormsOfExploitation, c.CountriesOfOrigin, c.CountriesOfTransit, c.CountriesOfExploitation, c.Region, c.AgeAtIntake,
+                c.FormsOfExploitation, c.MeansOfControl, c.CountriesOfOrigin, c.CountriesOfTransit, c.CountriesOfExploitation, c.Region, c.AgeAtIntake,
                 c.Person!.Sex, c.Person.PossiblyChild, c.Person.Citizenships))
             .ToListAsync(ct);
         var yearUnknown = (await db.Set<ImportedRecord>().AsNoTracking().Where(r => r.YearUnknown).Select(r => r.CaseId).ToListAsync(ct)).ToHashSet();
@@ -77,7 +81,7 @@ public static class VictimFacts
                 first.Channel, first.Region,
                 cases.SelectMany(c => c.Forms).Distinct().Order(StringComparer.Ordinal).ToArray(),
                 cases.SelectMany(c => c.Exploitation).Distinct().Order(StringComparer.Ordinal).ToArray(),
-                trafficking));
+                trafficking) { MeansOfControl = cases.SelectMany(c => c.Means).Distinct().Order(StringComparer.Ordinal).ToArray() });
         }
         return facts;
     }

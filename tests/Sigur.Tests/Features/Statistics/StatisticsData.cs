@@ -29,7 +29,7 @@ public sealed class StatisticsData(TestApp app, Organisation org)
         {
             var p = new Person
             {
-                OrganisationId = (holder ?? org).Id, GivenName = "Stat", FamilyName = "Person", Sex = sex, DateOfBirth = dateOfBirth,
+                OrganisationId = (holder ?? org).Id, GivenName = "Zdravka", FamilyName = "Kovachevska", Sex = sex, DateOfBirth = dateOfBirth,
                 Citizenships = [.. citizenships ?? ["MK"]], PossiblyChild = possiblyChild, EstimatedAge = estimatedAge, CreatedAt = DateTime.UtcNow,
             };
             db.Persons.Add(p);
