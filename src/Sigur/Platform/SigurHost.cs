@@ -165,6 +165,7 @@ public static class SigurHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseSignedInUser();
+        app.UseAccountSetup();
         app.UseAuthorization();
         app.UseAuthorizationAudit();
 
