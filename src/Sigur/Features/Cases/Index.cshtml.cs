@@ -16,7 +16,7 @@ public sealed class IndexModel(SigurDb db, Platform.Audit.Audit audit, TimeProvi
     public const int PageSize = 20;
 
     [BindProperty] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public SearchCases.Response Result { get; private set; } = new([], 1, PageSize, false);
 
     public async Task OnGetAsync(CancellationToken ct) => Result = await SearchCases.Handle(null, PageNumber, PageSize, db, audit, clock, ct);
