@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Sigur.Features.Cases;
 
 /// <summary>
@@ -63,11 +61,4 @@ public sealed class CaseForm
     private static List<string> Codes(string? text, bool upper) =>
         (text ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Select(c => upper ? c.ToUpperInvariant() : c.ToLowerInvariant()).Distinct().ToList();
-
-    /// <summary>Country names in the reader's language where the platform knows them, the code otherwise.</summary>
-    public static string CountryName(string code)
-    {
-        try { return $"{new RegionInfo(code).DisplayName} ({code})"; }
-        catch (ArgumentException) { return code; }
-    }
 }
