@@ -157,7 +157,12 @@ public static class SigurHost
 
     public static void Configure(WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A bad request is the client's mistake, and its exception message can echo what the client sent
+            // (a JSON property name, say): answer it as ProblemDetails without logging it.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseRequestLimits();
         app.UseRequestLocalization();
@@ -165,9 +170,9 @@ public static class SigurHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseSignedInUser();
+        app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
         app.UseAccountSetup();
         app.UseAuthorization();
-        app.UseAuthorizationAudit();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference").AllowAnonymous();

@@ -19,11 +19,11 @@ public sealed class IndexModel(SigurDb db, Platform.Audit.Audit audit, TimeProvi
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public SearchCases.Response Result { get; private set; } = new([], 1, PageSize, false);
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await SearchCases.Handle(null, PageNumber, PageSize, db, audit, clock, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Result = await SearchCases.Handle(new SearchCases.Request(null, PageNumber, PageSize), db, audit, clock, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Result = await SearchCases.Handle(Q, PageNumber, PageSize, db, audit, clock, ct);
+        Result = await SearchCases.Handle(new SearchCases.Request(Q, PageNumber, PageSize), db, audit, clock, ct);
         return Page();
     }
 }

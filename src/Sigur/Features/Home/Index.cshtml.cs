@@ -19,7 +19,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (me.May(Policies.CaseRead)) LatestCases = await SearchCases.Handle(null, 1, 10, db, audit, clock, ct);
+        if (me.May(Policies.CaseRead)) LatestCases = await SearchCases.Handle(new SearchCases.Request(null, 1, 10), db, audit, clock, ct);
         if (me.May(Policies.Aggregates)) Totals = await CaseTotals.Handle(db, config, ct);
         if (me.May(Policies.Administration))
             OpenGrants = (await BreakGlass.List(db, ct)).Value!.Where(g => g.ReviewedAt is null).ToList();
