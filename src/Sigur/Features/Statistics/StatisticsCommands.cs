@@ -13,11 +13,32 @@ public static class StatisticsCommands
     {
         var stats = new Command("stats", "Statistics: cross-tables and report templates.");
         stats.Subcommands.Add(TableCommand());
+        stats.Subcommands.Add(ReportCommand());
         yield return stats;
 
         var export = new Command("export", "Anonymised record-level exports.");
         export.Subcommands.Add(HtcdsCommand());
         yield return export;
+    }
+
+    private static Command ReportCommand()
+    {
+        var template = new Option<string>("--template") { Required = true, Description = "One of: " + string.Join(", ", ReportTemplate.All.Select(t => t.Id)) };
+        var year = new Option<int>("--year") { Required = true, Description = "The reference year." };
+        var format = new Option<ReportFormat>("--format") { Description = "xlsx (default), csv or pdf.", DefaultValueFactory = _ => ReportFormat.Xlsx };
+        var output = new Option<FileInfo>("--out") { Required = true, Description = "The file to write." };
+        var command = new Command("export", "Fill in a report template for a year and write it as Excel, CSV or PDF (audited).") { template, year, format, output };
+        command.SetAction((parse, ct) => Commands.WithServices(async sp =>
+        {
+            var t = ReportTemplate.Find(parse.GetValue(template));
+            if (t is null) { Console.Error.WriteLine("--template: one of " + string.Join(", ", ReportTemplate.All.Select(x => x.Id))); return 2; }
+            var (bytes, _) = await ExportReport.ProduceAsync(sp, t, parse.GetValue(year), parse.GetValue(format), $"command line (OS user {Environment.UserName})", ct);
+            var file = parse.GetValue(output)!;
+            await File.WriteAllBytesAsync(file.FullName, bytes, ct);
+            Console.WriteLine($"{t.Title}, {parse.GetValue(year)}: written to {file.FullName}.");
+            return 0;
+        }));
+        return command;
     }
 
     private static Command HtcdsCommand()
