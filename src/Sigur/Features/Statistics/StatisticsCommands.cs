@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Sigur.Data;
+using Microsoft.EntityFrameworkCore;
 using Sigur.Platform;
+using Spectre.Console;
 
 namespace Sigur.Features.Statistics;
 
@@ -19,6 +21,48 @@ public static class StatisticsCommands
         var export = new Command("export", "Anonymised record-level exports.");
         export.Subcommands.Add(HtcdsCommand());
         yield return export;
+
+        yield return ImportCommand();
+    }
+
+    private static Command ImportCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A .csv (delimiter detected) or .xlsx file." };
+        var layout = new Option<ImportCases.Layout>("--layout") { Description = "Ctdc (the CTDC dataset layout) or Sigur (own columns, see --map).", DefaultValueFactory = _ => ImportCases.Layout.Ctdc };
+        var organisation = new Option<string>("--organisation") { Required = true, Description = "The organisation that will hold the imported cases (exact name or id)." };
+        var map = new Option<string[]>("--map") { Description = "field=column, for the Sigur layout: " + string.Join(", ", ImportCases.SigurFields) };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report; write nothing." };
+        var command = new Command("import", "Import cases from CSV or Excel: all or nothing, re-importing changes nothing.") { file, layout, organisation, map, dryRun };
+        command.SetAction((parse, ct) => Commands.WithServices(async sp =>
+        {
+            var db = sp.GetRequiredService<SigurDb>();
+            var org = parse.GetValue(organisation)!;
+            var target = Guid.TryParse(org, out var orgId)
+                ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == orgId, ct)
+                : await db.Organisations.SingleOrDefaultAsync(o => o.Name == org, ct);
+            if (target is null) { Console.Error.WriteLine("No organisation with that name or id."); return 2; }
+            var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var m in parse.GetValue(map) ?? [])
+            {
+                var eq = m.IndexOf('=');
+                if (eq <= 0 || !ImportCases.SigurFields.Contains(m[..eq])) { Console.Error.WriteLine($"--map: field=column with a field among {string.Join(", ", ImportCases.SigurFields)}."); return 2; }
+                mapping[m[..eq]] = m[(eq + 1)..];
+            }
+            var path = parse.GetValue(file)!;
+            if (!path.Exists) { Console.Error.WriteLine("The file does not exist."); return 2; }
+            var records = ImportCases.ReadFile(path.FullName);
+            ImportCases.Result result = null!;
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask(parse.GetValue(dryRun) ? "Checking rows" : "Importing rows", maxValue: Math.Max(records.Count - 1, 1));
+                result = await ImportCases.RunAsync(sp, records, new ImportCases.Options(parse.GetValue(layout), target.Id, parse.GetValue(dryRun), mapping),
+                    new Progress<int>(n => task.Value = n), ct);
+                task.Value = task.MaxValue;
+            });
+            Console.Write(result.ToString());
+            return result.Succeeded ? 0 : 1;
+        }));
+        return command;
     }
 
     private static Command ReportCommand()
