@@ -18,14 +18,16 @@ public static class ExportReport
         TypedResults.Ok(ReportTemplate.All.Select(t => new TemplateInfo(t.Id, t.Title, t.Source, [.. t.Tables.Select(x => $"{x.Id}. {x.Title}")])).ToArray());
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> Handle(
-        string id, [FromQuery] int? year, [FromQuery] ReportFormat? format, SigurDb db, IConfiguration config, CurrentUser user, TimeProvider clock,
+        string id, [FromQuery] int? year, [FromQuery] string? format, SigurDb db, IConfiguration config, CurrentUser user, TimeProvider clock,
         IServiceProvider services, CancellationToken ct)
     {
         var template = ReportTemplate.Find(id);
         if (template is null) return Problems.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         if (year is not { } y || y < 1990 || y > now.Year) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["A year from 1990 to this year."] });
-        var f = format ?? ReportFormat.Xlsx;
+        var f = ReportFormat.Xlsx;
+        if (format is not null && (!Enum.TryParse(format, ignoreCase: true, out f) || !Enum.IsDefined(f)))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["xlsx, csv or pdf."] });
         var (bytes, fileName) = await ProduceAsync(services, template, y, f, $"user {user.UserId} ({user.Role})", ct);
         return TypedResults.File(bytes, ReportFiles.ContentType(f), fileName);
     }

@@ -12,12 +12,16 @@ namespace Sigur.Features.Statistics;
 public static class GetTable
 {
     public static async Task<Results<Ok<PublishedTable>, ValidationProblem>> Handle(
-        [FromQuery] string? rows, [FromQuery] string? cols, [FromQuery] string[]? filter, [FromQuery] CountingUnit? unit,
-        [FromQuery] ReferenceDate? reference, [FromQuery] bool? publication, SigurDb db, IConfiguration config, CancellationToken ct)
+        [FromQuery] string? rows, [FromQuery] string? cols, [FromQuery] string[]? filter, [FromQuery] string? unit,
+        [FromQuery] string? reference, [FromQuery] bool? publication, SigurDb db, IConfiguration config, CancellationToken ct)
     {
         var errors = CrossTab.Validate(rows, cols, filter ?? [], out var filters);
+        var u = CountingUnit.Person;
+        var r = ReferenceDate.Intake;
+        if (unit is not null && (!Enum.TryParse(unit, true, out u) || !Enum.IsDefined(u))) errors["unit"] = ["person or case."];
+        if (reference is not null && (!Enum.TryParse(reference, true, out r) || !Enum.IsDefined(r))) errors["reference"] = ["intake or registration."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var spec = new TableSpec(rows!, cols, filters, unit ?? CountingUnit.Person, reference ?? ReferenceDate.Intake);
+        var spec = new TableSpec(rows!, cols, filters, u, r);
         var table = (await CrossTab.PublishAsync(db, config, [spec], publication == true, ct))[0];
         return TypedResults.Ok(table);
     }
