@@ -29,11 +29,11 @@ public sealed class CasesApiRun : IEndToEndRun
 {
     public string Name => "cases-api";
 
-    private sealed record Options(int Cases, string? Keep, string? Connection, int Clients, TimeSpan Warmup, TimeSpan Duration, int Ids, int Names);
+    private sealed record Options(int Cases, string? Keep, string? Connection, int Clients, TimeSpan Warmup, TimeSpan Duration, int Ids, int Names, string[] HostArgs, string? Only = null);
 
     private static Options Parse(string[] args)
     {
-        var o = new Options(1_000_000, null, null, 64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), 20_000, 40);
+        var o = new Options(1_000_000, null, null, 64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), 20_000, 40, []);
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -48,7 +48,9 @@ public sealed class CasesApiRun : IEndToEndRun
                 "--duration" => o with { Duration = TimeSpan.FromSeconds(Int()) },
                 "--ids" => o with { Ids = Int() },
                 "--names" => o with { Names = Int() },
-                _ => throw new ArgumentException($"unknown option {args[i]}; options: --cases N --keep DIR --connection CS --clients N --warmup S --duration S --ids N --names N"),
+                "--only" => o with { Only = Value() },
+                "--host-arg" => o with { HostArgs = [.. o.HostArgs, Value()] },
+                _ => throw new ArgumentException($"unknown option {args[i]}; options: --cases N --keep DIR --connection CS --clients N --warmup S --duration S --ids N --names N --host-arg --Key=Value"),
             };
         }
         return o;
@@ -70,7 +72,7 @@ public sealed class CasesApiRun : IEndToEndRun
             [
                 "--Database:Provider=Postgres", $"--ConnectionStrings:Sigur={connection}", "--Database:MigrateAtStartup=true",
                 $"--Sigur:KeyEncryptionKeyFile={Path.Combine(state, "sigur.kek")}", "--Logging:LogLevel:Default=Warning",
-                "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning", "--urls=http://127.0.0.1:0",
+                "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning", "--urls=http://127.0.0.1:0", .. o.HostArgs,
             ];
 
             var setup = await PrepareAsync(o, hostArgs, log);
@@ -214,6 +216,9 @@ public sealed class CasesApiRun : IEndToEndRun
         var token = await SignInAsync(client.Http, setup);
         await CheckSameAnswersAsync(client.Http, token, setup);
 
+        long firstSequence;
+        await using (var scope = app.Services.CreateAsyncScope())
+            firstSequence = await scope.ServiceProvider.GetRequiredService<SigurDb>().AuditEntries.MaxAsync(e => e.Sequence);
         var names = setup.QueryNames.Select(Uri.EscapeDataString).ToArray();
         var ids = setup.CaseIds.Select(id => id.ToString()).ToArray();
         var phases = new (string Name, bool Audited, Func<Random, string> Next)[]
@@ -227,6 +232,7 @@ public sealed class CasesApiRun : IEndToEndRun
         await using var countData = NpgsqlDataSource.Create(connection);
         foreach (var (name, audited, next) in phases)
         {
+            if (o.Only is not null && !name.StartsWith(o.Only, StringComparison.Ordinal)) continue;
             var before = await AuditRowsAsync(countData);
             log.WriteLine($"{name}: warm-up {o.Warmup.TotalSeconds:N0} s");
             var warm = await client.RunAsync(name, o.Clients, o.Warmup, next, audited ? token : null);
@@ -240,7 +246,37 @@ public sealed class CasesApiRun : IEndToEndRun
             results.Add((measured with { Name = name }, audited ? grew - answered : grew));
         }
         await app.StopAsync();
+        var chain = await CheckChainAsync(app.Services, firstSequence);
+        log.WriteLine(chain ?? $"audit chain: the rows of this run link and hash correctly");
+        if (chain is not null) return 1;
+        if (results.Count != phases.Length)
+        {
+            foreach (var (r, _) in results) Console.WriteLine($"{r.Name}: {r.RequestsPerSecond:N0} req/s, p50 {r.Percentile(0.5):N1} ms, p99 {r.Percentile(0.99):N1} ms");
+            return 0;
+        }
         return Report(o, setup, results);
+    }
+
+    /// <summary>The audit rows this run appended (after <paramref name="after"/>) follow each other and hash to what they hold.</summary>
+    private static async Task<string?> CheckChainAsync(IServiceProvider services, long after)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
+        var previous = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence == after).Select(e => e.Hash).SingleAsync();
+        var expected = after + 1;
+        while (true)
+        {
+            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= expected).OrderBy(e => e.Sequence).Take(5000).ToListAsync();
+            if (batch.Count == 0) return null;
+            foreach (var row in batch)
+            {
+                if (row.Sequence != expected) return $"AUDIT CHAIN: row {expected} missing";
+                if (row.PreviousHash != previous) return $"AUDIT CHAIN: row {row.Sequence} does not follow its predecessor";
+                if (row.ComputeHash() != row.Hash) return $"AUDIT CHAIN: row {row.Sequence} does not hash to what it holds";
+                previous = row.Hash;
+                expected++;
+            }
+        }
     }
 
     private static async Task<long> AuditRowsAsync(NpgsqlDataSource data)
