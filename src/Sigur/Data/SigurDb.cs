@@ -119,8 +119,14 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
             e.Property(h => h.Id).ValueGeneratedNever();
         });
 
+        // Each feature's own entities (one line per feature, so merges stay simple).
+
         ApplyPlatformConventions(b);
     }
+
+    /// <summary>Gives a case-owned entity the same need-to-know filter as <see cref="Case"/>.</summary>
+    public void ScopeToCase<T>(ModelBuilder b) where T : class, ICaseOwned =>
+        b.Entity<T>().HasQueryFilter(x => ScopeIsSystem || x.OrganisationId == ScopeOrganisationId || ScopeCaseIds.Contains(x.CaseId));
 
     /// <summary>
     /// Conventions every entity gets: snake_case names (so raw SQL reads the same on both providers), string enums,

@@ -19,7 +19,14 @@ public static class KeyRotation
         var clock = services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
         var keys = services.GetRequiredService<IKeyManager>();
-        var key = keys.CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
+        var key = keys.CreateNewKey(activationDate: now, expirationDate: now + KeyRingWarden.KeyLifetime);
+        // The key ring is cached; make sure the new key is the one new values are written under before re-encrypting.
+        var protection = services.GetRequiredService<FieldProtection>();
+        for (var attempt = 0; FieldProtection.KeyIdOf(protection.Protect("probe")) != key.KeyId; attempt++)
+        {
+            if (attempt == 50) throw new InvalidOperationException("The new key did not become the default key.");
+            await Task.Delay(100, ct);
+        }
 
         var total = 0;
         total += await ReencryptAsync<Features.Cases.Person>(services, progress, total, ct);

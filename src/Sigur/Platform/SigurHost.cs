@@ -28,7 +28,12 @@ public static class SigurHost
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Run from elsewhere than the project or publish folder (a CLI verb from any directory), the settings are
+        // still those shipped beside the executable.
+        var contentRoot = !File.Exists("appsettings.json") && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            ? AppContext.BaseDirectory
+            : null;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
         AddServices(builder.Services, builder.Configuration);
         return builder;
@@ -157,7 +162,12 @@ public static class SigurHost
 
     public static void Configure(WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A bad request is the client's mistake, and its exception message can echo what the client sent
+            // (a JSON property name, say): answer it as ProblemDetails without logging it.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseRequestLimits();
         app.UseRequestLocalization();
@@ -165,8 +175,8 @@ public static class SigurHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseSignedInUser();
+        app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
         app.UseAuthorization();
-        app.UseAuthorizationAudit();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference").AllowAnonymous();

@@ -8,8 +8,10 @@ public static class CaseApi
     public static RouteGroupBuilder MapCaseApi(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
-        cases.MapGet("/", SearchCases.Handle).RequireAuthorization(Policies.CaseRead)
-            .WithSummary("Search the organisation's cases by name (any script) or reference");
+        cases.MapGet("/", SearchCases.List).RequireAuthorization(Policies.CaseRead)
+            .WithSummary("The organisation's newest cases");
+        cases.MapPost("/search", SearchCases.Handle).RequireAuthorization(Policies.CaseRead)
+            .WithSummary("Search the organisation's cases by name (any script, any diacritics) or reference; the name goes in the body, never the URL");
         cases.MapGet("/{id:guid}", GetCase.Handle).RequireAuthorization(Policies.CaseRead)
             .WithSummary("A case with its person");
         cases.MapPost("/", RegisterCase.Handle).RequireAuthorization(Policies.CaseWrite)

@@ -8,15 +8,24 @@ namespace Sigur.Features.Cases;
 /// <summary>
 /// The case list: the organisation's cases, newest first, optionally filtered by a name (any script, any
 /// diacritics, any order) or a case reference. Every list shown is audited with the ids of the records it showed.
+/// A name travels in the request body (POST /api/v1/cases/search), never in a URL, where proxies and access logs
+/// would keep it.
 /// </summary>
 public static class SearchCases
 {
     public const int MaxPageSize = 100;
 
+    public sealed record Request(string? Q = null, int? Page = null, int? PageSize = null);
+
     public sealed record Response(IReadOnlyList<CaseSummary> Items, int Page, int PageSize, bool HasMore);
 
-    public static async Task<Response> Handle(string? q, int? page, int? pageSize, SigurDb db, Audit audit, TimeProvider clock, CancellationToken ct)
+    /// <summary>GET /api/v1/cases: the newest cases, no name filter.</summary>
+    public static Task<Response> List(int? page, int? pageSize, SigurDb db, Audit audit, TimeProvider clock, CancellationToken ct) =>
+        Handle(new Request(null, page, pageSize), db, audit, clock, ct);
+
+    public static async Task<Response> Handle(Request request, SigurDb db, Audit audit, TimeProvider clock, CancellationToken ct)
     {
+        var (q, page, pageSize) = (request.Q, request.Page, request.PageSize);
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var pageNumber = Math.Max(page ?? 1, 1);
         var cases = db.Cases.AsNoTracking();

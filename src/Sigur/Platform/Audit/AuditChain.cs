@@ -24,6 +24,8 @@ public static class AuditChain
         }
         foreach (var entry in entries)
         {
+            // PostgreSQL keeps microseconds, .NET ticks are 100 ns: hash what the database will give back.
+            entry.At = new DateTime(entry.At.Ticks - entry.At.Ticks % 10, DateTimeKind.Utc);
             entry.Sequence = head.Sequence + 1;
             entry.PreviousHash = head.Hash;
             entry.Hash = entry.ComputeHash();

@@ -1,0 +1,125 @@
+using System.Net;
+using Sigur.Features.Cases;
+using Sigur.Platform;
+using Sigur.Tests.Infrastructure;
+
+namespace Sigur.Tests.Features.Cases;
+
+public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
+{
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_registered_case_reads_back_with_its_person(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var org = await app.NewOrganisationAsync(OrganisationType.Police);
+        var client = await app.ClientAsync(Role.PoliceInvestigator, org.Id);
+
+        var created = await client.RegisterAsync(CaseRequests.New("Јована", "Стојановић"));
+        var detail = await (await client.GetAsync($"/api/v1/cases/{created.Id}")).ReadAsync<CaseDetail>();
+
+        Assert.Equal("Јована", detail.Person.GivenName);
+        Assert.Equal("Стојановић", detail.Person.FamilyName);
+        Assert.Equal(org.Id, detail.OrganisationId);
+        Assert.Equal(["SexualExploitation"], detail.FormsOfExploitation);
+        Assert.Matches(@"^\d{4}-\d{6}$", detail.Reference);
+        Assert.Equal(created.Reference, detail.Reference);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_name_typed_in_Latin_finds_it_stored_in_Cyrillic_and_back_and_diacritics_do_not_matter(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var org = await app.NewOrganisationAsync();
+        var client = await app.ClientAsync(Role.CaseWorker, org.Id);
+        var cyrillic = await client.RegisterAsync(CaseRequests.New("Љубица", "Ђорђевић"));
+        var latin = await client.RegisterAsync(CaseRequests.New("Dragan", "Živković"));
+        await client.RegisterAsync(CaseRequests.New("Arben", "Hoxha"));
+
+        async Task<List<Guid>> Search(string q) =>
+            (await (await client.PostJsonAsync("/api/v1/cases/search", new SearchCases.Request(q))).ReadAsync<SearchCases.Response>()).Items.Select(i => i.Id).ToList();
+
+        Assert.Equal([cyrillic.Id], await Search("Ljubica Đorđević"));
+        Assert.Equal([cyrillic.Id], await Search("djordjevic ljubica"));
+        Assert.Equal([latin.Id], await Search("Живковић"));
+        Assert.Equal([latin.Id], await Search("zivkovic"));
+        Assert.Equal([cyrillic.Id], await Search("Mara Đorđević")); // alias
+        Assert.Empty(await Search("Petrović"));
+        Assert.Equal([latin.Id], await Search(latin.Reference));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Two_edits_from_the_same_version_one_wins_the_other_gets_409(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var org = await app.NewOrganisationAsync();
+        var client = await app.ClientAsync(Role.CaseWorker, org.Id);
+        var created = await client.RegisterAsync();
+        var detail = await (await client.GetAsync($"/api/v1/cases/{created.Id}")).ReadAsync<CaseDetail>();
+
+        EditCase.Request Edit(string narrative) => new(detail.Version, detail.Person.Version,
+            new CaseInput(detail.IntakeChannel, detail.IntakeDate, detail.FormsOfExploitation, detail.MeansOfControl, detail.CountriesOfOrigin,
+                detail.CountriesOfTransit, detail.CountriesOfExploitation, detail.Region, narrative),
+            new PersonInput(detail.Person.GivenName, detail.Person.FamilyName, detail.Person.Aliases, detail.Person.DateOfBirth));
+
+        var responses = await Task.WhenAll(
+            client.PutJsonAsync($"/api/v1/cases/{created.Id}", Edit("first edit")),
+            client.PutJsonAsync($"/api/v1/cases/{created.Id}", Edit("second edit")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var conflict = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+        Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);
+        var after = await (await client.GetAsync($"/api/v1/cases/{created.Id}")).ReadAsync<CaseDetail>();
+        Assert.Contains(after.Narrative, new[] { "first edit", "second edit" });
+        Assert.Equal(detail.Version + 1, after.Version);
+
+        // A third edit from the stale version is refused too and changes nothing.
+        var stale = await client.PutJsonAsync($"/api/v1/cases/{created.Id}", Edit("stale edit"));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(after.Narrative, (await (await client.GetAsync($"/api/v1/cases/{created.Id}")).ReadAsync<CaseDetail>()).Narrative);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_person_can_have_a_second_case_and_another_organisation_cannot_borrow_that_person(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var org = await app.NewOrganisationAsync();
+        var other = await app.NewOrganisationAsync();
+        var client = await app.ClientAsync(Role.CaseWorker, org.Id);
+        var outsider = await app.ClientAsync(Role.CaseWorker, other.Id);
+        var first = await client.RegisterAsync();
+
+        var second = await client.RegisterAsync(new RegisterCase.Request(CaseRequests.New().Case, null, first.PersonId));
+        Assert.Equal(first.PersonId, second.PersonId);
+        Assert.NotEqual(first.Reference, second.Reference);
+
+        var borrowed = await outsider.PostJsonAsync("/api/v1/cases", new RegisterCase.Request(CaseRequests.New().Case, null, first.PersonId));
+        Assert.Equal(HttpStatusCode.BadRequest, borrowed.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Invalid_fields_are_named_and_nothing_is_written(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var org = await app.NewOrganisationAsync();
+        var client = await app.ClientAsync(Role.CaseWorker, org.Id);
+        var bad = CaseRequests.New() with
+        {
+            Person = CaseRequests.New().Person! with { Citizenships = ["Serbia"], DateOfBirth = "2999-01-01" },
+            Case = CaseRequests.New().Case with { FormsOfExploitation = ["Smuggling"] },
+        };
+        var response = await client.PostJsonAsync("/api/v1/cases", bad);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("person.citizenships", body);
+        Assert.Contains("person.dateOfBirth", body);
+        Assert.Contains("case.formsOfExploitation", body);
+        Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Cases.IgnoreQueryFiltersCount(org.Id))));
+    }
+}
+
+internal static class CountExtensions
+{
+    public static int IgnoreQueryFiltersCount(this Microsoft.EntityFrameworkCore.DbSet<Case> cases, Guid organisationId) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(cases).Count(c => c.OrganisationId == organisationId);
+}

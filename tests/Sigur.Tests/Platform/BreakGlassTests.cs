@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Sigur.Features.Admin;
+using Sigur.Platform;
+using Sigur.Platform.Audit;
+using Sigur.Tests.Infrastructure;
+
+namespace Sigur.Tests.Platform;
+
+public sealed class BreakGlassTests(AppPool pool) : IClassFixture<AppPool>
+{
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Break_glass_opens_one_case_with_a_reason_audited_and_listed_for_administrators(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var holder = await app.NewOrganisationAsync();
+        var police = await app.NewOrganisationAsync(OrganisationType.Police);
+        var owner = await app.ClientAsync(Role.CaseWorker, holder.Id);
+        var target = await owner.RegisterAsync();
+        var untouched = await owner.RegisterAsync();
+        var officer = await app.NewUserAsync(Role.PoliceInvestigator, police.Id);
+        var client = await app.SignInAsync(officer);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/cases/{target.Id}")).StatusCode);
+        var tooShort = await client.PostJsonAsync("/api/v1/break-glass", new BreakGlass.Request(target.Reference, "urgent"));
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+
+        const string reason = "Victim reported abducted tonight; need contact details to locate her.";
+        var granted = await client.PostJsonAsync("/api/v1/break-glass", new BreakGlass.Request(target.Reference, reason));
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/cases/{target.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/cases/{untouched.Id}")).StatusCode);
+
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserId == officer.Id && e.Action == AuditActions.BreakGlass).ToListAsync());
+        Assert.Equal(reason, Assert.Single(audit).Reason);
+        Assert.Contains(app.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Break-glass") && l.Contains(target.Id.ToString()));
+
+        var admin = await app.ClientAsync(Role.Administrator, police.Id);
+        var grants = await (await admin.GetAsync("/api/v1/break-glass")).ReadAsync<List<BreakGlass.Grant>>();
+        Assert.Contains(grants, g => g.CaseId == target.Id && g.UserId == officer.Id && g.Reason == reason);
+    }
+}
