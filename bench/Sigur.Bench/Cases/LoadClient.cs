@@ -32,8 +32,8 @@ public sealed class LoadClient : IDisposable
             SortedMilliseconds.Length == 0 ? double.NaN : SortedMilliseconds[Math.Clamp((int)Math.Ceiling(q * SortedMilliseconds.Length) - 1, 0, SortedMilliseconds.Length - 1)];
     }
 
-    /// <summary>Runs <paramref name="loops"/> loops for <paramref name="duration"/>; <paramref name="next"/> picks each request's path.</summary>
-    public async Task<Result> RunAsync(string name, int loops, TimeSpan duration, Func<Random, string> next, string? bearer)
+    /// <summary>Runs <paramref name="loops"/> loops for <paramref name="duration"/>; <paramref name="next"/> makes each request.</summary>
+    public async Task<Result> RunAsync(string name, int loops, TimeSpan duration, Func<Random, HttpRequestMessage> next, string? bearer)
     {
         var auth = bearer is null ? null : new AuthenticationHeaderValue("Bearer", bearer);
         var clock = Stopwatch.StartNew();
@@ -48,7 +48,7 @@ public sealed class LoadClient : IDisposable
             var buffer = new byte[64 * 1024];
             while (clock.ElapsedTicks < stopAt)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, next(random));
+                using var request = next(random);
                 request.Headers.Authorization = auth;
                 var start = Stopwatch.GetTimestamp();
                 try
