@@ -27,6 +27,12 @@ public static class GreedyMatching
     {
         var ordered = candidates.ToArray();
         SortForSolving(ordered);
+        return SolveSorted(ordered);
+    }
+
+    /// <summary>Solves candidates already in <see cref="SortForSolving"/> order (sort once, solve many thresholds by prefix).</summary>
+    public static List<CandidatePair> SolveSorted(ReadOnlySpan<CandidatePair> ordered)
+    {
         var linkedA = new HashSet<int>();
         var linkedB = new HashSet<int>();
         var links = new List<CandidatePair>();
