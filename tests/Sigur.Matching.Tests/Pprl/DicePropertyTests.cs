@@ -75,18 +75,39 @@ public sealed class DicePropertyTests
         return pairs;
     }
 
-    /// <summary>Auto is the SIMD kernel wherever the CPU has AVX-512BW (these machines do); elsewhere it is the portable one.</summary>
+    /// <summary>
+    /// Both AVX-512 kernels on CPUs that have it (these machines do); elsewhere Auto, which is then
+    /// the portable kernel. 2048-bit filters (256 bytes) exercise the bit-sliced kernel's top planes.
+    /// </summary>
     [Fact]
-    public void Simd_kernel_finds_exactly_the_pairs_a_plain_popcount_finds()
+    public void Simd_kernels_find_exactly_the_pairs_a_plain_popcount_finds()
     {
+        DiceKernel[] kernels = System.Runtime.Intrinsics.X86.Avx512BW.IsSupported ? [DiceKernel.Avx512, DiceKernel.Avx512BitSliced, DiceKernel.Auto] : [DiceKernel.Auto];
         Parties.Sample(p =>
         {
             using var index = new DiceIndex(ClkSet.FromBytes(p.B, p.Bytes));
-            var found = index.FindCandidates(ClkSet.FromBytes(p.A, p.Bytes), p.Threshold, DiceKernel.Auto, cancellationToken: TestContext.Current.CancellationToken);
-            Assert.Equal(DiceIndex.BestKernel, found.Kernel);
-            Assert.True(Naive(p.A, p.B, p.Threshold).SetEquals(found.Pairs));
-            Assert.Equal(found.Pairs.Length, found.Pairs.Distinct().Count());
+            var expected = Naive(p.A, p.B, p.Threshold);
+            foreach (var kernel in kernels)
+            {
+                var found = index.FindCandidates(ClkSet.FromBytes(p.A, p.Bytes), p.Threshold, kernel, cancellationToken: TestContext.Current.CancellationToken);
+                Assert.Equal(kernel == DiceKernel.Auto ? index.BestKernel : kernel, found.Kernel);
+                Assert.True(expected.SetEquals(found.Pairs), $"{kernel} differs from the plain popcount");
+                Assert.Equal(found.Pairs.Length, found.Pairs.Distinct().Count());
+            }
         });
+    }
+
+    [Fact]
+    public void Bit_sliced_kernel_handles_blocks_beyond_the_first_512_filters()
+    {
+        var random = new Random(7);
+        var b = Enumerable.Range(0, 1300).Select(_ => RandomFilter(random, 128)).ToList();
+        var a = b.Where((_, i) => i % 97 == 0).Select(f => Mutate(random, f)).Concat([RandomFilter(random, 128)]).ToList();
+        using var index = new DiceIndex(ClkSet.FromBytes(b, 128));
+        var kernel = System.Runtime.Intrinsics.X86.Avx512BW.IsSupported ? DiceKernel.Avx512BitSliced : DiceKernel.Portable;
+        var found = index.FindCandidates(ClkSet.FromBytes(a, 128), 0.75, kernel, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(Naive(a, b, 0.75).SetEquals(found.Pairs));
+        Assert.NotEmpty(found.Pairs);
     }
 
     [Fact]
