@@ -153,11 +153,17 @@ public sealed class ClkEncodingSession
                 _doubleHashCache[f].Clear();
             cache[token] = positions;
         }
-        // g_i = (h1 + i·h2) mod l; h1, h2 < l ≤ 2^31 and i < k keep this inside 64 bits.
-        var h1 = (ulong)positions.Sha1;
-        var h2 = (ulong)positions.Md5;
-        for (ulong i = 0; i < (ulong)k; i++)
-            SetBit((int)((h1 + i * h2) % (ulong)l));
+        // g_i = (h1 + i·h2) mod l, stepped incrementally: h1, h2 < l, so one subtraction keeps g below l
+        // and no division is needed per bit (a record sets over a thousand).
+        var g = positions.Sha1;
+        var step = positions.Md5;
+        for (var i = 0; i < k; i++)
+        {
+            SetBit((int)g);
+            g += step;
+            if (g >= (uint)l)
+                g -= (uint)l;
+        }
     }
 
     private DoubleHashPositions HashToken(int f, FeatureSpec feature, bool preventSingularity, ReadOnlySpan<char> token, int l)
@@ -205,8 +211,9 @@ public sealed class ClkEncodingSession
                 _blakeCache[f].Clear();
             cache[token] = shorts;
         }
+        var mask = l - 1; // blakeHash requires l to be a power of two, so mod l is a mask
         for (var i = 0; i < k; i++)
-            SetBit(shorts[i] % l);
+            SetBit(shorts[i] & mask);
     }
 
     private ReadOnlySpan<byte> TokenBytes(FeatureSpec feature, ReadOnlySpan<char> token, int extra)
