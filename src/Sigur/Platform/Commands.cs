@@ -113,6 +113,8 @@ public static class Commands
         users.Subcommands.Add(add);
         root.Subcommands.Add(users);
 
+        // The matching engine's verbs (Features/Duplicates).
+        root.Subcommands.Add(Features.Duplicates.PprlCommands.Build());
         return root;
     }
 
