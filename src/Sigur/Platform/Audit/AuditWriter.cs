@@ -49,9 +49,6 @@ public sealed class AuditWriter : BackgroundService
                 await using var scope = _scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
                 var entries = batch.ConvertAll(p => p.Entry);
-                // PostgreSQL keeps microseconds; hashing the 100 ns ticks the database then drops would make
-                // `audit verify` find every such row "edited". The row as stored is the row as hashed.
-                foreach (var entry in entries) entry.At = new DateTime(entry.At.Ticks - entry.At.Ticks % 10, entry.At.Kind);
                 if (db.IsPostgres)
                     await AppendOnPostgresAsync(db, entries);
                 else
@@ -88,7 +85,7 @@ public sealed class AuditWriter : BackgroundService
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (_lastHead is { } known)
         {
-            Link(entries, known.Sequence, known.Hash);
+            AuditChain.Link(entries, known.Sequence, known.Hash);
             await using var append = new NpgsqlCommand(
                 "WITH head AS (UPDATE audit_chain_heads SET sequence = @head_sequence, hash = @head_hash " +
                 "WHERE id = 1 AND sequence = @known_sequence AND hash = @known_hash RETURNING 1) " +
@@ -121,7 +118,7 @@ public sealed class AuditWriter : BackgroundService
         }
         else
         {
-            Link(entries, sequence, hash);
+            AuditChain.Link(entries, sequence, hash);
             await using var insert = new NpgsqlCommand(
                 InsertSql + "; UPDATE audit_chain_heads SET sequence = @head_sequence, hash = @head_hash WHERE id = 1", connection, transaction);
             AddRows(insert.Parameters, entries);
@@ -134,16 +131,6 @@ public sealed class AuditWriter : BackgroundService
     private const string InsertSql =
         "INSERT INTO audit_entries (sequence, at, user_id, organisation_id, role, action, record_type, record_ids, field_groups, reason, address, previous_hash, hash) " +
         "SELECT * FROM unnest(@sequence, @at, @user_id, @organisation_id, @role, @action, @record_type, @record_ids, @field_groups, @reason, @address, @previous_hash, @hash)";
-
-    private static void Link(List<AuditEntry> entries, long sequence, string hash)
-    {
-        foreach (var entry in entries)
-        {
-            entry.Sequence = ++sequence;
-            entry.PreviousHash = hash;
-            entry.Hash = hash = entry.ComputeHash();
-        }
-    }
 
     private static void AddRows(NpgsqlParameterCollection p, List<AuditEntry> entries)
     {
