@@ -1,0 +1,43 @@
+namespace Sigur.Matching;
+
+/// <summary>
+/// A blocking rule: records with equal non-zero keys become candidate pairs. Several rules are unioned;
+/// a pair is counted (and compared) under the first rule that produces it.
+/// </summary>
+public sealed record BlockingRule(string Name, Func<PersonFeatures, ulong> Key);
+
+public static class BlockingRules
+{
+    /// <summary>
+    /// Rules for person registers. Each covers what the others miss: a changed surname, a missing or
+    /// mistyped date, names in swapped order, a record with only an identifier in common.
+    /// </summary>
+    public static IReadOnlyList<BlockingRule> Default { get; } =
+    [
+        new("surname sound", r => Hash(r.SurnameSound)),
+        new("given-name sound + birth year", r => r.GivenSound.Length == 0 || r.Birth.Year == 0 ? 0 : Combine(Hash(r.GivenSound), (ulong)r.Birth.Year)),
+        new("name sounds in either order", r => r.GivenSound.Length == 0 || r.SurnameSound.Length == 0 ? 0
+            : string.CompareOrdinal(r.GivenSound, r.SurnameSound) < 0
+                ? Combine(Hash(r.GivenSound), Hash(r.SurnameSound)) : Combine(Hash(r.SurnameSound), Hash(r.GivenSound))),
+        new("full birth date", r => r.Birth.Year == 0 || r.Birth.Month == 0 || r.Birth.Day == 0 ? 0
+            : Combine(0xB1, (ulong)(r.Birth.Year * 10000 + r.Birth.Month * 100 + r.Birth.Day))),
+        new("personal ID", r => Hash(r.PersonalId)),
+        new("passport", r => Hash(r.Passport)),
+    ];
+
+    /// <summary>FNV-1a, 64 bits; 0 for an empty value (no key). Stable across runs, unlike string.GetHashCode.</summary>
+    public static ulong Hash(string value)
+    {
+        if (value.Length == 0) return 0;
+        ulong h = 14695981039346656037UL;
+        foreach (char c in value) { h ^= c; h *= 1099511628211UL; }
+        return h == 0 ? 1 : h;
+    }
+
+    public static ulong Combine(ulong a, ulong b)
+    {
+        ulong h = (a ^ 0x9E3779B97F4A7C15UL) * 0xBF58476D1CE4E5B9UL;
+        h ^= b + 0x94D049BB133111EBUL + (h << 6) + (h >> 2);
+        return h == 0 ? 1 : h;
+    }
+}
