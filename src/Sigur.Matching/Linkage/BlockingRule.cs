@@ -4,7 +4,9 @@ namespace Sigur.Matching;
 /// A blocking rule: records with equal non-zero keys become candidate pairs. Several rules are unioned;
 /// a pair is counted (and compared) under the first rule that produces it.
 /// </summary>
-public sealed record BlockingRule(string Name, Func<PersonFeatures, ulong> Key);
+/// <remarks><see cref="Uses"/> names the compared fields the key is made from: pairs of this rule say nothing
+/// about how often true matches agree on them, so estimation leaves them out for this rule's pairs.</remarks>
+public sealed record BlockingRule(string Name, Func<PersonFeatures, ulong> Key, params ComparisonField[] Uses);
 
 public static class BlockingRules
 {
@@ -14,15 +16,15 @@ public static class BlockingRules
     /// </summary>
     public static IReadOnlyList<BlockingRule> Default { get; } =
     [
-        new("surname sound", r => Hash(r.SurnameSound)),
-        new("given-name sound + birth year", r => r.GivenSound.Length == 0 || r.Birth.Year == 0 ? 0 : Combine(Hash(r.GivenSound), (ulong)r.Birth.Year)),
+        new("surname sound", r => Hash(r.SurnameSound), ComparisonField.Surname),
+        new("given-name sound + birth year", r => r.GivenSound.Length == 0 || r.Birth.Year == 0 ? 0 : Combine(Hash(r.GivenSound), (ulong)r.Birth.Year), ComparisonField.GivenName, ComparisonField.BirthDate),
         new("name sounds in either order", r => r.GivenSound.Length == 0 || r.SurnameSound.Length == 0 ? 0
             : string.CompareOrdinal(r.GivenSound, r.SurnameSound) < 0
-                ? Combine(Hash(r.GivenSound), Hash(r.SurnameSound)) : Combine(Hash(r.SurnameSound), Hash(r.GivenSound))),
+                ? Combine(Hash(r.GivenSound), Hash(r.SurnameSound)) : Combine(Hash(r.SurnameSound), Hash(r.GivenSound)), ComparisonField.GivenName, ComparisonField.Surname),
         new("full birth date", r => r.Birth.Year == 0 || r.Birth.Month == 0 || r.Birth.Day == 0 ? 0
-            : Combine(0xB1, (ulong)(r.Birth.Year * 10000 + r.Birth.Month * 100 + r.Birth.Day))),
-        new("personal ID", r => Hash(r.PersonalId)),
-        new("passport", r => Hash(r.Passport)),
+            : Combine(0xB1, (ulong)(r.Birth.Year * 10000 + r.Birth.Month * 100 + r.Birth.Day)), ComparisonField.BirthDate),
+        new("personal ID", r => Hash(r.PersonalId), ComparisonField.PersonalId),
+        new("passport", r => Hash(r.Passport), ComparisonField.Passport),
     ];
 
     /// <summary>FNV-1a, 64 bits; 0 for an empty value (no key). Stable across runs, unlike string.GetHashCode.</summary>

@@ -25,7 +25,7 @@ public static class ComparisonFields
         ComparisonField.BirthDate => ((DateAgreement)level).ToString(),
         ComparisonField.GivenName or ComparisonField.Surname => level switch
         {
-            0 => "exact", 1 => "jw≥0.95", 2 => "jw≥0.88 or same sound", 3 => "jw≥0.75", _ => "different",
+            0 => "exact", 1 => "jw≥0.95", 2 => "jw≥0.88, same sound or one edit", 3 => "jw≥0.75", _ => "different",
         },
         ComparisonField.Locality or ComparisonField.Address => level switch { 0 => "exact", 1 => "jw≥0.92", 2 => "jw≥0.80", _ => "different" },
         ComparisonField.PersonalId or ComparisonField.Passport or ComparisonField.Postcode => level switch { 0 => "exact", 1 => "one edit", _ => "different" },
@@ -92,9 +92,9 @@ public static class PairComparison
         byte s = Name(a.Surname, b.Surname, a.SurnameSound, b.SurnameSound);
         if (g <= 1 && s <= 1) return (g, s, false);
         byte gx = Name(a.Given, b.Surname, a.GivenSound, b.SurnameSound);
-        if (gx > 2) return (g, s, false);
+        if (gx > 3) return (g, s, false);
         byte sx = Name(a.Surname, b.Given, a.SurnameSound, b.GivenSound);
-        if (sx > 2) return (g, s, false);
+        if (sx > 3) return (g, s, false);
         return Rank(gx) + Rank(sx) < Rank(g) + Rank(s) ? (gx, sx, true) : (g, s, false);
     }
 
@@ -106,7 +106,8 @@ public static class PairComparison
         if (ReferenceEquals(a, b) || a == b) return 0;
         double jw = JaroWinkler.Similarity(a, b);
         if (jw >= 0.95) return 1;
-        if (jw >= 0.88 || (soundA.Length > 1 && soundA == soundB)) return 2;
+        // One typing error in a short name ("Lepa"/"Lkpa") drags Jaro-Winkler down further than in a long one.
+        if (jw >= 0.88 || (soundA.Length > 1 && soundA == soundB) || EditDistance.Damerau(a, b) <= 1) return 2;
         return jw >= 0.75 ? (byte)3 : (byte)4;
     }
 

@@ -36,7 +36,7 @@ public sealed class MatchReport
         foreach (var (rule, pairs, oversize) in CandidatePairs)
             yield return $"blocking '{rule}': {pairs:N0} candidate pairs" + (oversize > 0 ? $" ({oversize} oversize blocks skipped)" : "");
         yield return $"candidate pairs: {TotalCandidatePairs:N0} ({CandidatePairsPerRecord:N1} per record)";
-        yield return $"estimated match share among candidates λ = {Model.Lambda:G3}";
+        yield return $"estimated probability that two random records match λ = {Model.Lambda:G3}";
         for (int f = 0; f < Model.Fields.Length; f++)
         {
             var levels = Enumerable.Range(0, Model.M[f].Length)

@@ -14,6 +14,8 @@ public sealed class NameFrequencies
     {
         (given, givenAverage) = Count(records.Select(r => r.Given));
         (surname, surnameAverage) = Count(records.Select(r => r.Surname));
+        givenCount = records.Count(r => r.Given.Length > 0);
+        surnameCount = records.Count(r => r.Surname.Length > 0);
     }
 
     private static (Dictionary<string, double>, double) Count(IEnumerable<string> values)
@@ -36,8 +38,13 @@ public sealed class NameFrequencies
         return (counts, average);
     }
 
+    /// <summary>Below this many names, frequencies are noise (two "Rahimi" in five records are not a common name).</summary>
+    private const int MinimumNames = 200;
+    private readonly int givenCount, surnameCount;
+
     public double Adjustment(ComparisonField field, string value)
     {
+        if ((field == ComparisonField.GivenName ? givenCount : surnameCount) < MinimumNames) return 0;
         var (table, average) = field == ComparisonField.GivenName ? (given, givenAverage) : (surname, surnameAverage);
         return table.TryGetValue(value, out var f) && f > 0 ? Math.Log2(average / f) : 0;
     }

@@ -78,7 +78,12 @@ public static class RecordLinkage
 
         var random = RandomPatterns(records, levelScorer, fields.Length, linking, settings);
         var candidates = SampledCandidatePatterns(blocks, levelScorer, fields.Length, settings);
-        ExpectationMaximisation.Estimate(model, candidates, random);
+        var byRule = settings.Rules.Select((r, i) => (r.Uses, (IReadOnlyDictionary<ulong, long>)candidates[i])).ToList();
+        long upper = Math.Max(1, blocks.PairUpperBound());
+        double perSampled = upper <= settings.EstimationPairs ? 1.0 : (double)upper / settings.EstimationPairs;
+        long left = records.Count(r => r.Side == 0);
+        double allPairs = linking ? (double)left * (records.Length - left) : (double)records.Length * (records.Length - 1) / 2;
+        ExpectationMaximisation.Estimate(model, byRule, random, perSampled, allPairs);
 
         var scorer = new PairScorer(model, records);
         double minimumWeight = FellegiSunterModel.WeightOf(settings.Threshold);
@@ -142,17 +147,17 @@ public static class RecordLinkage
         return counts;
     }
 
-    /// <summary>Patterns of a deterministic sample of candidate pairs (all of them for small registers).</summary>
-    private static Dictionary<ulong, long> SampledCandidatePatterns(CandidateBlocks blocks, PairScorer scorer, int fieldCount, MatchSettings settings)
+    /// <summary>Patterns of a deterministic sample of candidate pairs (all of them for small registers), by rule.</summary>
+    private static Dictionary<ulong, long>[] SampledCandidatePatterns(CandidateBlocks blocks, PairScorer scorer, int fieldCount, MatchSettings settings)
     {
         long upper = Math.Max(1, blocks.PairUpperBound());
         ulong cut = upper <= settings.EstimationPairs ? ulong.MaxValue : (ulong)((double)settings.EstimationPairs / upper * ulong.MaxValue);
-        var merged = new Dictionary<ulong, long>();
+        var merged = settings.Rules.Select(_ => new Dictionary<ulong, long>()).ToArray();
         Parallel.For(0, blocks.Blocks.Count,
-            () => new Dictionary<ulong, long>(),
-            (blockIndex, _, local) =>
+            () => settings.Rules.Select(_ => new Dictionary<ulong, long>()).ToArray(),
+            (blockIndex, _, locals) =>
             {
-                var state = (scorer, cut, local, fieldCount);
+                var state = (scorer, cut, local: locals[blocks.Blocks[blockIndex].Rule], fieldCount);
                 blocks.ForEachPair(blockIndex, ref state, static (ref s, a, b) =>
                 {
                     if (Mix(a, b) > s.cut) return;
@@ -161,9 +166,14 @@ public static class RecordLinkage
                     var p = ExpectationMaximisation.Pattern(levels);
                     s.local[p] = s.local.GetValueOrDefault(p) + 1;
                 });
-                return local;
+                return locals;
             },
-            local => { lock (merged) foreach (var (p, c) in local) merged[p] = merged.GetValueOrDefault(p) + c; });
+            locals =>
+            {
+                lock (merged)
+                    for (int r = 0; r < locals.Length; r++)
+                        foreach (var (p, c) in locals[r]) merged[r][p] = merged[r].GetValueOrDefault(p) + c;
+            });
         return merged;
     }
 
