@@ -94,7 +94,10 @@ internal sealed class CandidateBlocks
     }
 
     /// <summary>Calls <paramref name="visit"/> for each pair of the block that this rule is the first to produce.</summary>
-    public void ForEachPair<TState>(int blockIndex, ref TState state, PairVisitor<TState> visit)
+    public void ForEachPair<TState>(int blockIndex, ref TState state, PairVisitor<TState> visit) =>
+        ForEachPair(blockIndex, ref state, includeCovered: false, visit);
+
+    public void ForEachPair<TState>(int blockIndex, ref TState state, bool includeCovered, PairVisitor<TState> visit)
     {
         var (rule, members) = Blocks[blockIndex];
         for (int i = 0; i < members.Length; i++)
@@ -105,7 +108,7 @@ internal sealed class CandidateBlocks
             {
                 int b = members[j];
                 if (linking && records[b].Side == sideA) continue;
-                if (CoveredEarlier(a, b, rule)) continue;
+                if (!includeCovered && CoveredEarlier(a, b, rule)) continue;
                 visit(ref state, a, b);
             }
         }

@@ -107,7 +107,8 @@ public static class PairComparison
         double jw = JaroWinkler.Similarity(a, b);
         if (jw >= 0.95) return 1;
         // One typing error in a short name ("Lepa"/"Lkpa") drags Jaro-Winkler down further than in a long one.
-        if (jw >= 0.88 || (soundA.Length > 1 && soundA == soundB) || EditDistance.Damerau(a, b) <= 1) return 2;
+        if (jw >= 0.88 || (soundA.Length > 1 && soundA == soundB)) return 2;
+        if (jw >= 0.7 && Math.Abs(a.Length - b.Length) <= 1 && EditDistance.Damerau(a, b) <= 1) return 2;
         return jw >= 0.75 ? (byte)3 : (byte)4;
     }
 

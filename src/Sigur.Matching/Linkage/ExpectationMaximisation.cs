@@ -25,11 +25,12 @@ public static class ExpectationMaximisation
 
     /// <param name="model">Receives m, u, λ and is frozen for scoring.</param>
     /// <param name="byRule">For each blocking rule, the fields it blocks on and the patterns of its (sampled) pairs.</param>
+    /// <param name="distinctCandidates">Patterns of the (sampled) candidate pairs, each pair once.</param>
     /// <param name="randomPatterns">Patterns of random pairs.</param>
     /// <param name="candidatesPerSampled">How many candidate pairs each sampled pattern count stands for (1 when not sampled).</param>
     /// <param name="allPairs">Every pair the register(s) could form: n(n−1)/2, or left × right.</param>
     public static void Estimate(FellegiSunterModel model, IReadOnlyList<(ComparisonField[] Uses, IReadOnlyDictionary<ulong, long> Patterns)> byRule,
-        IReadOnlyDictionary<ulong, long> randomPatterns, double candidatesPerSampled, double allPairs, int iterations = 50)
+        IReadOnlyDictionary<ulong, long> distinctCandidates, IReadOnlyDictionary<ulong, long> randomPatterns, double candidatesPerSampled, double allPairs, int iterations = 50)
     {
         int fields = model.Fields.Length;
         var startM = new double[fields][];
@@ -54,7 +55,9 @@ public static class ExpectationMaximisation
             if (patterns.Count == 0) continue;
             var active = model.Fields.Select(f => !uses.Contains(f)).ToArray();
             var m = startM.Select(a => (double[])a.Clone()).ToArray();
-            double lambda = 0.1;
+            // Start from few matches: in big blocks true pairs are rare, and a large start lets EM settle on
+            // some other split of the pairs (by origin, by sex) instead of same person / different person.
+            double lambda = 0.01;
             double[][] evidence = [];
             for (int it = 0; it < iterations; it++)
             {
@@ -74,9 +77,7 @@ public static class ExpectationMaximisation
         // The expected number of matches among the candidates (every field counted) fixes λ for any pair:
         // u comes from random pairs, so the prior must be that of a random pair too, not of a candidate pair,
         // or a coincidence on one strong field (the same date of birth) outweighs different names.
-        var all = new Dictionary<ulong, long>();
-        foreach (var (_, patterns) in byRule)
-            foreach (var (p, c) in patterns) all[p] = all.GetValueOrDefault(p) + c;
+        var all = distinctCandidates;
         var allActive = Enumerable.Repeat(true, fields).ToArray();
         double lam = 0.1;
         for (int it = 0; it < iterations && all.Count > 0; it++)

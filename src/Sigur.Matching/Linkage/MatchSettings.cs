@@ -16,6 +16,8 @@ public sealed class MatchSettings
     public int RandomPairs { get; init; } = 200_000;
     public int Seed { get; init; } = 20240501;
     public IReadOnlyList<BlockingRule> Rules { get; init; } = BlockingRules.Default;
+    /// <summary>Rules whose pairs estimate m; see <see cref="BlockingRules.Training"/>.</summary>
+    public IReadOnlyList<BlockingRule> TrainingRules { get; init; } = BlockingRules.Training;
     /// <summary>Called from worker threads with (stage, done, total); keep it cheap and thread-safe.</summary>
     public Action<string, long, long>? Progress { get; init; }
 }

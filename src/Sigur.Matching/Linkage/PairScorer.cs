@@ -48,16 +48,29 @@ internal sealed class PairScorer
             if (w + bestRemaining[f + 1] < minimumWeight) return double.NegativeInfinity;
         }
         if (givenIndex < 0 && surnameIndex < 0) return w;
+        // Surnames first: within a surname block they are mostly the same string, decided by reference, and
+        // when they agree the names are not swapped, so the given name is compared once, if still worth it.
+        if (surnameIndex >= 0 && givenIndex >= 0)
+        {
+            byte surname = PairComparison.Name(x.Surname, y.Surname, x.SurnameSound, y.SurnameSound);
+            if (surname <= 1)
+            {
+                w += model.Weight(surnameIndex, surname) + (surname == 0 ? x.SurnameFrequencyAdjustment : 0);
+                if (w + model.MaxWeight[givenIndex] < minimumWeight) return double.NegativeInfinity;
+                byte given = PairComparison.Name(x.Given, y.Given, x.GivenSound, y.GivenSound);
+                return w + model.Weight(givenIndex, given) + (given == 0 ? x.GivenFrequencyAdjustment : 0);
+            }
+        }
         var (g, s, swapped) = PairComparison.Names(x, y);
         if (givenIndex >= 0)
         {
             w += model.Weight(givenIndex, g);
-            if (g == 0) w += model.FrequencyAdjustment(swapped ? ComparisonField.Surname : ComparisonField.GivenName, x.Given);
+            if (g == 0) w += swapped ? model.FrequencyAdjustment(ComparisonField.Surname, x.Given) : x.GivenFrequencyAdjustment;
         }
         if (surnameIndex >= 0)
         {
             w += model.Weight(surnameIndex, s);
-            if (s == 0) w += model.FrequencyAdjustment(swapped ? ComparisonField.GivenName : ComparisonField.Surname, x.Surname);
+            if (s == 0) w += swapped ? model.FrequencyAdjustment(ComparisonField.GivenName, x.Surname) : x.SurnameFrequencyAdjustment;
         }
         return w;
     }

@@ -21,9 +21,9 @@ public sealed class PersonFeatures
     {
         var f = new PersonFeatures
         {
-            Given = pool.Intern(FoldedName(record[FieldRole.GivenName])),
-            Surname = pool.Intern(FoldedName(record[FieldRole.Surname])),
-            Citizenship = pool.Intern(NameFolding.Fold(record[FieldRole.Citizenship])),
+            Given = pool.Derived(record[FieldRole.GivenName], 1, FoldedName),
+            Surname = pool.Derived(record[FieldRole.Surname], 1, FoldedName),
+            Citizenship = pool.Derived(record[FieldRole.Citizenship], 2, NameFolding.Fold),
             PersonalId = pool.Intern(DocumentNumber.Normalise(record[FieldRole.PersonalId])),
             Passport = pool.Intern(DocumentNumber.MatchKey(record[FieldRole.Passport])),
             StreetNumber = pool.Intern(NameFolding.Fold(record[FieldRole.StreetNumber])),
@@ -34,15 +34,18 @@ public sealed class PersonFeatures
             Birth = BirthDate.Parse(record[FieldRole.BirthDate]),
             Sex = SexOf(record[FieldRole.Sex]),
         };
-        f.GivenSound = pool.Intern(Sound(f.Given));
-        f.SurnameSound = pool.Intern(Sound(f.Surname));
+        f.GivenSound = pool.Derived(f.Given, 3, Sound);
+        f.SurnameSound = pool.Derived(f.Surname, 3, Sound);
         // A valid JMBG states the date of birth even when the form left it empty.
         if (f.Birth.IsUnknown && f.PersonalId.Length == 13 && Jmbg.IsValid(f.PersonalId))
             f.Birth = Jmbg.BirthDateOf(f.PersonalId);
         return f;
     }
 
-    private static string FoldedName(string? text) => text is null ? "" : string.Join(' ', NameKey.Tokens(text));
+    private static string FoldedName(string text) => string.Join(' ', NameKey.Tokens(text));
+
+    /// <summary>Term-frequency adjustments for exact agreement on this record's names, set once frequencies are known.</summary>
+    public double GivenFrequencyAdjustment, SurnameFrequencyAdjustment;
 
     /// <summary>The sound key of a whole (possibly multi-token) folded name.</summary>
     private static string Sound(string folded)
@@ -55,7 +58,8 @@ public sealed class PersonFeatures
 
     public static Sex SexOf(string? text)
     {
-        var s = NameFolding.Fold(text);
+        if (string.IsNullOrWhiteSpace(text)) return Sex.Unknown;
+        var s = text.Length == 1 && char.IsAscii(text[0]) ? text.ToLowerInvariant() : NameFolding.Fold(text);
         return s switch
         {
             "m" or "male" or "man" or "muski" or "musko" or "masko" or "mashko" or "mashkull" or "1" => Sex.Male,

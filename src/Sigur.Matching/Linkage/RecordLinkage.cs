@@ -77,13 +77,22 @@ public static class RecordLinkage
         var levelScorer = new PairScorer(model, records);
 
         var random = RandomPatterns(records, levelScorer, fields.Length, linking, settings);
-        var candidates = SampledCandidatePatterns(blocks, levelScorer, fields.Length, settings);
-        var byRule = settings.Rules.Select((r, i) => (r.Uses, (IReadOnlyDictionary<ulong, long>)candidates[i])).ToList();
+        var trainingBlocks = new CandidateBlocks(records, settings.TrainingRules, linking, settings.MaxBlockSize);
+        var training = SampledCandidatePatterns(trainingBlocks, levelScorer, fields.Length, settings, everyPair: true);
+        var byRule = settings.TrainingRules.Select((r, i) => (r.Uses, (IReadOnlyDictionary<ulong, long>)training[i])).ToList();
+        var distinct = new Dictionary<ulong, long>();
+        foreach (var first in SampledCandidatePatterns(blocks, levelScorer, fields.Length, settings, everyPair: false))
+            foreach (var (p, c) in first) distinct[p] = distinct.GetValueOrDefault(p) + c;
         long upper = Math.Max(1, blocks.PairUpperBound());
         double perSampled = upper <= settings.EstimationPairs ? 1.0 : (double)upper / settings.EstimationPairs;
         long left = records.Count(r => r.Side == 0);
         double allPairs = linking ? (double)left * (records.Length - left) : (double)records.Length * (records.Length - 1) / 2;
-        ExpectationMaximisation.Estimate(model, byRule, random, perSampled, allPairs);
+        ExpectationMaximisation.Estimate(model, byRule, distinct, random, perSampled, allPairs);
+        foreach (var r in records)
+        {
+            r.GivenFrequencyAdjustment = r.Given.Length == 0 ? 0 : model.FrequencyAdjustment(ComparisonField.GivenName, r.Given);
+            r.SurnameFrequencyAdjustment = r.Surname.Length == 0 ? 0 : model.FrequencyAdjustment(ComparisonField.Surname, r.Surname);
+        }
 
         var scorer = new PairScorer(model, records);
         double minimumWeight = FellegiSunterModel.WeightOf(settings.Threshold);
@@ -147,18 +156,23 @@ public static class RecordLinkage
         return counts;
     }
 
-    /// <summary>Patterns of a deterministic sample of candidate pairs (all of them for small registers), by rule.</summary>
-    private static Dictionary<ulong, long>[] SampledCandidatePatterns(CandidateBlocks blocks, PairScorer scorer, int fieldCount, MatchSettings settings)
+    /// <summary>
+    /// Patterns of a deterministic sample of candidate pairs (all of them for small registers), by rule:
+    /// every pair of each rule, or only the pairs each rule is the first to produce (each candidate once).
+    /// </summary>
+    private static Dictionary<ulong, long>[] SampledCandidatePatterns(CandidateBlocks blocks, PairScorer scorer, int fieldCount, MatchSettings settings, bool everyPair)
     {
         long upper = Math.Max(1, blocks.PairUpperBound());
         ulong cut = upper <= settings.EstimationPairs ? ulong.MaxValue : (ulong)((double)settings.EstimationPairs / upper * ulong.MaxValue);
-        var merged = settings.Rules.Select(_ => new Dictionary<ulong, long>()).ToArray();
+        int rules = blocks.Rules.Count;
+        var merged = Enumerable.Range(0, rules).Select(_ => new Dictionary<ulong, long>()).ToArray();
         Parallel.For(0, blocks.Blocks.Count,
-            () => settings.Rules.Select(_ => new Dictionary<ulong, long>()).ToArray(),
+            () => Enumerable.Range(0, rules).Select(_ => new Dictionary<ulong, long>()).ToArray(),
             (blockIndex, _, locals) =>
             {
-                var state = (scorer, cut, local: locals[blocks.Blocks[blockIndex].Rule], fieldCount);
-                blocks.ForEachPair(blockIndex, ref state, static (ref s, a, b) =>
+                int rule = blocks.Blocks[blockIndex].Rule;
+                var state = (scorer, cut, local: locals[rule], fieldCount);
+                blocks.ForEachPair(blockIndex, ref state, includeCovered: everyPair, static (ref s, a, b) =>
                 {
                     if (Mix(a, b) > s.cut) return;
                     Span<byte> levels = stackalloc byte[s.fieldCount];

@@ -14,7 +14,8 @@ public static class NameFolding
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        string latin = Transliteration.ToLatin(text.Normalize(NormalizationForm.FormKC));
+        // NFKC is the identity on ASCII, and normalising costs more than the rest of the folding.
+        string latin = System.Text.Ascii.IsValid(text) ? text : Transliteration.ToLatin(text.Normalize(NormalizationForm.FormKC));
         var sb = new StringBuilder(latin.Length + 4);
         bool pendingSpace = false;
         foreach (char raw in latin)
@@ -53,7 +54,16 @@ public static class NameFolding
             case 'þ': return "th";
         }
         if (!char.IsLetterOrDigit(c)) return null;
-        // Any other accented Latin letter: its base letter.
+        if (c < OtherLetters.Length) return OtherLetters[c] ??= BaseLetter(c);
+        return BaseLetter(c);
+    }
+
+    /// <summary>Base letters of the Latin-script characters below U+2000, computed on first use.</summary>
+    private static readonly string?[] OtherLetters = new string?[0x2000];
+
+    /// <summary>Any other accented Latin letter: its base letter.</summary>
+    private static string? BaseLetter(char c)
+    {
         string decomposed = c.ToString().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (char d in decomposed)

@@ -33,8 +33,8 @@ public static class Transliteration
         MacedonianRomanisation system = MacedonianRomanisation.Official)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!ContainsCyrillic(text)) return text.Normalize(NormalizationForm.FormC);
         text = text.Normalize(NormalizationForm.FormC);
-        if (!ContainsCyrillic(text)) return text;
         var sb = new StringBuilder(text.Length + 8);
         for (int i = 0; i < text.Length; i++)
         {
