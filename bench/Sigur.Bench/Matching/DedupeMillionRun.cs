@@ -102,15 +102,6 @@ public sealed class DedupeMillionRun : IEndToEndRun
         string Join(string rule, params string[] earlier) =>
             $"SELECT l.*, r.id AS id_r, r.g AS g_r, r.s AS s_r, r.y AS y_r, r.m AS m_r, r.d AS d_r, r.sex AS sex_r FROM p l JOIN p r ON l.id < r.id AND {rule}"
             + string.Concat(earlier.Select(e => $" AND NOT coalesce({e}, false)"));
-        Exec($"""
-            CREATE TABLE candidates AS
-            {Join(rule1)}
-            UNION ALL {Join(rule2, rule1)}
-            UNION ALL {Join(rule3, rule1, rule2)}
-            UNION ALL {Join(rule4, rule1, rule2, rule3)}
-            """);
-        long candidates;
-        using (var c = db.CreateCommand()) { c.CommandText = "SELECT count(*) FROM candidates"; candidates = Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture); }
         const string name = """
             CASE WHEN {0} IS NULL OR {1} IS NULL THEN 0 WHEN {0} = {1} THEN {2}
                  WHEN jaro_winkler_similarity({0}, {1}) >= 0.95 THEN {3}
@@ -128,12 +119,29 @@ public sealed class DedupeMillionRun : IEndToEndRun
                  WHEN abs(y - y_r) <= 1 THEN -3 ELSE -7 END
             """;
         const string sex = "CASE WHEN sex = 0 OR sex_r = 0 THEN 0 WHEN sex = sex_r THEN 0.9 ELSE -5 END";
+        // One streaming pass: the candidate pairs are counted and scored without being stored.
         var pairs = new List<(string, string)>();
+        long candidates;
         using (var c = db.CreateCommand())
         {
-            c.CommandText = $"SELECT id, id_r FROM candidates WHERE -23 + {given} + {surname} + {date} + {sex} >= 0";
+            c.CommandText = $"""
+                WITH candidates AS (
+                    {Join(rule1)}
+                    UNION ALL {Join(rule2, rule1)}
+                    UNION ALL {Join(rule3, rule1, rule2)}
+                    UNION ALL {Join(rule4, rule1, rule2, rule3)})
+                SELECT count(*), string_agg(CASE WHEN -23 + {given} + {surname} + {date} + {sex} >= 0 THEN id || ' ' || id_r END, ',')
+                FROM candidates
+                """;
             using var reader = c.ExecuteReader();
-            while (reader.Read()) pairs.Add((reader.GetString(0), reader.GetString(1)));
+            reader.Read();
+            candidates = reader.GetInt64(0);
+            var matched = reader.IsDBNull(1) ? "" : reader.GetString(1);
+            foreach (var pair in matched.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var ids = pair.Split(' ');
+                pairs.Add((ids[0], ids[1]));
+            }
         }
         return (prepare, clock.Elapsed, pairs, candidates);
     }

@@ -43,6 +43,9 @@ public sealed class FellegiSunterModel
             // Full agreement never counts against a pair, full disagreement never for it.
             Weights[f][0] = Math.Max(Weights[f][0], 0);
             Weights[f][^1] = Math.Min(Weights[f][^1], 0);
+            // Sex and citizenship follow from the names (Jelena is a woman, -ovski is Macedonian): agreeing on
+            // them as well as on the names is not new evidence, while disagreeing still is.
+            if (Fields[f] is ComparisonField.Sex or ComparisonField.Citizenship) Weights[f][0] = 0;
             MaxWeight[f] = Math.Max(0, Weights[f].Max());
             if (Fields[f] is ComparisonField.GivenName or ComparisonField.Surname) MaxWeight[f] += MaxFrequencyAdjustment;
         }

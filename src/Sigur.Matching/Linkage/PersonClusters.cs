@@ -19,6 +19,9 @@ public static class PersonClusters
         foreach (var (members, edges) in components)
         {
             if (members.Length <= 2) { result.Add(members); continue; }
+            // A component beyond the size limit is a chain of many links, not a person: rebuild it from
+            // its strongest edges directly (finding bridges in it would cost edges² for nothing).
+            if (members.Length > maxClusterSize) { result.AddRange(StrongestFirst(edges, maxClusterSize)); continue; }
             var kept = edges.Where(e => e.Probability >= strongLink || !IsBridge(members, edges, e)).ToList();
             foreach (var (subMembers, subEdges) in Components(recordCount, kept, members))
             {

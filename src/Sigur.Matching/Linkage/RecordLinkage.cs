@@ -17,6 +17,7 @@ public static class RecordLinkage
         settings ??= new MatchSettings();
         var features = Prepare(records, 0, settings);
         var (edges, report, scorer) = Score(features, linking: false, settings);
+        settings.Progress?.Invoke("clustering", 0, 1);
         var clusters = PersonClusters.Build(features.Length, edges, settings.StrongLink, settings.MaxClusterSize);
         var edgeScores = new Dictionary<(int, int), double>();
         foreach (var e in edges) edgeScores[(Math.Min(e.A, e.B), Math.Max(e.A, e.B))] = e.Probability;
@@ -73,9 +74,11 @@ public static class RecordLinkage
     {
         var fields = ComparisonFields.Present(records);
         var model = new FellegiSunterModel(fields) { Frequencies = new NameFrequencies(records) };
+        settings.Progress?.Invoke("blocking", 0, 1);
         var blocks = new CandidateBlocks(records, settings.Rules, linking, settings.MaxBlockSize);
         var levelScorer = new PairScorer(model, records);
 
+        settings.Progress?.Invoke("estimating m and u", 0, 1);
         var random = RandomPatterns(records, levelScorer, fields.Length, linking, settings);
         var trainingBlocks = new CandidateBlocks(records, settings.TrainingRules, linking, settings.MaxBlockSize);
         var training = SampledCandidatePatterns(trainingBlocks, levelScorer, fields.Length, settings, everyPair: true);
