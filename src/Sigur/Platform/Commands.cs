@@ -115,6 +115,10 @@ public static class Commands
 
         foreach (var command in Features.Statistics.StatisticsCommands.Build()) root.Subcommands.Add(command);
 
+        // The matching engine's verbs (Features/Duplicates).
+        foreach (var command in Features.Duplicates.MatchCommands.Build()) root.Subcommands.Add(command);
+        root.Subcommands.Add(Features.Duplicates.PprlCommands.Build());
+
         return root;
     }
 
