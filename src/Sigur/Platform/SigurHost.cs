@@ -11,9 +11,12 @@ using Sigur.Data;
 using Sigur.Features.Account;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
+using Sigur.Features.Hotline;
+using Sigur.Features.Identification;
 using Sigur.Features.Statistics;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
+using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
 
 namespace Sigur.Platform;
@@ -59,11 +62,13 @@ public static class SigurHost
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         services.AddScoped<Audit.Audit>();
+        services.AddNotifications(config);
+        services.AddIdentification(config);
 
         AddIdentity(services, config);
         services.AddAuthorization(o =>
         {
-            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.SignedIn })
+            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.Hotline, Policies.SignedIn })
                 o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.RoleClaim, Policies.RolesOf(policy).Select(r => r.ToString())));
         });
 
@@ -180,6 +185,9 @@ public static class SigurHost
         api.MapAccountApi();
         api.MapCaseApi();
         api.MapAdminApi();
+        api.MapNotificationApi();
+        api.MapIdentificationApi();
+        api.MapHotlineApi();
         api.MapGet("/statistics/case-totals", CaseTotals.Handle).RequireAuthorization(Policies.Aggregates).WithTags("Statistics")
             .WithSummary("Cases by year and identification status, small cells suppressed");
         app.MapRazorPages();
