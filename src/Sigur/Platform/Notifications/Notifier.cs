@@ -88,7 +88,16 @@ public static class NotificationTexts
             var local = localizer[n.Kind];
             if (!local.ResourceNotFound) template = local.Value;
         }
-        return string.Format(CultureInfo.CurrentCulture, template, n.Args);
+        // A template and its stored arguments can drift apart (a template edited in the string table): show what there is rather than fail.
+        var args = n.Args.Concat(Enumerable.Repeat("…", 5)).Cast<object>().ToArray();
+        try
+        {
+            return string.Format(CultureInfo.CurrentCulture, template, args);
+        }
+        catch (FormatException)
+        {
+            return $"{template} ({string.Join(", ", n.Args)})";
+        }
     }
 
     public static string Subject(Notification n) => n.Kind.StartsWith("Hotline.", StringComparison.Ordinal) ? "urgent hotline contact" : "reminder";
