@@ -117,7 +117,7 @@ public sealed class HotlineBrowserTests
             await Expect(page.Locator("#clock-table")).ToContainTextAsync("First identification decision");
 
             // A screening: it informs, it does not decide.
-            await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = new Regex("Adults: general") }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { NameRegex = new Regex("Adults: general") }).ClickAsync();
             await page.CheckAsync("input[name=Observed][value=AG-DR1]");
             await page.CheckAsync("input[name=Observed][value=AG-EC2]");
             await page.CheckAsync("input[name=Observed][value=AG-CD1]");
