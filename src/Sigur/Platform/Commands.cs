@@ -113,6 +113,9 @@ public static class Commands
         users.Subcommands.Add(add);
         root.Subcommands.Add(users);
 
+        // The matching engine's verbs (Features/Duplicates).
+        foreach (var command in Features.Duplicates.MatchCommands.Build()) root.Subcommands.Add(command);
+        root.Subcommands.Add(Features.Duplicates.PprlCommands.Build());
         return root;
     }
 
