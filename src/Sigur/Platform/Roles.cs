@@ -30,6 +30,8 @@ public static class Policies
     public const string Administration = nameof(Administration);
     /// <summary>Emergency access to another organisation's case, with a stated reason (audited, alerted).</summary>
     public const string BreakGlass = nameof(BreakGlass);
+    /// <summary>Log hotline contacts of one's own organisation's hotline, turn them into cases, keep the duty roster.</summary>
+    public const string Hotline = nameof(Hotline);
     /// <summary>Any signed-in user (own profile, code lists).</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -39,6 +41,8 @@ public static class Policies
     public static readonly Role[] AggregateReaders = [Role.Analyst, Role.NationalCoordinator];
     public static readonly Role[] Administrators = [Role.Administrator];
     public static readonly Role[] BreakGlassUsers = [Role.CaseWorker, Role.PoliceInvestigator];
+    // Hotline staff turn contacts into cases, so every hotline role is also a case writer.
+    public static readonly Role[] HotlineStaff = [Role.HotlineOperator, Role.CaseWorker];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -47,6 +51,7 @@ public static class Policies
         Aggregates => AggregateReaders,
         Administration => Administrators,
         BreakGlass => BreakGlassUsers,
+        Hotline => HotlineStaff,
         SignedIn => Enum.GetValues<Role>(),
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };

@@ -11,9 +11,12 @@ using Sigur.Data;
 using Sigur.Features.Account;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
+using Sigur.Features.Hotline;
+using Sigur.Features.Identification;
 using Sigur.Features.Statistics;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
+using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
 
 namespace Sigur.Platform;
@@ -64,11 +67,13 @@ public static class SigurHost
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         services.AddScoped<Audit.Audit>();
+        services.AddNotifications(config);
+        services.AddIdentification(config);
 
         AddIdentity(services, config);
         services.AddAuthorization(o =>
         {
-            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.SignedIn })
+            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.Hotline, Policies.SignedIn })
                 o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.RoleClaim, Policies.RolesOf(policy).Select(r => r.ToString())));
         });
 
@@ -190,6 +195,9 @@ public static class SigurHost
         api.MapCaseApi();
         api.MapAdminApi();
         api.MapStatisticsApi();
+        api.MapNotificationApi();
+        api.MapIdentificationApi();
+        api.MapHotlineApi();
         app.MapRazorPages();
     }
 }

@@ -14,8 +14,18 @@ public sealed class StatisticsAccessTests
         await using var app = await TestApp.StartAsync(provider);
         var org = await app.NewOrganisationAsync();
         var worker = await app.ClientAsync(Role.CaseWorker, org.Id);
-        for (var i = 0; i < 6; i++) await worker.RegisterAsync(CaseRequests.New(narrative: "n") with { Case = CaseRequests.New().Case with { IdentificationStatus = Sigur.Features.Cases.IdentificationStatus.Presumed } });
-        for (var i = 0; i < 2; i++) await worker.RegisterAsync(CaseRequests.New() with { Case = CaseRequests.New().Case with { IdentificationStatus = Sigur.Features.Cases.IdentificationStatus.Identified } });
+        // The status changes only by decisions (Features/Identification).
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        async Task Decide(Guid caseId, Sigur.Features.Cases.IdentificationStatus to) =>
+            Assert.Equal(HttpStatusCode.Created, (await worker.PostJsonAsync($"/api/v1/cases/{caseId}/identification/decisions",
+                new Sigur.Features.Identification.DecideIdentification.Request(to, today, Sigur.Features.Identification.DecidingBodyType.Ngo, "Indicators and interview."))).StatusCode);
+        for (var i = 0; i < 6; i++) await Decide((await worker.RegisterAsync(CaseRequests.New(narrative: "n"))).Id, Sigur.Features.Cases.IdentificationStatus.Presumed);
+        for (var i = 0; i < 2; i++)
+        {
+            var id = (await worker.RegisterAsync()).Id;
+            await Decide(id, Sigur.Features.Cases.IdentificationStatus.Presumed);
+            await Decide(id, Sigur.Features.Cases.IdentificationStatus.Identified);
+        }
 
         var coordinator = await app.ClientAsync(Role.NationalCoordinator, (await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice)).Id);
         var totals = await (await coordinator.GetAsync("/api/v1/statistics/case-totals")).ReadAsync<CaseTotals.Response>();

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
+using Sigur.Features.Hotline;
+using Sigur.Features.Identification;
 using Sigur.Platform;
+using Sigur.Platform.Notifications;
 using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Platform;
@@ -86,6 +89,57 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         new("GET", "/api/v1/statistics/dimensions", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/dimensions"), HttpStatusCode.OK),
         new("GET", "/api/v1/statistics/reports", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/reports"), HttpStatusCode.OK),
         new("GET", "/api/v1/statistics/reports/{id}", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/reports/eurostat?year=2025&format=csv"), HttpStatusCode.OK),
+        // Identification: screenings, decisions, clocks and child records hang on a case (other organisation's: 404).
+        new("GET", "/api/v1/cases/{caseId:guid}/identification", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/identification"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{caseId:guid}/screenings", Policies.CaseWrite, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/screenings",
+            new RecordScreening.Request("adult-general", ["AG-DR1"], Today)), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{caseId:guid}/identification/decisions", Policies.CaseWrite, async (w, r, c) => await c.PostJsonAsync($"/api/v1/cases/{await FreshCase(w, r)}/identification/decisions",
+            new DecideIdentification.Request(IdentificationStatus.Presumed, Today, DecidingBodyType.Ngo, "Matrix")), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{caseId:guid}/identification/decisions/{decisionId:guid}/review", Policies.CaseWrite, async (w, r, c) =>
+        {
+            var (caseId, decisionId) = await FreshDecision(w, r);
+            return await c.PostJsonAsync($"/api/v1/cases/{caseId}/identification/decisions/{decisionId}/review",
+                new ReviewDecision.Request(DecisionKind.Review, ReviewOutcome.Upheld, Today, DecidingBodyType.Ngo, "Matrix"));
+        }, HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{caseId:guid}/recovery-period", Policies.CaseWrite, async (w, r, c) => await c.PostJsonAsync($"/api/v1/cases/{await FreshCase(w, r)}/recovery-period",
+            new StartRecoveryPeriod.Request(Today)), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{caseId:guid}/residence-permits", Policies.CaseWrite, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/residence-permits",
+            new RecordResidencePermit.Request(ResidencePermitType.PersonalSituation, Today, Today.AddMonths(6))), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{caseId:guid}/plan-reviews", Policies.CaseWrite, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/plan-reviews",
+            new SchedulePlanReview.Request(Today.AddDays(30))), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("PUT", "/api/v1/cases/{caseId:guid}/child-protection", Policies.CaseWrite, async (w, r, c) => await c.PutJsonAsync($"/api/v1/cases/{await FreshCase(w, r, child: true)}/child-protection",
+            new RecordChildProtection.Request(0, GuardianName: "Matrix guardian", GuardianAppointedOn: Today)), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{caseId:guid}/age-assessment", Policies.CaseWrite, async (w, r, c) => await c.PostJsonAsync($"/api/v1/cases/{await FreshCase(w, r, child: true)}/age-assessment",
+            new AssessAge.Request(Today, AgeAssessmentOutcome.Inconclusive, "Matrix clinic")), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/clocks/due", Policies.CaseRead, (w, r, c) => c.GetAsync("/api/v1/clocks/due?scope=organisation"), HttpStatusCode.OK),
+        new("POST", "/api/v1/clocks/{id:guid}/extend", Policies.CaseWrite, async (w, r, c) => await c.PostJsonAsync($"/api/v1/clocks/{await FreshClock(w, r, ClockType.RecoveryPeriod)}/extend",
+            new ChangeClock.Extension(0, Today.AddDays(60), "Matrix")), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/clocks/{id:guid}/renewal-request", Policies.CaseWrite, async (w, r, c) => await c.PostJsonAsync($"/api/v1/clocks/{await FreshClock(w, r, ClockType.ResidencePermit)}/renewal-request",
+            new ChangeClock.RenewalRequest(0, Today)), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/clocks/{id:guid}/renewal-decision", Policies.CaseWrite, async (w, r, c) => await c.PostJsonAsync($"/api/v1/clocks/{await FreshClock(w, r, ClockType.ResidencePermit, renewalRequested: true)}/renewal-decision",
+            new ChangeClock.RenewalDecision(0, Today, true, Today.AddDays(30).AddMonths(6))), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/clocks/{id:guid}/complete", Policies.CaseWrite, async (w, r, c) => await c.PostJsonAsync($"/api/v1/clocks/{await FreshClock(w, r, ClockType.AssistancePlanReview)}/complete",
+            new ChangeClock.Completion(0, Today)), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/identification/checklists/", Policies.CaseRead, (w, r, c) => c.GetAsync("/api/v1/identification/checklists"), HttpStatusCode.OK),
+        new("GET", "/api/v1/identification/checklists/{id}", Policies.CaseRead, (w, r, c) => c.GetAsync("/api/v1/identification/checklists/child-general"), HttpStatusCode.OK),
+        new("PUT", "/api/v1/identification/checklists/{id}", Policies.Administration, (w, r, c) =>
+        {
+            var id = $"matrix-{Guid.NewGuid():N}";
+            return c.PutJsonAsync($"/api/v1/identification/checklists/{id}", new IndicatorChecklist(id, 1, ChecklistAudience.Adult, [], new Dictionary<string, string> { ["en"] = "Matrix" }, "",
+                [new Indicator("M1", IndicatorDimension.DeceptiveRecruitment, IndicatorStrength.Weak, new Dictionary<string, string> { ["en"] = "Matrix" })]));
+        }, HttpStatusCode.Created),
+        new("GET", "/api/v1/notifications/", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/notifications"), HttpStatusCode.OK),
+        new("POST", "/api/v1/notifications/{id:guid}/read", Policies.SignedIn, async (w, r, c) => await c.PostAsync($"/api/v1/notifications/{await FreshNotification(w, r)}/read", null),
+            HttpStatusCode.NoContent, HttpStatusCode.NotFound),
+        // Hotline: contacts belong to the hotline's organisation.
+        new("POST", "/api/v1/hotline/contacts", Policies.Hotline, (w, r, c) => c.PostJsonAsync("/api/v1/hotline/contacts", new LogContact.Request(ContactChannel.Call, CallerType.Anonymous)), HttpStatusCode.Created),
+        new("GET", "/api/v1/hotline/contacts", Policies.Hotline, (w, r, c) => c.GetAsync("/api/v1/hotline/contacts"), HttpStatusCode.OK),
+        new("GET", "/api/v1/hotline/contacts/{id:guid}", Policies.Hotline, async (w, r, c) => await c.GetAsync($"/api/v1/hotline/contacts/{await FreshContact(w, r)}"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/hotline/cases", Policies.Hotline, async (w, r, c) => await c.PostJsonAsync("/api/v1/hotline/cases",
+            new ConvertToCase.Request([await FreshContact(w, r)], new PersonInput("Matrix", "Caller"))), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/hotline/statistics", Policies.Hotline, (w, r, c) => c.GetAsync("/api/v1/hotline/statistics"), HttpStatusCode.OK),
+        new("GET", "/api/v1/hotline/duty", Policies.Hotline, (w, r, c) => c.GetAsync("/api/v1/hotline/duty"), HttpStatusCode.OK),
+        new("POST", "/api/v1/hotline/duty", Policies.Hotline, (w, r, c) => c.PostJsonAsync("/api/v1/hotline/duty", new DutyRoster.Request(DateTime.UtcNow, DateTime.UtcNow.AddHours(8))), HttpStatusCode.Created),
         // Break-glass opens access, so it runs last for each user (see the loop below).
         new("POST", "/api/v1/break-glass/", Policies.BreakGlass, (w, r, c) => c.PostJsonAsync("/api/v1/break-glass",
             new BreakGlass.Request(CaseOf(w, r).Reference, "Matrix: the person is reported in immediate danger tonight.")), HttpStatusCode.OK),
@@ -158,4 +212,68 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         }
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
+
+    // Identification and hotline fixtures: fresh records written straight to the database, so that a request that
+    // changes state (a decision, an extension) meets the same state for every role.
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static Guid OrgOf(World w, Record r) => r == Record.Own ? w.Own.Id : w.Other.Id;
+
+    private static Task<Guid> FreshCase(World w, Record r, bool child = false) => w.App.WithDbAsync(async db =>
+    {
+        var p = new Person { OrganisationId = OrgOf(w, r), GivenName = "Matrix", FamilyName = "Fixture", PossiblyChild = child, Citizenships = ["RS"], CreatedAt = DateTime.UtcNow };
+        var c = new Case { Reference = $"M{Guid.NewGuid():N}"[..20], OrganisationId = OrgOf(w, r), PersonId = p.Id, IntakeDate = DateTime.UtcNow.Date, RegisteredAt = DateTime.UtcNow };
+        db.Persons.Add(p);
+        db.Cases.Add(c);
+        await db.SaveChangesAsync();
+        return c.Id;
+    });
+
+    private static async Task<(Guid CaseId, Guid DecisionId)> FreshDecision(World w, Record r)
+    {
+        var caseId = await FreshCase(w, r);
+        var decisionId = await w.App.WithDbAsync(async db =>
+        {
+            var c = await db.Cases.IgnoreQueryFilters().SingleAsync(x => x.Id == caseId);
+            var d = c.Decide(IdentificationStatus.Presumed, new DecisionBasis(DateTime.UtcNow.Date, DecidingBodyType.Ngo, "Matrix", null, "", "Matrix", null, DateTime.UtcNow), []);
+            db.IdentificationDecisions().Add(d);
+            await db.SaveChangesAsync();
+            return d.Id;
+        });
+        return (caseId, decisionId);
+    }
+
+    private static async Task<Guid> FreshClock(World w, Record r, ClockType type, bool renewalRequested = false)
+    {
+        var caseId = await FreshCase(w, r);
+        return await w.App.WithDbAsync(async db =>
+        {
+            var due = DateTime.UtcNow.Date.AddDays(30);
+            var k = new LegalClock
+            {
+                CaseId = caseId, OrganisationId = OrgOf(w, r), Type = type, StartsOn = DateTime.UtcNow.Date, DueOn = due, OriginalDueOn = due,
+                PermitType = type == ClockType.ResidencePermit ? ResidencePermitType.PersonalSituation : null,
+                RenewalRequestedOn = renewalRequested ? DateTime.UtcNow.Date : null,
+            };
+            db.LegalClocks().Add(k);
+            await db.SaveChangesAsync();
+            return k.Id;
+        });
+    }
+
+    private static Task<Guid> FreshNotification(World w, Record r) => w.App.WithDbAsync(async db =>
+    {
+        var n = new Sigur.Platform.Notifications.Notification { OrganisationId = OrgOf(w, r), Kind = "Hotline.Urgent", Arguments = "H-0000-000000", CreatedAt = DateTime.UtcNow };
+        db.Notifications().Add(n);
+        await db.SaveChangesAsync();
+        return n.Id;
+    });
+
+    private static Task<Guid> FreshContact(World w, Record r) => w.App.WithDbAsync(async db =>
+    {
+        var c = new HotlineContact { Reference = $"HM{Guid.NewGuid():N}"[..20], OrganisationId = OrgOf(w, r), ReceivedAt = DateTime.UtcNow, Channel = ContactChannel.Call, CallerType = CallerType.Witness };
+        db.HotlineContacts().Add(c);
+        await db.SaveChangesAsync();
+        return c.Id;
+    });
 }

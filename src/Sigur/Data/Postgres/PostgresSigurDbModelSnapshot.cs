@@ -361,6 +361,563 @@ namespace Sigur.Data.Postgres
                     b.ToTable("person_name_tokens");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Hotline.HotlineContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdviceGiven")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("advice_given");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean")
+                        .HasColumnName("anonymous");
+
+                    b.Property<string>("CallerContact")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("caller_contact");
+
+                    b.Property<string>("CallerType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("caller_type");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("FollowUp")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("follow_up");
+
+                    b.Property<DateTime?>("FollowUpOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_on");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid?>("OperatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operator_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("urgency");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_contact");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_hotline_contact_case_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hotline_contact_reference");
+
+                    b.HasIndex("OrganisationId", "ReceivedAt")
+                        .HasDatabaseName("ix_hotline_contact_organisation_id_received_at");
+
+                    b.ToTable("hotline_contact");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Hotline.HotlineDutyShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_duty_shift");
+
+                    b.HasIndex("OrganisationId", "EndsAt")
+                        .HasDatabaseName("ix_hotline_duty_shift_organisation_id_ends_at");
+
+                    b.ToTable("hotline_duty_shift");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Hotline.HotlineReferenceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Year"));
+
+                    b.Property<int>("Next")
+                        .HasColumnType("integer")
+                        .HasColumnName("next");
+
+                    b.HasKey("Year")
+                        .HasName("pk_hotline_reference_counter");
+
+                    b.ToTable("hotline_reference_counter");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.ChecklistVersion", b =>
+                {
+                    b.Property<string>("ChecklistId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("checklist_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.HasKey("ChecklistId", "Version")
+                        .HasName("pk_checklist_version");
+
+                    b.ToTable("checklist_version");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.ChildProtection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgeAssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("age_assessed_by");
+
+                    b.Property<DateTime?>("AgeAssessedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("age_assessed_on");
+
+                    b.Property<string>("AgeAssessment")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("age_assessment");
+
+                    b.Property<string>("AgeAssessmentNotes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("age_assessment_notes");
+
+                    b.Property<DateTime?>("BestInterestsAssessedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("best_interests_assessed_on");
+
+                    b.Property<string>("BestInterestsAssessment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("best_interests_assessment");
+
+                    b.Property<string>("BestInterestsDetermination")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("best_interests_determination");
+
+                    b.Property<string>("BestInterestsDeterminedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("best_interests_determined_by");
+
+                    b.Property<DateTime?>("BestInterestsDeterminedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("best_interests_determined_on");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ChildViews")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("child_views");
+
+                    b.Property<DateTime?>("GuardianAppointedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("guardian_appointed_on");
+
+                    b.Property<string>("GuardianAuthority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("guardian_authority");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ProcedureNotes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("procedure_notes");
+
+                    b.PrimitiveCollection<List<string>>("Safeguards")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("safeguards");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_protection");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_protection_case_id");
+
+                    b.ToTable("child_protection");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.IdentificationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("DecidedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecidingBodyType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("deciding_body_type");
+
+                    b.Property<string>("DecidingOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deciding_organisation");
+
+                    b.Property<Guid?>("DecidingOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deciding_organisation_id");
+
+                    b.Property<string>("FormalAuthority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("formal_authority");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("ReviewOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_of");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identification_decision");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identification_decision_case_id_sequence");
+
+                    b.ToTable("identification_decision");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.LegalClock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("CompletedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("DueOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("integer")
+                        .HasColumnName("extensions");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("OriginalDueOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("original_due_on");
+
+                    b.Property<string>("PermitType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("permit_type");
+
+                    b.Property<DateTime?>("RenewalDecidedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("renewal_decided_on");
+
+                    b.Property<bool?>("RenewalGranted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("renewal_granted");
+
+                    b.Property<DateTime?>("RenewalRequestedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("renewal_requested_on");
+
+                    b.Property<int>("Renewals")
+                        .HasColumnType("integer")
+                        .HasColumnName("renewals");
+
+                    b.Property<Guid?>("ResponsibleUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_user_id");
+
+                    b.Property<DateTime>("StartsOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_clock");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_legal_clock_case_id");
+
+                    b.HasIndex("OrganisationId", "State", "DueOn")
+                        .HasDatabaseName("ix_legal_clock_organisation_id_state_due_on");
+
+                    b.HasIndex("ResponsibleUserId", "State", "DueOn")
+                        .HasDatabaseName("ix_legal_clock_responsible_user_id_state_due_on");
+
+                    b.ToTable("legal_clock");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.Screening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ChecklistId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("checklist_id");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("checklist_version");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.PrimitiveCollection<List<string>>("Observed")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("observed");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTime>("ScreenedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("screened_on");
+
+                    b.Property<string>("Screener")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("screener");
+
+                    b.HasKey("Id")
+                        .HasName("pk_screening");
+
+                    b.HasIndex("CaseId", "ScreenedOn")
+                        .HasDatabaseName("ix_screening_case_id_screened_on");
+
+                    b.ToTable("screening");
+                });
+
             modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -602,6 +1159,65 @@ namespace Sigur.Data.Postgres
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("Sigur.Platform.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("arguments");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("link");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_dedupe_key");
+
+                    b.HasIndex("OrganisationId", "UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notification_organisation_id_user_id_created_at");
+
+                    b.ToTable("notification");
+                });
+
             modelBuilder.Entity("Sigur.Platform.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -812,6 +1428,55 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_name_tokens_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Hotline.HotlineContact", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hotline_contact_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.ChildProtection", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_protection_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.IdentificationDecision", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_identification_decision_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.LegalClock", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_legal_clock_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.Screening", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_screening_cases_case_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>

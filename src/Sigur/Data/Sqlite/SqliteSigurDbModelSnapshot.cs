@@ -349,6 +349,561 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("person_name_tokens");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Hotline.HotlineContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdviceGiven")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advice_given");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("anonymous");
+
+                    b.Property<string>("CallerContact")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_contact");
+
+                    b.Property<string>("CallerType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_type");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("FollowUp")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up");
+
+                    b.Property<DateTime?>("FollowUpOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up_on");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<Guid?>("OperatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urgency");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_contact");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_hotline_contact_case_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hotline_contact_reference");
+
+                    b.HasIndex("OrganisationId", "ReceivedAt")
+                        .HasDatabaseName("ix_hotline_contact_organisation_id_received_at");
+
+                    b.ToTable("hotline_contact");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Hotline.HotlineDutyShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_duty_shift");
+
+                    b.HasIndex("OrganisationId", "EndsAt")
+                        .HasDatabaseName("ix_hotline_duty_shift_organisation_id_ends_at");
+
+                    b.ToTable("hotline_duty_shift");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Hotline.HotlineReferenceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next");
+
+                    b.HasKey("Year")
+                        .HasName("pk_hotline_reference_counter");
+
+                    b.ToTable("hotline_reference_counter");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.ChecklistVersion", b =>
+                {
+                    b.Property<string>("ChecklistId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checklist_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.HasKey("ChecklistId", "Version")
+                        .HasName("pk_checklist_version");
+
+                    b.ToTable("checklist_version");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.ChildProtection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgeAssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_assessed_by");
+
+                    b.Property<DateTime?>("AgeAssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_assessed_on");
+
+                    b.Property<string>("AgeAssessment")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_assessment");
+
+                    b.Property<string>("AgeAssessmentNotes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_assessment_notes");
+
+                    b.Property<DateTime?>("BestInterestsAssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("best_interests_assessed_on");
+
+                    b.Property<string>("BestInterestsAssessment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("best_interests_assessment");
+
+                    b.Property<string>("BestInterestsDetermination")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("best_interests_determination");
+
+                    b.Property<string>("BestInterestsDeterminedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("best_interests_determined_by");
+
+                    b.Property<DateTime?>("BestInterestsDeterminedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("best_interests_determined_on");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ChildViews")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_views");
+
+                    b.Property<DateTime?>("GuardianAppointedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_appointed_on");
+
+                    b.Property<string>("GuardianAuthority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_authority");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ProcedureNotes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procedure_notes");
+
+                    b.PrimitiveCollection<string>("Safeguards")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("safeguards");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_protection");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_protection_case_id");
+
+                    b.ToTable("child_protection");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.IdentificationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecidingBodyType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deciding_body_type");
+
+                    b.Property<string>("DecidingOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deciding_organisation");
+
+                    b.Property<Guid?>("DecidingOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deciding_organisation_id");
+
+                    b.Property<string>("FormalAuthority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("formal_authority");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("ReviewOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_of");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identification_decision");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identification_decision_case_id_sequence");
+
+                    b.ToTable("identification_decision");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.LegalClock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extensions");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("OriginalDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_due_on");
+
+                    b.Property<string>("PermitType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permit_type");
+
+                    b.Property<DateTime?>("RenewalDecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renewal_decided_on");
+
+                    b.Property<bool?>("RenewalGranted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("renewal_granted");
+
+                    b.Property<DateTime?>("RenewalRequestedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renewal_requested_on");
+
+                    b.Property<int>("Renewals")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("renewals");
+
+                    b.Property<Guid?>("ResponsibleUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_user_id");
+
+                    b.Property<DateTime>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_clock");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_legal_clock_case_id");
+
+                    b.HasIndex("OrganisationId", "State", "DueOn")
+                        .HasDatabaseName("ix_legal_clock_organisation_id_state_due_on");
+
+                    b.HasIndex("ResponsibleUserId", "State", "DueOn")
+                        .HasDatabaseName("ix_legal_clock_responsible_user_id_state_due_on");
+
+                    b.ToTable("legal_clock");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.Screening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ChecklistId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checklist_id");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checklist_version");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.PrimitiveCollection<string>("Observed")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observed");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTime>("ScreenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screened_on");
+
+                    b.Property<string>("Screener")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screener");
+
+                    b.HasKey("Id")
+                        .HasName("pk_screening");
+
+                    b.HasIndex("CaseId", "ScreenedOn")
+                        .HasDatabaseName("ix_screening_case_id_screened_on");
+
+                    b.ToTable("screening");
+                });
+
             modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -590,6 +1145,65 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("Sigur.Platform.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arguments");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_dedupe_key");
+
+                    b.HasIndex("OrganisationId", "UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notification_organisation_id_user_id_created_at");
+
+                    b.ToTable("notification");
+                });
+
             modelBuilder.Entity("Sigur.Platform.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -800,6 +1414,55 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_name_tokens_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Hotline.HotlineContact", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hotline_contact_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.ChildProtection", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_protection_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.IdentificationDecision", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_identification_decision_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.LegalClock", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_legal_clock_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Identification.Screening", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_screening_cases_case_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>

@@ -6,7 +6,7 @@ namespace Sigur.Features.Cases;
 /// One trafficking situation of one person, held by one organisation. Everything that hangs on a case is visible
 /// only to the holding organisation (SigurDb's query filter), later also to organisations it is referred to.
 /// </summary>
-public sealed class Case : IVersioned, IOrganisationOwned
+public sealed partial class Case : IVersioned, IOrganisationOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>A non-identifying reference for talking about the case (for example on the phone): YYYY-NNNNNN.</summary>

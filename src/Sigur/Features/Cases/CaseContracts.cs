@@ -140,7 +140,7 @@ internal static class CaseValidation
         c.Region = input.Region?.Trim() ?? "";
         c.Narrative = input.Narrative ?? "";
         c.Status = input.Status;
-        c.IdentificationStatus = input.IdentificationStatus;
+        // IdentificationStatus is not applied: it changes only through Case.Decide and Case.Review (Features/Identification).
     }
 
     // Replacing a list with an equal one would still mark it modified; the audit should name only what changed.

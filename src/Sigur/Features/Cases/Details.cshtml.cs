@@ -10,7 +10,8 @@ using Sigur.Platform;
 namespace Sigur.Features.Cases;
 
 /// <summary>
-/// A case with its person (<see cref="GetCase"/>, audited as a read). The quick status change posts the versions the
+/// A case with its person (<see cref="GetCase"/>, audited as a read). The identification status changes on the
+/// Identification page, by a decision. The quick status change posts the versions the
 /// page was rendered with, so <see cref="EditCase"/> refuses it when someone saved the case in between.
 /// </summary>
 [Authorize(Policy = Policies.CaseRead)]
@@ -20,7 +21,6 @@ public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimePro
     [BindProperty] public long Version { get; set; }
     [BindProperty] public long PersonVersion { get; set; }
     [BindProperty] public CaseStatus Status { get; set; }
-    [BindProperty] public IdentificationStatus IdentificationStatus { get; set; }
     public bool Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -29,7 +29,6 @@ public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimePro
         Version = Case.Version;
         PersonVersion = Case.Person.Version;
         Status = Case.Status;
-        IdentificationStatus = Case.IdentificationStatus;
         return Page();
     }
 
@@ -39,7 +38,6 @@ public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimePro
         if (!await LoadAsync(id, ct)) return NotFound();
         var input = CaseForm.From(Case);
         input.Status = Status;
-        input.IdentificationStatus = IdentificationStatus;
         var result = await EditCase.Handle(id, new EditCase.Request(Version, PersonVersion, input.ToCase(), input.ToPerson()), db, clock, ct);
         switch (result.Result)
         {

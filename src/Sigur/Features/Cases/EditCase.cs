@@ -25,6 +25,11 @@ public static class EditCase
 
         var c = await db.Cases.Include(x => x.Person).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c?.Person is null) return Problems.NotFound();
+        if (request.Case!.IdentificationStatus != c.IdentificationStatus)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["case.identificationStatus"] = ["The identification status changes only by an identification decision (or a review of one)."],
+            });
 
         // The versions the client read become the original values: EF's UPDATE … WHERE version = @read refuses a stale edit.
         db.Entry(c).Property(x => x.Version).OriginalValue = request.Version;

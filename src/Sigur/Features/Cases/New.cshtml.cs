@@ -11,7 +11,7 @@ namespace Sigur.Features.Cases;
 
 /// <summary>Intake: the form for a new person and their case; registration itself is <see cref="RegisterCase"/>.</summary>
 [Authorize(Policy = Policies.CaseWrite)]
-public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Identification.IdentificationRules rules, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public CaseForm Form { get; set; } = new();
 
@@ -20,7 +20,7 @@ public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, ISt
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var result = await RegisterCase.Handle(new RegisterCase.Request(Form.ToCase(), Form.ToPerson()), db, me, clock, ct);
+        var result = await RegisterCase.Handle(new RegisterCase.Request(Form.ToCase(), Form.ToPerson()), db, me, clock, ct, rules);
         switch (result.Result)
         {
             case Created<RegisterCase.Response> created:

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Identification;
 using Sigur.Platform;
 
 namespace Sigur.Features.Cases;
@@ -15,12 +16,19 @@ public static class RegisterCase
 
     public sealed record Response(Guid Id, string Reference, Guid PersonId);
 
+    /// <remarks>
+    /// Starts the deadline for the first identification decision (<see cref="IdentificationDeadline"/>); without
+    /// <paramref name="rules"/> the default length applies. Joins the caller's transaction when there is one (a hotline
+    /// conversion registers the case and links its contacts in one).
+    /// </remarks>
     public static async Task<Results<Created<Response>, ValidationProblem>> Handle(
-        Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct, IdentificationRules? rules = null)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = CaseValidation.Check(request.Person, request.Case, today);
         if (request.Case is null) errors["case"] = ["The case is required."];
+        if (request.Case is { IdentificationStatus: not IdentificationStatus.Potential })
+            errors["case.identificationStatus"] = ["A case starts as a potential victim's; the status changes only by an identification decision."];
         if ((request.Person is null) == (request.ExistingPersonId is null))
             errors["person"] = ["Give either a new person or the id of an existing person."];
         Person? person = null;
@@ -42,7 +50,7 @@ public static class RegisterCase
             await NameIndex.RefreshAsync(db, person, ct);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var c = new Case
         {
             Reference = await CaseReferences.NextAsync(db, now.Year, ct),
@@ -52,8 +60,10 @@ public static class RegisterCase
         };
         CaseValidation.Apply(request.Case!, c);
         db.Cases.Add(c);
+        var country = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Country).SingleAsync(ct);
+        IdentificationDeadline.Start(db, c, country, rules ?? new IdentificationRules(), user.UserId);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/cases/{c.Id}", new Response(c.Id, c.Reference, person.Id));
     }
 }

@@ -1,0 +1,31 @@
+using Sigur.Platform;
+
+namespace Sigur.Features.Hotline;
+
+/// <summary>
+/// Start here for the hotline (PRODUCT.md §1, the SOS hotline): log a contact in under a minute (<see cref="LogContact"/>),
+/// see the log, turn contacts into a case (<see cref="ConvertToCase"/>), keep the duty roster that urgent contacts
+/// alert, and count contacts. Contacts belong to the hotline's organisation.
+/// </summary>
+public static class HotlineApi
+{
+    public static RouteGroupBuilder MapHotlineApi(this RouteGroupBuilder api)
+    {
+        var hotline = api.MapGroup("/hotline").WithTags("Hotline");
+        hotline.MapPost("/contacts", LogContact.Handle).RequireAuthorization(Policies.Hotline)
+            .WithSummary("Log a contact (call, SMS, chat, e-mail, walk-in, web form); urgent ones alert the coordinator on duty");
+        hotline.MapGet("/contacts", ListContacts.List).RequireAuthorization(Policies.Hotline)
+            .WithSummary("The hotline's log, newest first (no stories, no caller details); ?caseId=, ?open=true");
+        hotline.MapGet("/contacts/{id:guid}", ListContacts.Get).RequireAuthorization(Policies.Hotline)
+            .WithSummary("One contact in full");
+        hotline.MapPost("/cases", ConvertToCase.Handle).RequireAuthorization(Policies.Hotline)
+            .WithSummary("Turn one or more contacts into a case; the contacts keep the link");
+        hotline.MapGet("/statistics", HotlineStatistics.Handle).RequireAuthorization(Policies.Hotline)
+            .WithSummary("Contacts by channel, caller type, urgency and outcome (?from=&to=)");
+        hotline.MapGet("/duty", DutyRoster.Current).RequireAuthorization(Policies.Hotline)
+            .WithSummary("Current and coming duty shifts");
+        hotline.MapPost("/duty", DutyRoster.Add).RequireAuthorization(Policies.Hotline)
+            .WithSummary("Put a hotline colleague (or yourself) on duty");
+        return api;
+    }
+}

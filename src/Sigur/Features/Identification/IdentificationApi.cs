@@ -1,0 +1,61 @@
+using Sigur.Platform;
+
+namespace Sigur.Features.Identification;
+
+/// <summary>
+/// Start here for identification (PRODUCT.md §1): the REST routes. Screenings, decisions, clocks and child-protection
+/// records hang on a case and share its need-to-know scope; <see cref="GetIdentification"/> reads them all at once.
+/// </summary>
+public static class IdentificationApi
+{
+    public static IServiceCollection AddIdentification(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(config.GetSection("Identification").Get<IdentificationRules>() ?? new IdentificationRules());
+        services.AddHostedService<ClockReminderService>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapIdentificationApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases/{caseId:guid}").WithTags("Identification");
+        cases.MapGet("/identification", GetIdentification.Handle).RequireAuthorization(Policies.CaseRead)
+            .WithSummary("Identification status, decisions, screenings, legal clocks and the child-protection record of a case");
+        cases.MapPost("/screenings", RecordScreening.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Record a screening against an indicator checklist (it informs, never decides)");
+        cases.MapPost("/identification/decisions", DecideIdentification.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Decide: potential → presumed → identified, or not a victim (409 on an illegal move)");
+        cases.MapPost("/identification/decisions/{decisionId:guid}/review", ReviewDecision.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Review or appeal the decision that set the current status: upheld or reversed");
+        cases.MapPost("/recovery-period", StartRecoveryPeriod.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Open the recovery and reflection period (at least 30 days, CETS 197 art. 13)");
+        cases.MapPost("/residence-permits", RecordResidencePermit.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Record a temporary residence permit of a foreign victim (3–12 months)");
+        cases.MapPost("/plan-reviews", SchedulePlanReview.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Schedule a review of the assistance plan");
+        cases.MapPut("/child-protection", RecordChildProtection.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Guardian, best-interests assessment and determination, the child's views, child-specific safeguards");
+        cases.MapPost("/age-assessment", AssessAge.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Record an age assessment (the presumption of minority holds until one finds an adult)");
+
+        var clocks = api.MapGroup("/clocks").WithTags("Identification");
+        clocks.MapGet("/due", DueClocks.Handle).RequireAuthorization(Policies.CaseRead)
+            .WithSummary("Deadlines overdue or due within a week: scope=mine (default) or organisation");
+        clocks.MapPost("/{id:guid}/extend", ChangeClock.Extend).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Extend a recovery period or reschedule a plan review");
+        clocks.MapPost("/{id:guid}/renewal-request", ChangeClock.RequestRenewal).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Record that a residence permit's renewal was requested");
+        clocks.MapPost("/{id:guid}/renewal-decision", ChangeClock.DecideRenewal).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Record the decision on a residence permit's renewal");
+        clocks.MapPost("/{id:guid}/complete", ChangeClock.Complete).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Stop a clock: the deadline was met or no longer applies");
+
+        var checklists = api.MapGroup("/identification/checklists").WithTags("Identification");
+        checklists.MapGet("/", ManageChecklists.List).RequireAuthorization(Policies.CaseRead)
+            .WithSummary("The current indicator checklists (adult, child; by form of exploitation)");
+        checklists.MapGet("/{id}", ManageChecklists.Get).RequireAuthorization(Policies.CaseRead)
+            .WithSummary("A checklist with its indicators and translations (?version= for an older one)");
+        checklists.MapPut("/{id}", ManageChecklists.Publish).RequireAuthorization(Policies.Administration)
+            .WithSummary("Publish the next version of a checklist");
+        return api;
+    }
+}

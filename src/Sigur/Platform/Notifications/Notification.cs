@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Sigur.Data;
+
+namespace Sigur.Platform.Notifications;
+
+/// <summary>
+/// An in-app notification for one user, or for everyone in an organisation (<see cref="UserId"/> null). It carries a
+/// template key and its arguments (case references, dates, code-list values), never free text, so no name, narrative
+/// or child's identity can reach a notification or the e-mail made from it.
+/// </summary>
+public sealed class Notification : IOrganisationOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid? UserId { get; set; }
+    /// <summary>The template key (see <see cref="NotificationTexts"/>), for example "Clock.RecoveryPeriod.Due".</summary>
+    public required string Kind { get; set; }
+    /// <summary>The template's arguments, separated by <see cref="ArgumentSeparator"/>.</summary>
+    public string Arguments { get; set; } = "";
+    /// <summary>A local path to what the notification is about, for example /Cases/Details/{id}.</summary>
+    public string Link { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+    /// <summary>One notification per key (a clock's reminder stage for one deadline), however often the reminders run.</summary>
+    public string? DedupeKey { get; set; }
+
+    public const char ArgumentSeparator = '\u001f';
+
+    public string[] Args => Arguments.Length == 0 ? [] : Arguments.Split(ArgumentSeparator);
+}
+
+/// <summary>What a feature hands to the <see cref="Notifier"/>: a template key and arguments, nothing else.</summary>
+public sealed record NotificationMessage(string Kind, IReadOnlyList<string> Arguments, string Link);
+
+public static class NotificationModel
+{
+    public static DbSet<Notification> Notifications(this SigurDb db) => db.Set<Notification>();
+
+    public static void Configure(SigurDb db, ModelBuilder b)
+    {
+        b.Entity<Notification>(e =>
+        {
+            e.HasIndex(n => new { n.OrganisationId, n.UserId, n.CreatedAt });
+            e.HasIndex(n => n.DedupeKey).IsUnique();
+            e.Property(n => n.Kind).HasMaxLength(80);
+            e.Property(n => n.Arguments).HasMaxLength(500);
+            e.Property(n => n.Link).HasMaxLength(200);
+            e.Property(n => n.DedupeKey).HasMaxLength(200);
+        });
+        db.ScopeToOrganisation<Notification>(b);
+    }
+}

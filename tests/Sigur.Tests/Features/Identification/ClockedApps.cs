@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Sigur.Features.Identification;
+using Sigur.Platform;
+using Sigur.Platform.Notifications;
+using Sigur.Tests.Infrastructure;
+
+namespace Sigur.Tests.Features.Identification;
+
+/// <summary>
+/// Hosts whose clock the tests move (a <see cref="FakeTimeProvider"/> replaces the host's TimeProvider), whose e-mail
+/// is captured instead of sent, and whose reminders run only when a test runs them. One host per provider per test
+/// class; the clock only moves forward, so every test reckons from "now" as it finds it.
+/// </summary>
+public sealed class ClockedApps : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<ClockedApp>>> _apps = new();
+
+    public Task<ClockedApp> GetAsync(string provider)
+    {
+        Providers.RequireAvailable(provider);
+        return _apps.GetOrAdd(provider, p => new Lazy<Task<ClockedApp>>(() => ClockedApp.StartAsync(p))).Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
+        {
+            try { await (await app.Value).App.DisposeAsync(); } catch (Exception) { /* a host that failed to start has nothing to dispose */ }
+        }
+    }
+}
+
+public sealed class ClockedApp
+{
+    public required TestApp App { get; init; }
+    public required FakeTimeProvider Clock { get; init; }
+    public required CapturedMail Mail { get; init; }
+
+    public const string FormalAuthorityRs = "Centre for Protection of Victims of Trafficking";
+
+    public static async Task<ClockedApp> StartAsync(string provider)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var mail = new CapturedMail();
+        var app = await TestApp.StartAsync(provider, b =>
+        {
+            b.UseSetting("Identification:ReminderIntervalMinutes", "0");
+            b.UseSetting("Identification:Countries:RS:FormalIdentificationAuthority", FormalAuthorityRs);
+            b.ConfigureTestServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(clock);
+                s.AddSingleton<IMailSender>(mail);
+            });
+        });
+        return new ClockedApp { App = app, Clock = clock, Mail = mail };
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Moves the clock forward to <paramref name="day"/> (noon UTC).</summary>
+    public void MoveTo(DateOnly day)
+    {
+        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        if (target < Clock.GetUtcNow()) throw new InvalidOperationException($"The clock only moves forward ({Today} → {day}).");
+        Clock.SetUtcNow(target);
+    }
+
+    public Task<int> RunRemindersAsync() => ClockReminders.RunAsync(App.Services, CancellationToken.None);
+
+    /// <summary>A user with an e-mail address (so reminders are mailed to them), signed in at the clock's current time.</summary>
+    public async Task<(TestUser User, HttpClient Client)> UserAsync(Role role, Guid organisationId)
+    {
+        var user = await App.NewUserAsync(role, organisationId);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<SigurUser>>();
+            var u = (await users.FindByIdAsync(user.Id.ToString()))!;
+            u.Email = $"{user.UserName}@example.org";
+            await users.UpdateAsync(u);
+        }
+        return (user, await SignInAsync(user));
+    }
+
+    /// <summary>Signs in again (a bearer token lives an hour of the host's clock, and tests move the clock by days).</summary>
+    public async Task<HttpClient> SignInAsync(TestUser user)
+    {
+        var client = App.AnonymousClient();
+        // The second factor is checked against real time or the host's clock, depending on the Identity version: try both.
+        foreach (var at in new DateTimeOffset?[] { null, Clock.GetUtcNow() })
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { user.UserName, user.Password, Code = Totp.Code(user.AuthenticatorKey, at) });
+            if (!response.IsSuccessStatusCode) continue;
+            var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
+            return client;
+        }
+        throw new InvalidOperationException("Could not sign in at the moved clock.");
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+/// <summary>Keeps every e-mail the host would have sent.</summary>
+public sealed class CapturedMail : IMailSender
+{
+    private readonly ConcurrentQueue<MailMessageText> _sent = new();
+    public bool Enabled => true;
+    public IReadOnlyList<MailMessageText> Sent => [.. _sent];
+
+    public Task SendAsync(MailMessageText message, CancellationToken ct)
+    {
+        _sent.Enqueue(message);
+        return Task.CompletedTask;
+    }
+}
