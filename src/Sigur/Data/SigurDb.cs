@@ -118,6 +118,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         });
 
         // Each feature's own entities (one line per feature, so merges stay simple).
+        Features.Justice.JusticeModel.Configure(this, b);
 
         ApplyPlatformConventions(b);
     }
@@ -125,6 +126,10 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     /// <summary>Gives a case-owned entity the same need-to-know filter as <see cref="Case"/>.</summary>
     public void ScopeToCase<T>(ModelBuilder b) where T : class, ICaseOwned =>
         b.Entity<T>().HasQueryFilter(x => ScopeIsSystem || x.OrganisationId == ScopeOrganisationId || ScopeCaseIds.Contains(x.CaseId));
+
+    /// <summary>Gives an organisation-owned entity that hangs on no case (a suspect, say) the organisation's need-to-know filter.</summary>
+    public void ScopeToOrganisation<T>(ModelBuilder b) where T : class, IOrganisationOwned =>
+        b.Entity<T>().HasQueryFilter(x => ScopeIsSystem || x.OrganisationId == ScopeOrganisationId);
 
     /// <summary>
     /// Conventions every entity gets: snake_case names (so raw SQL reads the same on both providers), string enums,

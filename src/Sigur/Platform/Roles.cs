@@ -30,6 +30,8 @@ public static class Policies
     public const string Administration = nameof(Administration);
     /// <summary>Emergency access to another organisation's case, with a stated reason (audited, alerted).</summary>
     public const string BreakGlass = nameof(BreakGlass);
+    /// <summary>Suspects, offenders and the full record of criminal proceedings: police, prosecution, the coordinator's office.</summary>
+    public const string Justice = nameof(Justice);
     /// <summary>Any signed-in user (own profile, code lists).</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -39,6 +41,7 @@ public static class Policies
     public static readonly Role[] AggregateReaders = [Role.Analyst, Role.NationalCoordinator];
     public static readonly Role[] Administrators = [Role.Administrator];
     public static readonly Role[] BreakGlassUsers = [Role.CaseWorker, Role.PoliceInvestigator];
+    public static readonly Role[] JusticeUsers = [Role.PoliceInvestigator, Role.Prosecutor, Role.NationalCoordinator];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -47,6 +50,7 @@ public static class Policies
         Aggregates => AggregateReaders,
         Administration => Administrators,
         BreakGlass => BreakGlassUsers,
+        Justice => JusticeUsers,
         SignedIn => Enum.GetValues<Role>(),
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };

@@ -11,6 +11,7 @@ using Sigur.Data;
 using Sigur.Features.Account;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
+using Sigur.Features.Justice;
 using Sigur.Features.Statistics;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -61,9 +62,10 @@ public static class SigurHost
         services.AddScoped<Audit.Audit>();
 
         AddIdentity(services, config);
+        services.AddSingleton<Features.Justice.OffenceCatalogue>();
         services.AddAuthorization(o =>
         {
-            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.SignedIn })
+            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.Justice, Policies.SignedIn })
                 o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.RoleClaim, Policies.RolesOf(policy).Select(r => r.ToString())));
         });
 
@@ -180,6 +182,7 @@ public static class SigurHost
         api.MapAccountApi();
         api.MapCaseApi();
         api.MapAdminApi();
+        api.MapJusticeApi();
         api.MapGet("/statistics/case-totals", CaseTotals.Handle).RequireAuthorization(Policies.Aggregates).WithTags("Statistics")
             .WithSummary("Cases by year and identification status, small cells suppressed");
         app.MapRazorPages();
