@@ -207,7 +207,7 @@ public sealed partial class OffenceCatalogueTests(AppPool pool) : IClassFixture<
 
         // The helper uses the edition in force on the offence date, at its newest revision.
         var advice = await (await admin.PostJsonAsync("/api/v1/justice/qualification", new QualifyFacts.Request("MK", new DateOnly(1990, 1, 1),
-            new QualifyFacts.Facts(Acts: ["transport"], BorderCrossing: true, MaterialGain: true, ForeignNational: true)))).ReadAsync<QualifyFacts.Response>();
+            new QualifyFacts.Facts(Acts: ["transport"], BorderCrossing: true, MaterialGain: true, ForeignNational: true, VictimAge: 30)))).ReadAsync<QualifyFacts.Response>();
         Assert.Equal(edition, advice.Edition);
         Assert.Equal(2, advice.Revision);
         var smuggling = Assert.Single(advice.Paragraphs);

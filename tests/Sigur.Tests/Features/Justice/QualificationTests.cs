@@ -59,10 +59,11 @@ public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
         var r = await Ask(client, AdultDeceivedForForcedLabourAcrossABorder with { Means = [], VictimAge = 16, Consent = true });
 
         Assert.Equal(["388/2", "388/3"], Applying(r));
-        var minor = r.Paragraphs.Single(p => p.Paragraph == "3");
+        Assert.DoesNotContain(r.Paragraphs, p => p.Article == "390");
+        var minor = r.Paragraphs.Single(p => p.Article == "388" && p.Paragraph == "3");
         Assert.Equal((36, (int?)null), (minor.MinMonths!.Value, minor.MaxMonths));
         Assert.Equal("imprisonment at least 3 years", minor.Penalty);
-        Assert.Equal("rule", r.Paragraphs.Single(p => p.Paragraph == "2").ParagraphKind);
+        Assert.Equal("rule", r.Paragraphs.Single(p => p.Article == "388" && p.Paragraph == "2").ParagraphKind);
         Assert.Contains(r.Notes, n => n.Contains("A minor's consent never matters (art. 388 para. 2)"));
     }
 
