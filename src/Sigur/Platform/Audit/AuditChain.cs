@@ -14,13 +14,20 @@ public static class AuditChain
     public static async Task AppendAsync(SigurDb db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         if (entries.Count == 0) return;
+        // Always the head as committed: a head this context tracked from an earlier append may be stale by now,
+        // and EF would hand back the tracked instance instead of the row.
+        foreach (var stale in db.ChangeTracker.Entries<AuditChainHead>().ToList()) stale.State = EntityState.Detached;
         var head = db.IsPostgres
-            ? await db.AuditChainHeads.FromSql($"SELECT * FROM audit_chain_heads WHERE id = 1 FOR UPDATE").SingleOrDefaultAsync(ct)
-            : await db.AuditChainHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
+            ? await db.AuditChainHeads.FromSql($"SELECT * FROM audit_chain_heads WHERE id = 1 FOR UPDATE").AsNoTracking().SingleOrDefaultAsync(ct)
+            : await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == 1, ct);
         if (head is null)
         {
             head = new AuditChainHead();
             db.AuditChainHeads.Add(head);
+        }
+        else
+        {
+            db.AuditChainHeads.Attach(head);
         }
         foreach (var entry in entries)
         {
