@@ -114,6 +114,7 @@ public static class Commands
         root.Subcommands.Add(users);
 
         // The matching engine's verbs (Features/Duplicates).
+        foreach (var command in Features.Duplicates.MatchCommands.Build()) root.Subcommands.Add(command);
         root.Subcommands.Add(Features.Duplicates.PprlCommands.Build());
         return root;
     }
