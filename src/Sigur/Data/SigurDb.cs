@@ -124,6 +124,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         Platform.Notifications.NotificationModel.Configure(this, b);
         Features.Identification.IdentificationModel.Configure(this, b);
         Features.Hotline.HotlineModel.Configure(this, b);
+        Features.Justice.JusticeModel.Configure(this, b);
 
         ApplyPlatformConventions(b);
     }

@@ -32,6 +32,8 @@ public static class Policies
     public const string BreakGlass = nameof(BreakGlass);
     /// <summary>Log hotline contacts of one's own organisation's hotline, turn them into cases, keep the duty roster.</summary>
     public const string Hotline = nameof(Hotline);
+    /// <summary>Suspects, offenders and the full record of criminal proceedings: police, prosecution, the coordinator's office.</summary>
+    public const string Justice = nameof(Justice);
     /// <summary>Any signed-in user (own profile, code lists).</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -43,6 +45,7 @@ public static class Policies
     public static readonly Role[] BreakGlassUsers = [Role.CaseWorker, Role.PoliceInvestigator];
     // Hotline staff turn contacts into cases, so every hotline role is also a case writer.
     public static readonly Role[] HotlineStaff = [Role.HotlineOperator, Role.CaseWorker];
+    public static readonly Role[] JusticeUsers = [Role.PoliceInvestigator, Role.Prosecutor, Role.NationalCoordinator];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -52,6 +55,7 @@ public static class Policies
         Administration => Administrators,
         BreakGlass => BreakGlassUsers,
         Hotline => HotlineStaff,
+        Justice => JusticeUsers,
         SignedIn => Enum.GetValues<Role>(),
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };

@@ -13,6 +13,7 @@ using Sigur.Features.Admin;
 using Sigur.Features.Cases;
 using Sigur.Features.Hotline;
 using Sigur.Features.Identification;
+using Sigur.Features.Justice;
 using Sigur.Features.Statistics;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -71,9 +72,10 @@ public static class SigurHost
         services.AddIdentification(config);
 
         AddIdentity(services, config);
+        services.AddSingleton<Features.Justice.OffenceCatalogue>();
         services.AddAuthorization(o =>
         {
-            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.Hotline, Policies.SignedIn })
+            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.Hotline, Policies.Justice, Policies.SignedIn })
                 o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.RoleClaim, Policies.RolesOf(policy).Select(r => r.ToString())));
         });
 
@@ -198,6 +200,7 @@ public static class SigurHost
         api.MapNotificationApi();
         api.MapIdentificationApi();
         api.MapHotlineApi();
+        api.MapJusticeApi();
         app.MapRazorPages();
     }
 }

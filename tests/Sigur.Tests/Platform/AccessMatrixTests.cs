@@ -7,6 +7,7 @@ using Sigur.Features.Admin;
 using Sigur.Features.Cases;
 using Sigur.Features.Hotline;
 using Sigur.Features.Identification;
+using Sigur.Features.Justice;
 using Sigur.Platform;
 using Sigur.Platform.Notifications;
 using Sigur.Tests.Infrastructure;
@@ -43,6 +44,38 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
             new CaseInput(c.IntakeChannel, DateOnly.FromDateTime(c.IntakeDate), Narrative: "edited in the access matrix"),
             new PersonInput(p.GivenName, p.FamilyName));
     }
+
+    private static Organisation OrgOf(World w, Record r) => r == Record.Own ? w.Own : w.Other;
+
+    private static Task<Guid> FreshSuspect(World w, Record r) => w.App.WithDbAsync(async db =>
+    {
+        var s = new Suspect { OrganisationId = OrgOf(w, r).Id, GivenName = "Matrix", FamilyName = "Suspect", CreatedAt = DateTime.UtcNow };
+        db.Add(s);
+        await db.SaveChangesAsync();
+        return s.Id;
+    });
+
+    /// <summary>A throwaway proceeding on the record's case; <paramref name="atVerdict"/> puts it at a first-instance verdict with a charged defendant.</summary>
+    private static Task<Proceeding> FreshProceeding(World w, Record r, bool atVerdict = false, bool withClaim = false) => w.App.WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        var p = Proceeding.Open(CaseOf(w, r).Id, OrgOf(w, r).Id, "RS", ProceedingStage.PoliceInvestigation, now.Date, null, null, now);
+        if (atVerdict)
+        {
+            var s = new Suspect { OrganisationId = OrgOf(w, r).Id, GivenName = "Matrix", FamilyName = "Defendant", CreatedAt = now };
+            db.Add(s);
+            p.Stage = ProceedingStage.FirstInstanceVerdict;
+            p.Charge(s.Id, "2006", "388", "1", now.Date, null, now);
+        }
+        if (withClaim)
+            p.Claims.Add(new CompensationClaim { ProceedingId = p.Id, CaseId = p.CaseId, OrganisationId = p.OrganisationId, Currency = "RSD", ClaimedMinor = 100_00, ClaimedOn = now.Date });
+        db.Add(p);
+        await db.SaveChangesAsync();
+        return p;
+    });
+
+    private static readonly QualifyFacts.Request MatrixFacts = new("RS", new DateOnly(2007, 6, 1),
+        new QualifyFacts.Facts(Acts: ["recruit"], Means: ["deception"], Purposes: ["ForcedLabour"], VictimAge: 25));
 
     private static readonly Row[] Matrix =
     [
@@ -140,6 +173,56 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         new("GET", "/api/v1/hotline/statistics", Policies.Hotline, (w, r, c) => c.GetAsync("/api/v1/hotline/statistics"), HttpStatusCode.OK),
         new("GET", "/api/v1/hotline/duty", Policies.Hotline, (w, r, c) => c.GetAsync("/api/v1/hotline/duty"), HttpStatusCode.OK),
         new("POST", "/api/v1/hotline/duty", Policies.Hotline, (w, r, c) => c.PostJsonAsync("/api/v1/hotline/duty", new DutyRoster.Request(DateTime.UtcNow, DateTime.UtcNow.AddHours(8))), HttpStatusCode.Created),
+        // Justice: the catalogue is public law; suspects and full proceedings only for police, prosecution and the coordinator.
+        new("GET", "/api/v1/justice/catalogues/", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/justice/catalogues"), HttpStatusCode.OK),
+        new("GET", "/api/v1/justice/catalogues/{country}/{edition}", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/justice/catalogues/RS/2006"), HttpStatusCode.OK),
+        new("GET", "/api/v1/justice/catalogues/{country}/{edition}/history", Policies.Administration, (w, r, c) => c.GetAsync("/api/v1/justice/catalogues/RS/2006/history"), HttpStatusCode.OK),
+        new("PUT", "/api/v1/justice/catalogues/{country}/{edition}", Policies.Administration, async (w, r, c) =>
+        {
+            var edition = $"m{Guid.NewGuid():N}"[..12];
+            var json = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Features", "Justice", "Catalogue", "MK-2004.json")))
+                .Replace("\"country\": \"MK\"", "\"country\": \"ZZ\"").Replace("\"edition\": \"2004\"", $"\"edition\": \"{edition}\"");
+            return await c.PutJsonAsync($"/api/v1/justice/catalogues/ZZ/{edition}", new EditCatalogue.Request(0, json, "matrix"));
+        }, HttpStatusCode.OK),
+        new("POST", "/api/v1/justice/catalogues/reload", Policies.Administration, (w, r, c) => c.PostAsync("/api/v1/justice/catalogues/reload", null), HttpStatusCode.OK),
+        new("GET", "/api/v1/justice/vocabulary", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/justice/vocabulary"), HttpStatusCode.OK),
+        new("POST", "/api/v1/justice/qualification", Policies.SignedIn, (w, r, c) => c.PostJsonAsync("/api/v1/justice/qualification", MatrixFacts), HttpStatusCode.OK),
+        new("POST", "/api/v1/cases/{caseId:guid}/qualifications", Policies.Justice, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/qualifications",
+            new AcceptQualification.Request(MatrixFacts, ["388/1"])), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/cases/{caseId:guid}/qualifications", Policies.Justice, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/qualifications"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/suspects/", Policies.Justice, (w, r, c) => c.GetAsync("/api/v1/suspects"), HttpStatusCode.OK),
+        new("POST", "/api/v1/suspects/", Policies.Justice, (w, r, c) => c.PostJsonAsync("/api/v1/suspects", new SuspectInput("Matrix", "Suspect")), HttpStatusCode.Created),
+        new("GET", "/api/v1/suspects/{id:guid}", Policies.Justice, async (w, r, c) => await c.GetAsync($"/api/v1/suspects/{await FreshSuspect(w, r)}"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("PUT", "/api/v1/suspects/{id:guid}", Policies.Justice, async (w, r, c) => await c.PutJsonAsync($"/api/v1/suspects/{await FreshSuspect(w, r)}",
+            new EditSuspect.Request(0, new SuspectInput("Matrix", "Edited"))), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{caseId:guid}/suspects", Policies.Justice, async (w, r, c) => await c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/suspects",
+            new LinkSuspect.Request(await FreshSuspect(w, Record.Own), ["Exploiter"])), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/cases/{caseId:guid}/suspects", Policies.Justice, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/suspects"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/cases/{caseId:guid}/proceedings", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/proceedings"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{caseId:guid}/proceedings", Policies.Justice, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/proceedings",
+            new OpenProceeding.Request("RS", ProceedingStage.PoliceInvestigation, DateOnly.FromDateTime(DateTime.UtcNow))), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/proceedings/", Policies.Justice, (w, r, c) => c.GetAsync("/api/v1/proceedings"), HttpStatusCode.OK),
+        new("GET", "/api/v1/proceedings/{id:guid}", Policies.Justice, async (w, r, c) => await c.GetAsync($"/api/v1/proceedings/{(await FreshProceeding(w, r)).Id}"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("PUT", "/api/v1/proceedings/{id:guid}", Policies.Justice, async (w, r, c) => await c.PutJsonAsync($"/api/v1/proceedings/{(await FreshProceeding(w, r)).Id}",
+            new EditProceeding.Request(0, VictimRole: VictimRole.Witness)), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/proceedings/{id:guid}/stage", Policies.Justice, async (w, r, c) => await c.PostJsonAsync($"/api/v1/proceedings/{(await FreshProceeding(w, r)).Id}/stage",
+            new MoveProceeding.Request(0, ProceedingStage.CriminalComplaint, DateOnly.FromDateTime(DateTime.UtcNow))), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/proceedings/{id:guid}/charges", Policies.Justice, async (w, r, c) => await c.PostJsonAsync($"/api/v1/proceedings/{(await FreshProceeding(w, r)).Id}/charges",
+            new ChargeDefendant.Request(await FreshSuspect(w, Record.Own), "388", "1", new DateOnly(2020, 1, 1))), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/proceedings/{id:guid}/outcomes", Policies.Justice, async (w, r, c) =>
+        {
+            var p = await FreshProceeding(w, r, atVerdict: true);
+            return await c.PostJsonAsync($"/api/v1/proceedings/{p.Id}/outcomes", new RecordOutcome.Request(p.Charges[0].SuspectId, Verdict.Convicted,
+                DateOnly.FromDateTime(DateTime.UtcNow), SentenceMonths: 30));
+        }, HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/proceedings/{id:guid}/claims", Policies.Justice, async (w, r, c) => await c.PostJsonAsync($"/api/v1/proceedings/{(await FreshProceeding(w, r)).Id}/claims",
+            new RecordCompensation.Request("RSD", 1000_00, DateOnly.FromDateTime(DateTime.UtcNow))), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("PUT", "/api/v1/proceedings/{id:guid}/claims/{claimId:guid}", Policies.Justice, async (w, r, c) =>
+        {
+            var p = await FreshProceeding(w, r, withClaim: true);
+            return await c.PutJsonAsync($"/api/v1/proceedings/{p.Id}/claims/{p.Claims[0].Id}", new RecordCompensation.Update(50_00, 0));
+        }, HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/justice/figures", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/justice/figures"), HttpStatusCode.OK),
         // Break-glass opens access, so it runs last for each user (see the loop below).
         new("POST", "/api/v1/break-glass/", Policies.BreakGlass, (w, r, c) => c.PostJsonAsync("/api/v1/break-glass",
             new BreakGlass.Request(CaseOf(w, r).Reference, "Matrix: the person is reported in immediate danger tonight.")), HttpStatusCode.OK),
@@ -217,12 +300,11 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
     // changes state (a decision, an extension) meets the same state for every role.
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private static Guid OrgOf(World w, Record r) => r == Record.Own ? w.Own.Id : w.Other.Id;
 
     private static Task<Guid> FreshCase(World w, Record r, bool child = false) => w.App.WithDbAsync(async db =>
     {
-        var p = new Person { OrganisationId = OrgOf(w, r), GivenName = "Matrix", FamilyName = "Fixture", PossiblyChild = child, Citizenships = ["RS"], CreatedAt = DateTime.UtcNow };
-        var c = new Case { Reference = $"M{Guid.NewGuid():N}"[..20], OrganisationId = OrgOf(w, r), PersonId = p.Id, IntakeDate = DateTime.UtcNow.Date, RegisteredAt = DateTime.UtcNow };
+        var p = new Person { OrganisationId = OrgOf(w, r).Id, GivenName = "Matrix", FamilyName = "Fixture", PossiblyChild = child, Citizenships = ["RS"], CreatedAt = DateTime.UtcNow };
+        var c = new Case { Reference = $"M{Guid.NewGuid():N}"[..20], OrganisationId = OrgOf(w, r).Id, PersonId = p.Id, IntakeDate = DateTime.UtcNow.Date, RegisteredAt = DateTime.UtcNow };
         db.Persons.Add(p);
         db.Cases.Add(c);
         await db.SaveChangesAsync();
@@ -251,7 +333,7 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
             var due = DateTime.UtcNow.Date.AddDays(30);
             var k = new LegalClock
             {
-                CaseId = caseId, OrganisationId = OrgOf(w, r), Type = type, StartsOn = DateTime.UtcNow.Date, DueOn = due, OriginalDueOn = due,
+                CaseId = caseId, OrganisationId = OrgOf(w, r).Id, Type = type, StartsOn = DateTime.UtcNow.Date, DueOn = due, OriginalDueOn = due,
                 PermitType = type == ClockType.ResidencePermit ? ResidencePermitType.PersonalSituation : null,
                 RenewalRequestedOn = renewalRequested ? DateTime.UtcNow.Date : null,
             };
@@ -263,7 +345,7 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
 
     private static Task<Guid> FreshNotification(World w, Record r) => w.App.WithDbAsync(async db =>
     {
-        var n = new Sigur.Platform.Notifications.Notification { OrganisationId = OrgOf(w, r), Kind = "Hotline.Urgent", Arguments = "H-0000-000000", CreatedAt = DateTime.UtcNow };
+        var n = new Sigur.Platform.Notifications.Notification { OrganisationId = OrgOf(w, r).Id, Kind = "Hotline.Urgent", Arguments = "H-0000-000000", CreatedAt = DateTime.UtcNow };
         db.Notifications().Add(n);
         await db.SaveChangesAsync();
         return n.Id;
@@ -271,7 +353,7 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
 
     private static Task<Guid> FreshContact(World w, Record r) => w.App.WithDbAsync(async db =>
     {
-        var c = new HotlineContact { Reference = $"HM{Guid.NewGuid():N}"[..20], OrganisationId = OrgOf(w, r), ReceivedAt = DateTime.UtcNow, Channel = ContactChannel.Call, CallerType = CallerType.Witness };
+        var c = new HotlineContact { Reference = $"HM{Guid.NewGuid():N}"[..20], OrganisationId = OrgOf(w, r).Id, ReceivedAt = DateTime.UtcNow, Channel = ContactChannel.Call, CallerType = CallerType.Witness };
         db.HotlineContacts().Add(c);
         await db.SaveChangesAsync();
         return c.Id;

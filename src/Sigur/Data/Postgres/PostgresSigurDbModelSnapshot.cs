@@ -918,6 +918,618 @@ namespace Sigur.Data.Postgres
                     b.ToTable("screening");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Justice.CatalogueRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<Guid>("EditedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("edited_by");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("edition");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_revision");
+
+                    b.HasIndex("Country", "Edition", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalogue_revision_country_edition_revision");
+
+                    b.ToTable("catalogue_revision");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.Charge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("article");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("edition");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Paragraph")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("paragraph");
+
+                    b.Property<Guid>("ProceedingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proceeding_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("superseded_by_id");
+
+                    b.Property<Guid>("SuspectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suspect_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge");
+
+                    b.HasIndex("ProceedingId")
+                        .HasDatabaseName("ix_charge_proceeding_id");
+
+                    b.HasIndex("SuspectId")
+                        .HasDatabaseName("ix_charge_suspect_id");
+
+                    b.ToTable("charge");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.CompensationClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AwardedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("awarded_minor");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("ClaimedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claimed_minor");
+
+                    b.Property<DateTime>("ClaimedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_on");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("PaidMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_minor");
+
+                    b.Property<Guid>("ProceedingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proceeding_id");
+
+                    b.Property<Guid?>("SuspectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suspect_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compensation_claim");
+
+                    b.HasIndex("ProceedingId")
+                        .HasDatabaseName("ix_compensation_claim_proceeding_id");
+
+                    b.ToTable("compensation_claim");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.DefendantOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("article");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FineCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("fine_currency");
+
+                    b.Property<long?>("FineMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fine_minor");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Paragraph")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("paragraph");
+
+                    b.Property<Guid>("ProceedingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proceeding_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int?>("SentenceMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentence_months");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("SuspectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suspect_id");
+
+                    b.Property<bool>("Suspended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("suspended");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_defendant_outcome");
+
+                    b.HasIndex("ProceedingId")
+                        .HasDatabaseName("ix_defendant_outcome_proceeding_id");
+
+                    b.HasIndex("SuspectId")
+                        .HasDatabaseName("ix_defendant_outcome_suspect_id");
+
+                    b.ToTable("defendant_outcome");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.Proceeding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ConfiscatedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("confiscated_currency");
+
+                    b.Property<long?>("ConfiscatedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("confiscated_minor");
+
+                    b.Property<string>("ConfiscationDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("confiscation_description");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("CourtReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("court_reference");
+
+                    b.Property<string>("NonPunishment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("non_punishment");
+
+                    b.Property<string>("NonPunishmentNote")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("non_punishment_note");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("police_reference");
+
+                    b.Property<string>("ProsecutorReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("prosecutor_reference");
+
+                    b.PrimitiveCollection<List<string>>("ProtectionMeasures")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("protection_measures");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTime>("StageDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VictimRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("victim_role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proceeding");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_proceeding_case_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_proceeding_organisation_id");
+
+                    b.ToTable("proceeding");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.ProceedingStageEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("ProceedingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proceeding_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proceeding_stage_event");
+
+                    b.HasIndex("ProceedingId")
+                        .HasDatabaseName("ix_proceeding_stage_event_proceeding_id");
+
+                    b.ToTable("proceeding_stage_event");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.QualificationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Accepted")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("accepted");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid>("AcceptedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("edition");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qualification_decision");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_qualification_decision_case_id");
+
+                    b.ToTable("qualification_decision");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.Suspect", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("aliases");
+
+                    b.PrimitiveCollection<List<string>>("Citizenships")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("citizenships");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DateOfBirth")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("given_name");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sex");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suspect");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_suspect_organisation_id");
+
+                    b.ToTable("suspect");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.SuspectCaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("RelationToVictim")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("relation_to_victim");
+
+                    b.PrimitiveCollection<List<string>>("RolesInProcess")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles_in_process");
+
+                    b.Property<Guid>("SuspectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suspect_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suspect_case_link");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_suspect_case_link_case_id");
+
+                    b.HasIndex("SuspectId", "CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suspect_case_link_suspect_id_case_id");
+
+                    b.ToTable("suspect_case_link");
+                });
+
             modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -1479,6 +2091,97 @@ namespace Sigur.Data.Postgres
                         .HasConstraintName("fk_screening_cases_case_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Justice.Charge", b =>
+                {
+                    b.HasOne("Sigur.Features.Justice.Proceeding", null)
+                        .WithMany("Charges")
+                        .HasForeignKey("ProceedingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_proceeding_proceeding_id");
+
+                    b.HasOne("Sigur.Features.Justice.Suspect", null)
+                        .WithMany()
+                        .HasForeignKey("SuspectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_suspect_suspect_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.CompensationClaim", b =>
+                {
+                    b.HasOne("Sigur.Features.Justice.Proceeding", null)
+                        .WithMany("Claims")
+                        .HasForeignKey("ProceedingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensation_claim_proceeding_proceeding_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.DefendantOutcome", b =>
+                {
+                    b.HasOne("Sigur.Features.Justice.Proceeding", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("ProceedingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_defendant_outcome_proceeding_proceeding_id");
+
+                    b.HasOne("Sigur.Features.Justice.Suspect", null)
+                        .WithMany()
+                        .HasForeignKey("SuspectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_defendant_outcome_suspect_suspect_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.Proceeding", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proceeding_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.ProceedingStageEvent", b =>
+                {
+                    b.HasOne("Sigur.Features.Justice.Proceeding", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("ProceedingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proceeding_stage_event_proceeding_proceeding_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.QualificationDecision", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qualification_decision_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.SuspectCaseLink", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_suspect_case_link_cases_case_id");
+
+                    b.HasOne("Sigur.Features.Justice.Suspect", null)
+                        .WithMany()
+                        .HasForeignKey("SuspectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_suspect_case_link_suspect_suspect_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Case", null)
@@ -1504,6 +2207,17 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.Proceeding", b =>
+                {
+                    b.Navigation("Charges");
+
+                    b.Navigation("Claims");
+
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Stages");
                 });
 #pragma warning restore 612, 618
         }

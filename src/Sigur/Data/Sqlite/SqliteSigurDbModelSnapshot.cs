@@ -904,6 +904,618 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("screening");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Justice.CatalogueRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edited_at");
+
+                    b.Property<Guid>("EditedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edited_by");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edition");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_revision");
+
+                    b.HasIndex("Country", "Edition", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalogue_revision_country_edition_revision");
+
+                    b.ToTable("catalogue_revision");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.Charge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edition");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Paragraph")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paragraph");
+
+                    b.Property<Guid>("ProceedingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proceeding_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("superseded_by_id");
+
+                    b.Property<Guid>("SuspectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspect_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge");
+
+                    b.HasIndex("ProceedingId")
+                        .HasDatabaseName("ix_charge_proceeding_id");
+
+                    b.HasIndex("SuspectId")
+                        .HasDatabaseName("ix_charge_suspect_id");
+
+                    b.ToTable("charge");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.CompensationClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AwardedMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("awarded_minor");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("ClaimedMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_minor");
+
+                    b.Property<DateTime>("ClaimedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_on");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("PaidMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_minor");
+
+                    b.Property<Guid>("ProceedingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proceeding_id");
+
+                    b.Property<Guid?>("SuspectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspect_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compensation_claim");
+
+                    b.HasIndex("ProceedingId")
+                        .HasDatabaseName("ix_compensation_claim_proceeding_id");
+
+                    b.ToTable("compensation_claim");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.DefendantOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FineCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fine_currency");
+
+                    b.Property<long?>("FineMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fine_minor");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Paragraph")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paragraph");
+
+                    b.Property<Guid>("ProceedingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proceeding_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int?>("SentenceMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sentence_months");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("SuspectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspect_id");
+
+                    b.Property<bool>("Suspended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspended");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_defendant_outcome");
+
+                    b.HasIndex("ProceedingId")
+                        .HasDatabaseName("ix_defendant_outcome_proceeding_id");
+
+                    b.HasIndex("SuspectId")
+                        .HasDatabaseName("ix_defendant_outcome_suspect_id");
+
+                    b.ToTable("defendant_outcome");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.Proceeding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ConfiscatedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confiscated_currency");
+
+                    b.Property<long?>("ConfiscatedMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confiscated_minor");
+
+                    b.Property<string>("ConfiscationDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confiscation_description");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<string>("CourtReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("court_reference");
+
+                    b.Property<string>("NonPunishment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("non_punishment");
+
+                    b.Property<string>("NonPunishmentNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("non_punishment_note");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("police_reference");
+
+                    b.Property<string>("ProsecutorReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prosecutor_reference");
+
+                    b.PrimitiveCollection<string>("ProtectionMeasures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protection_measures");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTime>("StageDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VictimRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("victim_role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proceeding");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_proceeding_case_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_proceeding_organisation_id");
+
+                    b.ToTable("proceeding");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.ProceedingStageEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("ProceedingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proceeding_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proceeding_stage_event");
+
+                    b.HasIndex("ProceedingId")
+                        .HasDatabaseName("ix_proceeding_stage_event_proceeding_id");
+
+                    b.ToTable("proceeding_stage_event");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.QualificationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("Accepted")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid>("AcceptedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edition");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qualification_decision");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_qualification_decision_case_id");
+
+                    b.ToTable("qualification_decision");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.Suspect", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aliases");
+
+                    b.PrimitiveCollection<string>("Citizenships")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citizenships");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DateOfBirth")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_name");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suspect");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_suspect_organisation_id");
+
+                    b.ToTable("suspect");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.SuspectCaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("RelationToVictim")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relation_to_victim");
+
+                    b.PrimitiveCollection<string>("RolesInProcess")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roles_in_process");
+
+                    b.Property<Guid>("SuspectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspect_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suspect_case_link");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_suspect_case_link_case_id");
+
+                    b.HasIndex("SuspectId", "CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suspect_case_link_suspect_id_case_id");
+
+                    b.ToTable("suspect_case_link");
+                });
+
             modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -1465,6 +2077,97 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_screening_cases_case_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Justice.Charge", b =>
+                {
+                    b.HasOne("Sigur.Features.Justice.Proceeding", null)
+                        .WithMany("Charges")
+                        .HasForeignKey("ProceedingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_proceeding_proceeding_id");
+
+                    b.HasOne("Sigur.Features.Justice.Suspect", null)
+                        .WithMany()
+                        .HasForeignKey("SuspectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_suspect_suspect_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.CompensationClaim", b =>
+                {
+                    b.HasOne("Sigur.Features.Justice.Proceeding", null)
+                        .WithMany("Claims")
+                        .HasForeignKey("ProceedingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensation_claim_proceeding_proceeding_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.DefendantOutcome", b =>
+                {
+                    b.HasOne("Sigur.Features.Justice.Proceeding", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("ProceedingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_defendant_outcome_proceeding_proceeding_id");
+
+                    b.HasOne("Sigur.Features.Justice.Suspect", null)
+                        .WithMany()
+                        .HasForeignKey("SuspectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_defendant_outcome_suspect_suspect_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.Proceeding", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proceeding_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.ProceedingStageEvent", b =>
+                {
+                    b.HasOne("Sigur.Features.Justice.Proceeding", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("ProceedingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proceeding_stage_event_proceeding_proceeding_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.QualificationDecision", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qualification_decision_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.SuspectCaseLink", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_suspect_case_link_cases_case_id");
+
+                    b.HasOne("Sigur.Features.Justice.Suspect", null)
+                        .WithMany()
+                        .HasForeignKey("SuspectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_suspect_case_link_suspect_suspect_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Case", null)
@@ -1490,6 +2193,17 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Justice.Proceeding", b =>
+                {
+                    b.Navigation("Charges");
+
+                    b.Navigation("Claims");
+
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Stages");
                 });
 #pragma warning restore 612, 618
         }

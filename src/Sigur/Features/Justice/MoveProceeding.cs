@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sigur.Data;
+using Sigur.Platform;
+using Sigur.Platform.Web;
+
+namespace Sigur.Features.Justice;
+
+/// <summary>Moves proceedings to their next stage. An illegal move (backwards, past a closed stage) answers 409 with the reason.</summary>
+public static class MoveProceeding
+{
+    public sealed record Request(long Version, ProceedingStage Stage, DateOnly Date, string? Reference = null);
+
+    public sealed record Response(Guid Id, ProceedingStage Stage, long Version);
+
+    public static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.IsDefined(request.Stage)) errors["stage"] = ["Unknown stage."];
+        if (request.Date > DateOnly.FromDateTime(now) || request.Date.Year < 1990) errors["date"] = ["Between 1990 and today."];
+        if ((request.Reference?.Length ?? 0) > 100) errors["reference"] = ["At most 100 characters."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var p = await GetProceeding.LoadAsync(db, id, ct);
+        if (p is null) return Problems.NotFound();
+        if (p.Version != request.Version) return Problems.Conflict();
+        db.Entry(p).Property(x => x.Version).OriginalValue = request.Version;
+        var refused = p.MoveTo(request.Stage, Dates.Utc(request.Date), request.Reference, user.UserId, now);
+        if (refused is not null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Stage change refused", detail: refused);
+        db.Add(p.Stages[^1]);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict();
+        }
+        return TypedResults.Ok(new Response(p.Id, p.Stage, p.Version));
+    }
+}

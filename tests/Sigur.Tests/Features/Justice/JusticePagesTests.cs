@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Sigur.Features.Justice;
+using Sigur.Platform;
+using Sigur.Tests.Infrastructure;
+
+namespace Sigur.Tests.Features.Justice;
+
+/// <summary>The Justice pages render for the roles they are for, keep suspects from case workers, and post through the use cases.</summary>
+public sealed partial class JusticePagesTests(AppPool pool) : IClassFixture<AppPool>
+{
+    private static async Task<string> Page(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<string> Post(HttpClient client, string url, Dictionary<string, string> form, params (string, string)[] repeated)
+    {
+        var page = await Page(client, url);
+        var token = Token().Match(page).Groups[1].Value;
+        var fields = form.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value)).Concat(repeated.Select(r => new KeyValuePair<string, string>(r.Item1, r.Item2)))
+            .Append(new("__RequestVerificationToken", token));
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(fields));
+        if (response.StatusCode == HttpStatusCode.Redirect) return await Page(client, response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Police_work_a_case_through_the_pages_and_a_case_worker_sees_only_the_victims_side(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var org = await app.NewOrganisationAsync(OrganisationType.Police);
+        var police = await app.ClientAsync(Role.PoliceInvestigator, org.Id);
+        var c = await police.RegisterAsync();
+
+        Assert.Contains("Criminal justice", await Page(police, "/Justice"));
+        // The helper starts from the case: the case's "FalsePromises" becomes the statutory means "deception".
+        var helper = await Page(police, $"/Justice/Qualify?caseId={c.Id}");
+        Assert.Matches("value=\"deception\" checked", helper);
+        var advice = await Post(police, $"/Justice/Qualify?caseId={c.Id}", new() { ["Country"] = "RS", ["OffenceDate"] = "2026-03-01", ["VictimAge"] = "27",
+            ["BorderCrossing"] = "yes" }, ("Acts", "recruit"), ("Means", "deception"), ("Purposes", "ForcedLabour"));
+        Assert.Contains("art. 388 para. 1", advice);
+        Assert.Contains("imprisonment from 2 years to 10 years", advice);
+
+        var suspect = await Post(police, "/Justice/Suspects", new() { ["GivenName"] = "Dragan", ["FamilyName"] = "Marković", ["Sex"] = "Male", ["Citizenships"] = "RS" });
+        Assert.Contains("Dragan Marković", suspect);
+        var suspectId = SuspectLink().Match(suspect).Groups[1].Value;
+        var linked = await Post(police, $"/Justice/Suspect/{suspectId}?handler=Link", new() { ["CaseReference"] = c.Reference, ["RelationToVictim"] = "Acquainted" },
+            ("RolesInProcess", "Exploiter"));
+        Assert.Contains(c.Reference, linked);
+
+        var opened = await Post(police, $"/Justice/Case/{c.Id}?handler=Open", new() { ["Country"] = "RS", ["Stage"] = "PoliceInvestigation", ["Date"] = "2026-03-02", ["Reference"] = "KU-1/26" });
+        Assert.Contains("KU-1/26", opened);
+        var proceedingUrl = ProceedingLink().Match(await Page(police, $"/Justice/Case/{c.Id}")).Value;
+        var skipped = await Post(police, proceedingUrl + "?handler=Stage", new() { ["Version"] = "0", ["NextStage"] = "Indictment", ["Date"] = "2026-03-03" });
+        Assert.Contains("can only move to", skipped);
+        var moved = await Post(police, proceedingUrl + "?handler=Stage", new() { ["Version"] = "0", ["NextStage"] = "CriminalComplaint", ["Date"] = "2026-03-03" });
+        Assert.Contains("Criminal complaint", moved);
+
+        var worker = await app.ClientAsync(Role.CaseWorker, org.Id);
+        var victimSide = await Page(worker, $"/Justice/Case/{c.Id}");
+        Assert.Contains("Criminal complaint", victimSide);
+        Assert.DoesNotContain("Marković", victimSide);
+        Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync("/Justice/Suspects")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync($"/Justice/Suspect/{suspectId}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync(proceedingUrl)).StatusCode);
+        Assert.Contains("/Justice/Case/", await Page(worker, $"/Cases/Details/{c.Id}"));
+    }
+
+    [GeneratedRegex("/Justice/Suspect/([0-9a-f-]{36})")]
+    private static partial Regex SuspectLink();
+
+    [GeneratedRegex("/Justice/Proceeding/[0-9a-f-]{36}")]
+    private static partial Regex ProceedingLink();
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_catalogue_page_shows_what_is_to_be_confirmed_and_an_administrators_bad_edit_names_the_line(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
+        var mk = await Page(worker, "/Justice/Catalogue/MK/2004");
+        Assert.Contains("to be confirmed", mk);
+        Assert.Contains("418-a", mk);
+        Assert.DoesNotContain("Save revision", mk);
+
+        var admin = await app.ClientAsync(Role.Administrator, (await app.NewOrganisationAsync()).Id);
+        var json = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Features", "Justice", "Catalogue", "RS-2006.json"))).Replace("\"kind\": \"smuggling\"", "\"kind\": \"smugling\"");
+        var line = json.Split('\n').ToList().FindIndex(l => l.Contains("smugling")) + 1;
+        var refused = await Post(admin, "/Justice/Catalogue/RS/2006?handler=Save", new() { ["BaseRevision"] = "0", ["Json"] = json, ["Note"] = "typo" });
+        Assert.Contains($"RS-2006.json line {line}:", refused);
+        Assert.Contains("the version in force is unchanged", refused);
+        var edition = await (await admin.GetAsync("/api/v1/justice/catalogues/RS/2006")).ReadAsync<GetCatalogue.EditionDetail>();
+        Assert.Equal(0, edition.Revision);
+    }
+}
