@@ -11,6 +11,7 @@ using Sigur.Data;
 using Sigur.Features.Account;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
+using Sigur.Features.Referrals;
 using Sigur.Features.Statistics;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -63,7 +64,7 @@ public static class SigurHost
         AddIdentity(services, config);
         services.AddAuthorization(o =>
         {
-            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.SignedIn })
+            foreach (var policy in Policies.All)
                 o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.RoleClaim, Policies.RolesOf(policy).Select(r => r.ToString())));
         });
 
@@ -180,6 +181,7 @@ public static class SigurHost
         api.MapAccountApi();
         api.MapCaseApi();
         api.MapAdminApi();
+        api.MapReferralApi();
         api.MapGet("/statistics/case-totals", CaseTotals.Handle).RequireAuthorization(Policies.Aggregates).WithTags("Statistics")
             .WithSummary("Cases by year and identification status, small cells suppressed");
         app.MapRazorPages();
