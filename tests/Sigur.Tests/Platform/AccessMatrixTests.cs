@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
+using Sigur.Features.Referrals;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
@@ -21,7 +23,7 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
 
     /// <summary>What a request needs: the two organisations' fixtures, and a fresh throwaway record where it changes one.</summary>
     private sealed record World(TestApp App, Organisation Own, Organisation Other, RegisterCase.Response OwnCase, RegisterCase.Response OtherCase,
-        string OwnName, string OtherName);
+        string OwnName, string OtherName, HttpClient OwnWriter, HttpClient OtherWriter);
 
     private sealed record Row(string Method, string Route, string Policy, Func<World, Record, HttpClient, Task<HttpResponseMessage>> Send, HttpStatusCode Allowed,
         HttpStatusCode? OtherRecord = null);
@@ -41,8 +43,83 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
             new PersonInput(p.GivenName, p.FamilyName));
     }
 
+    private static Organisation OrgOf(World w, Record r) => r == Record.Own ? w.Own : w.Other;
+
+    /// <summary>A consent (or, with <paramref name="ground"/>, an override by someone else) on the case, straight into the database.</summary>
+    private static Task<Guid> NewConsent(World w, RegisterCase.Response c, Guid holder, Guid recipient, ConsentBasis ground = ConsentBasis.Consent) =>
+        w.App.WithDbAsync(async db =>
+        {
+            var consent = new Consent
+            {
+                CaseId = c.Id, OrganisationId = holder, Basis = ground, GivenBy = ground == ConsentBasis.Consent ? ConsentGiver.Person : ConsentGiver.NotGiven,
+                RecipientOrganisationIds = [recipient], DataGroups = [.. Enum.GetValues<DataGroup>()], Purpose = "matrix",
+                OverrideReason = ground == ConsentBasis.Consent ? "" : "matrix: danger to life fixture", RecordedAt = DateTime.UtcNow,
+                RecordedBy = Guid.NewGuid(), ValidUntil = DateTime.UtcNow.AddDays(30),
+            };
+            db.Add(consent);
+            await db.SaveChangesAsync();
+            return consent.Id;
+        });
+
+    /// <summary>A referral straight into the database: for Own, one the row's side can act on; for Other, one between the other organisation and a stranger.</summary>
+    private static async Task<Guid> NewReferral(World w, Record r, bool ownIsSender, ReferralStatus status = ReferralStatus.Requested)
+    {
+        var stranger = Guid.NewGuid();
+        var (c, sender, recipient) = r == Record.Other ? (w.OtherCase, w.Other.Id, stranger)
+            : ownIsSender ? (w.OwnCase, w.Own.Id, w.Other.Id) : (w.OtherCase, w.Other.Id, w.Own.Id);
+        return await w.App.WithDbAsync(async db =>
+        {
+            var referral = new Referral
+            {
+                CaseId = c.Id, PersonId = c.PersonId, CaseReference = c.Reference, OrganisationId = sender, RecipientOrganisationId = recipient,
+                Services = [ServiceType.Legal], Status = status, RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(),
+            };
+            db.Add(referral);
+            await db.SaveChangesAsync();
+            return referral.Id;
+        });
+    }
+
+    private static async Task<HttpResponseMessage> FreshReferral(World w, Record r, HttpClient client)
+    {
+        // A fresh case each time: a case has at most one active referral to an organisation.
+        var c = r == Record.Own ? await w.OwnWriter.RegisterAsync() : await w.OtherWriter.RegisterAsync();
+        var holder = r == Record.Own ? w.Own.Id : w.Other.Id;
+        var recipient = r == Record.Own ? w.Other.Id : w.Own.Id;
+        await NewConsent(w, c, holder, recipient);
+        return await client.PostJsonAsync("/api/v1/referrals", new CreateReferral.Request(c.Id, w.Other.Id, [ServiceType.Medical]));
+    }
+
     private static readonly Row[] Matrix =
     [
+        // Consents and referrals.
+        new("GET", "/api/v1/cases/{id:guid}/consents", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/consents"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{id:guid}/consents", Policies.CaseWrite, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/consents",
+            new RecordConsent.Request(ConsentGiver.Person, [w.Other.Id == OrgOf(w, r).Id ? w.Own.Id : w.Other.Id], [DataGroup.Health], "matrix", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10))),
+            HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{id:guid}/disclosure-overrides", Policies.DisclosureOverride, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/disclosure-overrides",
+            new OverrideConsent.Request(ConsentBasis.DangerToLife, [w.Other.Id == OrgOf(w, r).Id ? w.Own.Id : w.Other.Id], [DataGroup.Location], "Matrix: the person is in immediate danger tonight.")),
+            HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/cases/{id:guid}/referrals", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/referrals"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/consents/{id:guid}/withdraw", Policies.CaseWrite, async (w, r, c) =>
+            await c.PostAsync($"/api/v1/consents/{await NewConsent(w, CaseOf(w, r), OrgOf(w, r).Id, Guid.NewGuid())}/withdraw", null), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/consents/{id:guid}/review", Policies.DisclosureOverride, async (w, r, c) =>
+            await c.PostJsonAsync($"/api/v1/consents/{await NewConsent(w, CaseOf(w, r), OrgOf(w, r).Id, Guid.NewGuid(), ConsentBasis.DangerToLife)}/review", new ReviewOverride.Request(true)),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/referrals/", Policies.Refer, (w, r, c) => FreshReferral(w, r, c), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/referrals/inbox", Policies.Refer, (w, r, c) => c.GetAsync("/api/v1/referrals/inbox"), HttpStatusCode.OK),
+        new("GET", "/api/v1/referrals/sent", Policies.Refer, (w, r, c) => c.GetAsync("/api/v1/referrals/sent"), HttpStatusCode.OK),
+        new("GET", "/api/v1/referrals/{id:guid}", Policies.Refer, async (w, r, c) => await c.GetAsync($"/api/v1/referrals/{await NewReferral(w, r, ownIsSender: true)}"),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/referrals/{id:guid}/accept", Policies.Refer, async (w, r, c) => await c.PostAsync($"/api/v1/referrals/{await NewReferral(w, r, ownIsSender: false)}/accept", null),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/referrals/{id:guid}/decline", Policies.Refer, async (w, r, c) => await c.PostJsonAsync($"/api/v1/referrals/{await NewReferral(w, r, ownIsSender: false)}/decline",
+            new DeclineReferral.Request("matrix")), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/referrals/{id:guid}/complete", Policies.Refer, async (w, r, c) =>
+            await c.PostAsync($"/api/v1/referrals/{await NewReferral(w, r, ownIsSender: false, ReferralStatus.Accepted)}/complete", null), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/referrals/{id:guid}/revoke", Policies.Refer, async (w, r, c) => await c.PostJsonAsync($"/api/v1/referrals/{await NewReferral(w, r, ownIsSender: true)}/revoke",
+            new RevokeReferral.Request("matrix")), HttpStatusCode.OK, HttpStatusCode.NotFound),
+
         new("GET", "/api/v1/cases/", Policies.CaseRead, (w, r, c) => c.GetAsync("/api/v1/cases"), HttpStatusCode.OK),
         new("POST", "/api/v1/cases/search", Policies.CaseRead, (w, r, c) => c.PostJsonAsync("/api/v1/cases/search", new SearchCases.Request(r == Record.Own ? w.OwnName : w.OtherName)), HttpStatusCode.OK),
         new("GET", "/api/v1/cases/{id:guid}", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}"), HttpStatusCode.OK, HttpStatusCode.NotFound),
@@ -125,7 +202,8 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         var ownName = $"Matrixown{Guid.NewGuid():N}"[..18];
         var otherName = $"Matrixother{Guid.NewGuid():N}"[..18];
         var world = new World(app, own, other,
-            await ownWriter.RegisterAsync(CaseRequests.New("Ana", ownName)), await otherWriter.RegisterAsync(CaseRequests.New("Ana", otherName)), ownName, otherName);
+            await ownWriter.RegisterAsync(CaseRequests.New("Ana", ownName)), await otherWriter.RegisterAsync(CaseRequests.New("Ana", otherName)), ownName, otherName,
+            ownWriter, otherWriter);
 
         var failures = new List<string>();
         foreach (var role in Enum.GetValues<Role>())
@@ -152,6 +230,63 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
                     }
                 }
         }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    /// <summary>
+    /// Every role of an organisation a case is referred to, against that case: before the referral, while it is active
+    /// with consent, after the consent is withdrawn, under a new referral, and after that one is declined.
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_recipient_organisation_before_during_and_after_a_referral(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var holder = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
+        var recipient = await app.NewOrganisationAsync(OrganisationType.ShelterOperator);
+        var holderClient = await app.ClientAsync(Role.CaseWorker, holder.Id);
+        var name = $"Referred{Guid.NewGuid():N}"[..16];
+        var c = await holderClient.RegisterAsync(CaseRequests.New("Ana", name));
+        var clients = new List<(Role Role, HttpClient Client)>();
+        foreach (var role in Enum.GetValues<Role>()) clients.Add((role, await app.ClientAsync(role, recipient.Id)));
+
+        var failures = new List<string>();
+        async Task Expect(string stage, bool visible)
+        {
+            foreach (var (role, client) in clients)
+            {
+                var reader = Policies.CaseReaders.Contains(role);
+                var expected = !reader ? HttpStatusCode.Forbidden : visible ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                var get = await client.GetAsync($"/api/v1/cases/{c.Id}");
+                if (get.StatusCode != expected) failures.Add($"{stage}: {role} GET case: expected {(int)expected}, got {(int)get.StatusCode}");
+                var history = await client.GetAsync($"/api/v1/cases/{c.Id}/referrals");
+                if (history.StatusCode != expected) failures.Add($"{stage}: {role} GET case referrals: expected {(int)expected}, got {(int)history.StatusCode}");
+                if (!reader) continue;
+                var found = await (await client.PostJsonAsync("/api/v1/cases/search", new SearchCases.Request(name))).ReadAsync<SearchCases.Response>();
+                if (found.Items.Count != (visible ? 1 : 0)) failures.Add($"{stage}: {role} search found {found.Items.Count}");
+                // Readable is never writable, and the holder's consents stay the holder's.
+                var consents = await client.GetAsync($"/api/v1/cases/{c.Id}/consents");
+                if (consents.StatusCode != HttpStatusCode.NotFound) failures.Add($"{stage}: {role} GET consents: got {(int)consents.StatusCode}");
+            }
+        }
+
+        await Expect("before", false);
+        var consent = await (await holderClient.PostJsonAsync($"/api/v1/cases/{c.Id}/consents", new RecordConsent.Request(
+            ConsentGiver.Person, [recipient.Id], [.. Enum.GetValues<DataGroup>()], "Shelter", DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1)))).ReadAsync<ConsentView>();
+        await Expect("consent, no referral", false);
+        var first = await (await holderClient.PostJsonAsync("/api/v1/referrals", new CreateReferral.Request(c.Id, recipient.Id, [ServiceType.Accommodation]))).ReadAsync<ReferralView>();
+        await Expect("referral requested", true);
+        Assert.Equal(HttpStatusCode.OK, (await clients.Single(x => x.Role == Role.ShelterStaff).Client.PostAsync($"/api/v1/referrals/{first.Id}/accept", null)).StatusCode);
+        await Expect("referral accepted", true);
+        Assert.Equal(HttpStatusCode.OK, (await holderClient.PostAsync($"/api/v1/consents/{consent.Id}/withdraw", null)).StatusCode);
+        await Expect("consent withdrawn", false);
+        Assert.Equal(HttpStatusCode.OK, (await holderClient.PostJsonAsync("/api/v1/referrals/" + first.Id + "/revoke", new RevokeReferral.Request("consent withdrawn"))).StatusCode);
+
+        await holderClient.PostJsonAsync($"/api/v1/cases/{c.Id}/consents", new RecordConsent.Request(
+            ConsentGiver.Person, [recipient.Id], [DataGroup.Identity], "Shelter again", DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1)));
+        var second = await (await holderClient.PostJsonAsync("/api/v1/referrals", new CreateReferral.Request(c.Id, recipient.Id, [ServiceType.Accommodation]))).ReadAsync<ReferralView>();
+        await Expect("second referral", true);
+        Assert.Equal(HttpStatusCode.OK, (await clients.Single(x => x.Role == Role.ShelterStaff).Client.PostJsonAsync($"/api/v1/referrals/{second.Id}/decline", new DeclineReferral.Request("Full"))).StatusCode);
+        await Expect("declined", false);
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 }
