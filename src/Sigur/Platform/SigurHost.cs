@@ -12,6 +12,7 @@ using Sigur.Features.Account;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
 using Sigur.Features.Referrals;
+using Sigur.Features.Shelters;
 using Sigur.Features.Statistics;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -182,6 +183,7 @@ public static class SigurHost
         api.MapCaseApi();
         api.MapAdminApi();
         api.MapReferralApi();
+        api.MapShelterApi();
         api.MapGet("/statistics/case-totals", CaseTotals.Handle).RequireAuthorization(Policies.Aggregates).WithTags("Statistics")
             .WithSummary("Cases by year and identification status, small cells suppressed");
         app.MapRazorPages();

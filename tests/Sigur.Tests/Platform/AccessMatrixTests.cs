@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
 using Sigur.Features.Referrals;
+using Sigur.Features.Shelters;
 using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
@@ -90,8 +91,54 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         return await client.PostJsonAsync("/api/v1/referrals", new CreateReferral.Request(c.Id, w.Other.Id, [ServiceType.Medical]));
     }
 
+    /// <summary>A shelter of the record's organisation with free places, straight into the database; with a resident if asked.</summary>
+    private static async Task<(Guid Shelter, Guid? Placement)> NewShelter(World w, Record r, bool withResident = false)
+    {
+        var org = OrgOf(w, r).Id;
+        var resident = withResident ? await (r == Record.Own ? w.OwnWriter : w.OtherWriter).RegisterAsync() : null;
+        return await w.App.WithDbAsync(async db =>
+        {
+            var shelter = new Shelter { OrganisationId = org, Name = "Matrix shelter", Address = "matrix address" };
+            db.Add(shelter);
+            db.Add(new ShelterPlaces { ShelterId = shelter.Id, Sex = PlaceSex.Female, AgeGroup = AgeGroup.Adult, Places = 100, Occupied = withResident ? 1 : 0 });
+            ShelterPlacement? placement = null;
+            if (resident is not null)
+            {
+                placement = new ShelterPlacement { ShelterId = shelter.Id, OrganisationId = org, CaseId = resident.Id, CaseReference = resident.Reference, AdmittedAt = DateTime.UtcNow };
+                db.Add(placement);
+            }
+            await db.SaveChangesAsync();
+            return (shelter.Id, placement?.Id);
+        });
+    }
+
+    private static async Task<HttpResponseMessage> AdmitFresh(World w, Record r, HttpClient client, string path)
+    {
+        var (shelter, _) = await NewShelter(w, r);
+        var c = await (r == Record.Own ? w.OwnWriter : w.OtherWriter).RegisterAsync();
+        return path == "admissions"
+            ? await client.PostJsonAsync($"/api/v1/shelters/{shelter}/admissions", new AdmitToShelter.Request(c.Id))
+            : await client.PostJsonAsync($"/api/v1/shelters/{shelter}/waiting-list", new ShelterResidents.WaitRequest(c.Id));
+    }
+
     private static readonly Row[] Matrix =
     [
+        // Shelters.
+        new("GET", "/api/v1/shelters/", Policies.ShelterDirectory, (w, r, c) => c.GetAsync("/api/v1/shelters"), HttpStatusCode.OK),
+        new("GET", "/api/v1/shelters/{id:guid}", Policies.ShelterDirectory, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}"), HttpStatusCode.OK),
+        new("POST", "/api/v1/shelters/", Policies.ShelterManage, (w, r, c) => c.PostJsonAsync("/api/v1/shelters",
+            new RegisterShelter.Request("Matrix", "Skopje", "matrix address", [new(PlaceSex.Male, AgeGroup.Adult, 4, 0)])), HttpStatusCode.Created),
+        new("POST", "/api/v1/shelters/{id:guid}/admissions", Policies.ShelterManage, (w, r, c) => AdmitFresh(w, r, c, "admissions"), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/shelters/{id:guid}/waiting-list", Policies.ShelterManage, (w, r, c) => AdmitFresh(w, r, c, "waiting-list"), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/shelters/{id:guid}/placements/{placementId:guid}/discharge", Policies.ShelterManage, async (w, r, c) =>
+        {
+            var (shelter, placement) = await NewShelter(w, r, withResident: true);
+            return await c.PostJsonAsync($"/api/v1/shelters/{shelter}/placements/{placement}/discharge", new DischargeFromShelter.Request());
+        }, HttpStatusCode.NoContent, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/shelters/{id:guid}/placements", Policies.ShelterManage, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}/placements"),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/shelters/{id:guid}/waiting-list", Policies.ShelterManage, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}/waiting-list"),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
         // Consents and referrals.
         new("GET", "/api/v1/cases/{id:guid}/consents", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/consents"), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/cases/{id:guid}/consents", Policies.CaseWrite, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/consents",

@@ -553,6 +553,215 @@ namespace Sigur.Data.Postgres
                     b.ToTable("referrals", (string)null);
                 });
 
+            modelBuilder.Entity("Sigur.Features.Shelters.Shelter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shelters");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_shelters_organisation_id");
+
+                    b.ToTable("shelters", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AdmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("admitted_at");
+
+                    b.Property<Guid>("AdmittedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("admitted_by");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("age_group");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_reference");
+
+                    b.Property<string>("DischargeReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("discharge_reason");
+
+                    b.Property<DateTime?>("DischargedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("discharged_at");
+
+                    b.Property<Guid?>("DischargedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("discharged_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sex");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shelter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shelter_placements");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shelter_placements_case_id")
+                        .HasFilter("discharged_at IS NULL");
+
+                    b.HasIndex("ShelterId", "DischargedAt")
+                        .HasDatabaseName("ix_shelter_placements_shelter_id_discharged_at");
+
+                    b.ToTable("shelter_placements", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlaces", b =>
+                {
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shelter_id");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("AgeGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("age_group");
+
+                    b.Property<int>("Occupied")
+                        .HasColumnType("integer")
+                        .HasColumnName("occupied");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer")
+                        .HasColumnName("places");
+
+                    b.HasKey("ShelterId", "Sex", "AgeGroup")
+                        .HasName("pk_shelter_places");
+
+                    b.ToTable("shelter_places", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_shelter_places_occupied", "occupied >= 0 AND occupied <= places");
+                        });
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterWaitingEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("age_group");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_reference");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sex");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shelter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shelter_waiting_entries");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_shelter_waiting_entries_case_id");
+
+                    b.HasIndex("ShelterId", "RemovedAt", "AddedAt")
+                        .HasDatabaseName("ix_shelter_waiting_entries_shelter_id_removed_at_added_at");
+
+                    b.ToTable("shelter_waiting_entries", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Platform.Access.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -932,6 +1141,50 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_referrals_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_placements_cases_case_id");
+
+                    b.HasOne("Sigur.Features.Shelters.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_placements_shelters_shelter_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlaces", b =>
+                {
+                    b.HasOne("Sigur.Features.Shelters.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_places_shelters_shelter_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterWaitingEntry", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_waiting_entries_cases_case_id");
+
+                    b.HasOne("Sigur.Features.Shelters.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_waiting_entries_shelters_shelter_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ using Sigur.Data;
 namespace Sigur.Data.Sqlite
 {
     [DbContext(typeof(SqliteSigurDb))]
-    [Migration("20261125213846_AddReferral")]
+    [Migration("20261125215818_AddReferral")]
     partial class AddReferral
     {
         /// <inheritdoc />
@@ -544,6 +544,215 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("referrals", (string)null);
                 });
 
+            modelBuilder.Entity("Sigur.Features.Shelters.Shelter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shelters");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_shelters_organisation_id");
+
+                    b.ToTable("shelters", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AdmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admitted_at");
+
+                    b.Property<Guid>("AdmittedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admitted_by");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_group");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_reference");
+
+                    b.Property<string>("DischargeReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discharge_reason");
+
+                    b.Property<DateTime?>("DischargedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discharged_at");
+
+                    b.Property<Guid?>("DischargedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discharged_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shelter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shelter_placements");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shelter_placements_case_id")
+                        .HasFilter("discharged_at IS NULL");
+
+                    b.HasIndex("ShelterId", "DischargedAt")
+                        .HasDatabaseName("ix_shelter_placements_shelter_id_discharged_at");
+
+                    b.ToTable("shelter_placements", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlaces", b =>
+                {
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shelter_id");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("AgeGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_group");
+
+                    b.Property<int>("Occupied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occupied");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("places");
+
+                    b.HasKey("ShelterId", "Sex", "AgeGroup")
+                        .HasName("pk_shelter_places");
+
+                    b.ToTable("shelter_places", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_shelter_places_occupied", "occupied >= 0 AND occupied <= places");
+                        });
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterWaitingEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_group");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_reference");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shelter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shelter_waiting_entries");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_shelter_waiting_entries_case_id");
+
+                    b.HasIndex("ShelterId", "RemovedAt", "AddedAt")
+                        .HasDatabaseName("ix_shelter_waiting_entries_shelter_id_removed_at_added_at");
+
+                    b.ToTable("shelter_waiting_entries", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Platform.Access.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -923,6 +1132,50 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_referrals_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_placements_cases_case_id");
+
+                    b.HasOne("Sigur.Features.Shelters.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_placements_shelters_shelter_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlaces", b =>
+                {
+                    b.HasOne("Sigur.Features.Shelters.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_places_shelters_shelter_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterWaitingEntry", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_waiting_entries_cases_case_id");
+
+                    b.HasOne("Sigur.Features.Shelters.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_waiting_entries_shelters_shelter_id");
                 });
 #pragma warning restore 612, 618
         }
