@@ -134,6 +134,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         // Each feature's own entities (one line per feature, so merges stay simple).
         ReferralModel.Configure(this, b);
         Sigur.Features.Shelters.ShelterModel.Configure(this, b);
+        Sigur.Features.Fund.FundModel.Configure(this, b);
 
         ApplyPlatformConventions(b);
     }

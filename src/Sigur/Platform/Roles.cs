@@ -60,7 +60,7 @@ public static class Policies
     public static readonly Role[] ShelterDirectoryReaders = [.. Referrers, Role.NationalCoordinator];
     public static readonly Role[] ShelterManagers = [Role.ShelterStaff];
     public static readonly Role[] FundReaders = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer, Role.NationalCoordinator];
-    public static readonly Role[] FundRequesters = [Role.CaseWorker, Role.ShelterStaff];
+    public static readonly Role[] FundRequesters = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer];
     public static readonly Role[] FundManagers = [Role.FundOfficer];
 
     public static Role[] RolesOf(string policy) => policy switch

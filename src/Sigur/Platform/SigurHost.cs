@@ -11,6 +11,7 @@ using Sigur.Data;
 using Sigur.Features.Account;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
+using Sigur.Features.Fund;
 using Sigur.Features.Referrals;
 using Sigur.Features.Shelters;
 using Sigur.Features.Statistics;
@@ -184,6 +185,7 @@ public static class SigurHost
         api.MapAdminApi();
         api.MapReferralApi();
         api.MapShelterApi();
+        api.MapFundApi();
         api.MapGet("/statistics/case-totals", CaseTotals.Handle).RequireAuthorization(Policies.Aggregates).WithTags("Statistics")
             .WithSummary("Cases by year and identification status, small cells suppressed");
         app.MapRazorPages();

@@ -13,7 +13,7 @@ using Sigur.Data;
 namespace Sigur.Data.Postgres
 {
     [DbContext(typeof(PostgresSigurDb))]
-    [Migration("20261125215827_AddReferral")]
+    [Migration("20261125220706_AddReferral")]
     partial class AddReferral
     {
         /// <inheritdoc />
@@ -358,6 +358,257 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_person_name_tokens_token_organisation_id");
 
                     b.ToTable("person_name_tokens");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.BudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Approved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approved");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_budget_lines");
+
+                    b.HasIndex("GrantId", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_budget_lines_grant_id_category");
+
+                    b.ToTable("fund_budget_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_fund_budget_lines_not_overspent", "approved >= 0 AND approved <= amount");
+                        });
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.Disbursement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("BudgetLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("budget_line_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_reference");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("FundOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_organisation_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReceiptReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("receipt_reference");
+
+                    b.Property<string>("RejectReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier");
+
+                    b.Property<string>("SupplierKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier_key");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_disbursements");
+
+                    b.HasIndex("BudgetLineId")
+                        .HasDatabaseName("ix_fund_disbursements_budget_line_id");
+
+                    b.HasIndex("OrganisationId", "RequestedAt")
+                        .HasDatabaseName("ix_fund_disbursements_organisation_id_requested_at");
+
+                    b.HasIndex("CaseId", "SupplierKey", "ReceiptReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_disbursements_case_id_supplier_key_receipt_reference")
+                        .HasFilter("status <> 'Rejected'");
+
+                    b.HasIndex("FundOrganisationId", "Status", "RequestedAt")
+                        .HasDatabaseName("ix_fund_disbursements_fund_organisation_id_status_requested_at");
+
+                    b.ToTable("fund_disbursements", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.Donor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_donors");
+
+                    b.ToTable("fund_donors", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.Grant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("donor_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_grants");
+
+                    b.HasIndex("DonorId")
+                        .HasDatabaseName("ix_fund_grants_donor_id");
+
+                    b.ToTable("fund_grants", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Features.Referrals.Consent", b =>
@@ -1124,6 +1375,43 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_name_tokens_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.BudgetLine", b =>
+                {
+                    b.HasOne("Sigur.Features.Fund.Grant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_budget_lines_fund_grants_grant_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.Disbursement", b =>
+                {
+                    b.HasOne("Sigur.Features.Fund.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_disbursements_fund_budget_lines_budget_line_id");
+
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_disbursements_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.Grant", b =>
+                {
+                    b.HasOne("Sigur.Features.Fund.Donor", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_grants_fund_donors_donor_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Referrals.Consent", b =>

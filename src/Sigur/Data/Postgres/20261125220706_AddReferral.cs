@@ -48,6 +48,20 @@ namespace Sigur.Data.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "fund_donors",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fund_donors", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "referrals",
                 columns: table => new
                 {
@@ -95,6 +109,31 @@ namespace Sigur.Data.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_shelters", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fund_grants",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    donor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    amount = table.Column<long>(type: "bigint", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    period_start = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    period_end = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fund_grants", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_fund_grants_fund_donors_donor_id",
+                        column: x => x.donor_id,
+                        principalTable: "fund_donors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -184,10 +223,109 @@ namespace Sigur.Data.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "fund_budget_lines",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    grant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    amount = table.Column<long>(type: "bigint", nullable: false),
+                    approved = table.Column<long>(type: "bigint", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fund_budget_lines", x => x.id);
+                    table.CheckConstraint("ck_fund_budget_lines_not_overspent", "approved >= 0 AND approved <= amount");
+                    table.ForeignKey(
+                        name: "fk_fund_budget_lines_fund_grants_grant_id",
+                        column: x => x.grant_id,
+                        principalTable: "fund_grants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fund_disbursements",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    fund_organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    budget_line_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    amount = table.Column<long>(type: "bigint", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    supplier = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    supplier_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    receipt_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    requested_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    decided_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    reject_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fund_disbursements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_fund_disbursements_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_fund_disbursements_fund_budget_lines_budget_line_id",
+                        column: x => x.budget_line_id,
+                        principalTable: "fund_budget_lines",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_consents_case_id",
                 table: "consents",
                 column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fund_budget_lines_grant_id_category",
+                table: "fund_budget_lines",
+                columns: new[] { "grant_id", "category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fund_disbursements_budget_line_id",
+                table: "fund_disbursements",
+                column: "budget_line_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fund_disbursements_case_id_supplier_key_receipt_reference",
+                table: "fund_disbursements",
+                columns: new[] { "case_id", "supplier_key", "receipt_reference" },
+                unique: true,
+                filter: "status <> 'Rejected'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fund_disbursements_fund_organisation_id_status_requested_at",
+                table: "fund_disbursements",
+                columns: new[] { "fund_organisation_id", "status", "requested_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fund_disbursements_organisation_id_requested_at",
+                table: "fund_disbursements",
+                columns: new[] { "organisation_id", "requested_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fund_grants_donor_id",
+                table: "fund_grants",
+                column: "donor_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_referrals_case_id",
@@ -239,6 +377,9 @@ namespace Sigur.Data.Postgres
                 name: "consents");
 
             migrationBuilder.DropTable(
+                name: "fund_disbursements");
+
+            migrationBuilder.DropTable(
                 name: "referrals");
 
             migrationBuilder.DropTable(
@@ -251,7 +392,16 @@ namespace Sigur.Data.Postgres
                 name: "shelter_waiting_entries");
 
             migrationBuilder.DropTable(
+                name: "fund_budget_lines");
+
+            migrationBuilder.DropTable(
                 name: "shelters");
+
+            migrationBuilder.DropTable(
+                name: "fund_grants");
+
+            migrationBuilder.DropTable(
+                name: "fund_donors");
         }
     }
 }
