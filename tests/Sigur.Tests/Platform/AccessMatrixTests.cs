@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
+using Sigur.Features.Fund;
 using Sigur.Features.Referrals;
 using Sigur.Features.Shelters;
 using Sigur.Platform.Access;
@@ -121,8 +122,45 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
             : await client.PostJsonAsync($"/api/v1/shelters/{shelter}/waiting-list", new ShelterResidents.WaitRequest(c.Id));
     }
 
+    /// <summary>A budget line of the record's organisation (its fund), and a request on it by someone else, straight into the database.</summary>
+    private static Task<(Guid Line, Guid Disbursement)> NewFundRequest(World w, Record r) => w.App.WithDbAsync(async db =>
+    {
+        var org = OrgOf(w, r).Id;
+        var donor = new Donor { OrganisationId = org, Name = "Matrix donor" };
+        var grant = new Grant { OrganisationId = org, DonorId = donor.Id, Name = "Matrix grant", Amount = 1_000_000, Currency = "EUR", PeriodStart = DateTime.UtcNow, PeriodEnd = DateTime.UtcNow.AddYears(1) };
+        var line = new BudgetLine { OrganisationId = org, GrantId = grant.Id, Category = AssistanceCategory.Food, Amount = 1_000_000, Currency = "EUR" };
+        var c = CaseOf(w, r);
+        var d = new Disbursement
+        {
+            OrganisationId = org, FundOrganisationId = org, CaseId = c.Id, CaseReference = c.Reference, BudgetLineId = line.Id, Category = line.Category,
+            Amount = 100, Currency = "EUR", Purpose = "matrix", Supplier = "Matrix", SupplierKey = "MATRIX", ReceiptReference = Guid.NewGuid().ToString(),
+            RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(),
+        };
+        db.AddRange(donor, grant, line, d);
+        await db.SaveChangesAsync();
+        return (line.Id, d.Id);
+    });
+
     private static readonly Row[] Matrix =
     [
+        // The Direct Assistance Fund.
+        new("GET", "/api/v1/fund/budget", Policies.FundRead, (w, r, c) => c.GetAsync("/api/v1/fund/budget"), HttpStatusCode.OK),
+        new("POST", "/api/v1/fund/donors", Policies.FundManage, (w, r, c) => c.PostJsonAsync("/api/v1/fund/donors", new ManageGrants.DonorRequest("Matrix donor")), HttpStatusCode.Created),
+        new("POST", "/api/v1/fund/grants", Policies.FundManage, async (w, r, c) =>
+        {
+            var donor = await (await c.PostJsonAsync("/api/v1/fund/donors", new ManageGrants.DonorRequest("Matrix donor"))).ReadAsync<ManageGrants.DonorView>();
+            return await c.PostJsonAsync("/api/v1/fund/grants", new ManageGrants.GrantRequest(donor.Id, "Matrix", 1000, "EUR", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31),
+                [new(AssistanceCategory.Legal, 1000)]));
+        }, HttpStatusCode.Created),
+        new("GET", "/api/v1/fund/disbursements", Policies.FundRead, (w, r, c) => c.GetAsync("/api/v1/fund/disbursements"), HttpStatusCode.OK),
+        new("POST", "/api/v1/fund/disbursements", Policies.FundRequest, async (w, r, c) => await c.PostJsonAsync("/api/v1/fund/disbursements",
+            new RequestDisbursement.Request(CaseOf(w, r).Id, (await NewFundRequest(w, Record.Other)).Line, 100, "EUR", "matrix", "Matrix supplier", Guid.NewGuid().ToString())),
+            HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/fund/disbursements/{id:guid}/approve", Policies.FundManage, async (w, r, c) =>
+            await c.PostAsync($"/api/v1/fund/disbursements/{(await NewFundRequest(w, r)).Disbursement}/approve", null), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/fund/disbursements/{id:guid}/reject", Policies.FundManage, async (w, r, c) =>
+            await c.PostJsonAsync($"/api/v1/fund/disbursements/{(await NewFundRequest(w, r)).Disbursement}/reject", new DecideDisbursement.RejectRequest("matrix")),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
         // Shelters.
         new("GET", "/api/v1/shelters/", Policies.ShelterDirectory, (w, r, c) => c.GetAsync("/api/v1/shelters"), HttpStatusCode.OK),
         new("GET", "/api/v1/shelters/{id:guid}", Policies.ShelterDirectory, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}"), HttpStatusCode.OK),
