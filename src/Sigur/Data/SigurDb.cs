@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Caching.Memory;
 using Sigur.Features.Cases;
 using Sigur.Features.Referrals;
 using Sigur.Platform;
@@ -161,7 +163,9 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     /// </summary>
     private void ApplyPlatformConventions(ModelBuilder b)
     {
-        var converter = _protection.Converter();
+        // Built once per model, so one cache per field protector (per host).
+        var decrypted = new RecentlyDecrypted(_protection);
+        var converter = new ValueConverter<string, string>(v => _protection.Protect(v), v => decrypted.Unprotect(v));
         foreach (var entity in b.Model.GetEntityTypes())
         {
             entity.SetTableName(SnakeCase(entity.GetTableName()!));
@@ -295,6 +299,30 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         return info.GetCustomAttribute<SensitiveAttribute>()?.FieldGroup
             ?? info.GetCustomAttribute<FieldGroupAttribute>()?.FieldGroup
             ?? "other";
+    }
+}
+
+/// <summary>
+/// Plaintexts of recently read encrypted fields, keyed by their stored ciphertext. Decrypting one field costs tens of
+/// microseconds (Data Protection derives per-payload subkeys), and lists and detail pages read the same payloads again
+/// and again: a page of 20 cases is 60 decryptions. A payload always decrypts to the same plaintext, so the cache cannot
+/// serve a stale value, and it is keyed by the ciphertext, so only a query that already read the payload — through the
+/// query filters — can find its plaintext. Bounded in size (short values only) and in time (a revoked key stops
+/// working within <see cref="Lifetime"/>); nothing is written to disk.
+/// </summary>
+internal sealed class RecentlyDecrypted(FieldProtection protection)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private const int LongestCached = 512;
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 16_000_000 }); // characters, about 32 MB
+
+    public string Unprotect(string stored)
+    {
+        if (_cache.TryGetValue(stored, out string? plaintext)) return plaintext!;
+        plaintext = protection.Unprotect(stored);
+        if (plaintext.Length <= LongestCached)
+            _cache.Set(stored, plaintext, new MemoryCacheEntryOptions { Size = stored.Length + plaintext.Length, AbsoluteExpirationRelativeToNow = Lifetime });
+        return plaintext;
     }
 }
 

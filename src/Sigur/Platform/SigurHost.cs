@@ -31,7 +31,12 @@ public static class SigurHost
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Run from elsewhere than the project or publish folder (a CLI verb from any directory), the settings are
+        // still those shipped beside the executable.
+        var contentRoot = !File.Exists("appsettings.json") && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            ? AppContext.BaseDirectory
+            : null;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
         AddServices(builder.Services, builder.Configuration);
         return builder;
@@ -70,6 +75,9 @@ public static class SigurHost
                 o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.RoleClaim, Policies.RolesOf(policy).Select(r => r.ToString())));
         });
 
+        // Cyrillic and Albanian text is written into pages as is, not as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSigurProblems();
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -174,6 +182,7 @@ public static class SigurHost
         app.UseAuthentication();
         app.UseSignedInUser();
         app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
+        app.UseAccountSetup();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

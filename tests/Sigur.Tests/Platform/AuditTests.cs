@@ -97,3 +97,25 @@ public sealed class AuditTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Single(rows, e => e.Action == AuditActions.SignInFailed);
     }
 }
+
+public sealed class AuditChainConcurrencyTests
+{
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Parallel_changes_and_reads_keep_one_unbroken_chain(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = await app.NewOrganisationAsync();
+        var client = await app.ClientAsync(Role.CaseWorker, org.Id);
+        var first = await client.RegisterAsync();
+
+        var writes = Enumerable.Range(0, 16).Select(i => client.PostJsonAsync("/api/v1/cases", CaseRequests.New($"Paralel{i}")));
+        var reads = Enumerable.Range(0, 16).Select(_ => client.GetAsync($"/api/v1/cases/{first.Id}"));
+        var responses = await Task.WhenAll(writes.Concat(reads));
+
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}"));
+        var verification = await app.WithDbAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None));
+        Assert.True(verification.Intact, verification.Problem);
+        var rows = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+        Assert.Equal(rows, verification.RowsChecked);
+    }
+}

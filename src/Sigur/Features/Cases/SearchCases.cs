@@ -41,20 +41,32 @@ public static class SearchCases
             foreach (var token in tokens)
                 cases = cases.Where(c => db.PersonNameTokens.Any(t => t.PersonId == c.PersonId && t.Token == token));
         }
+        // Only the columns the summary shows: every encrypted column read is a decryption, and a page has many rows.
         var rows = await cases.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id)
             .Skip((pageNumber - 1) * size).Take(size + 1)
-            .Select(c => new { Case = c, c.Person })
+            .Select(c => new Row(c.Id, c.Reference, c.IntakeDate, c.Status, c.IdentificationStatus, c.FormsOfExploitation,
+                c.Person!.GivenName, c.Person.FamilyName, c.Person.DateOfBirth, c.Person.EstimatedAge, c.Person.PossiblyChild))
             .ToListAsync(ct);
         var hasMore = rows.Count > size;
         if (hasMore) rows.RemoveAt(size);
 
-        await audit.ListAsync(nameof(Case), rows.Select(r => r.Case.Id), FieldGroups.Identity, FieldGroups.CaseAdministration);
+        await audit.ListAsync(nameof(Case), rows.Select(r => r.Id), FieldGroups.Identity, FieldGroups.CaseAdministration);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var items = rows.Select(r => new CaseSummary(
-            r.Case.Id, r.Case.Reference, r.Person!.FullName, DateOnly.FromDateTime(r.Case.IntakeDate), r.Case.Status,
-            r.Case.IdentificationStatus, r.Case.FormsOfExploitation, r.Person.IsChild(today))).ToList();
+        var items = rows.Select(r =>
+        {
+            var person = new Person
+            {
+                GivenName = r.GivenName, FamilyName = r.FamilyName, DateOfBirth = r.DateOfBirth,
+                EstimatedAge = r.EstimatedAge, PossiblyChild = r.PossiblyChild,
+            };
+            return new CaseSummary(r.Id, r.Reference, person.FullName, DateOnly.FromDateTime(r.IntakeDate), r.Status,
+                r.IdentificationStatus, r.FormsOfExploitation, person.IsChild(today));
+        }).ToList();
         return new Response(items, pageNumber, size, hasMore);
     }
+
+    private sealed record Row(Guid Id, string Reference, DateTime IntakeDate, CaseStatus Status, IdentificationStatus IdentificationStatus,
+        List<string> FormsOfExploitation, string GivenName, string FamilyName, string DateOfBirth, int? EstimatedAge, bool PossiblyChild);
 
     private static bool IsReference(string q) =>
         q.Length == 11 && q[4] == '-' && q[..4].All(char.IsAsciiDigit) && q[5..].All(char.IsAsciiDigit);

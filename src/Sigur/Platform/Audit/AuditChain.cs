@@ -14,25 +14,39 @@ public static class AuditChain
     public static async Task AppendAsync(SigurDb db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         if (entries.Count == 0) return;
+        // Always the head as committed: a head this context tracked from an earlier append may be stale by now,
+        // and EF would hand back the tracked instance instead of the row.
+        foreach (var stale in db.ChangeTracker.Entries<AuditChainHead>().ToList()) stale.State = EntityState.Detached;
         var head = db.IsPostgres
-            ? await db.AuditChainHeads.FromSql($"SELECT * FROM audit_chain_heads WHERE id = 1 FOR UPDATE").SingleOrDefaultAsync(ct)
-            : await db.AuditChainHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
+            ? await db.AuditChainHeads.FromSql($"SELECT * FROM audit_chain_heads WHERE id = 1 FOR UPDATE").AsNoTracking().SingleOrDefaultAsync(ct)
+            : await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == 1, ct);
         if (head is null)
         {
             head = new AuditChainHead();
             db.AuditChainHeads.Add(head);
         }
+        else
+        {
+            db.AuditChainHeads.Attach(head);
+        }
+        var (sequence, hash) = Link(entries, head.Sequence, head.Hash);
+        head.Sequence = sequence;
+        head.Hash = hash;
+        db.AuditEntries.AddRange(entries);
+    }
+
+    /// <summary>Gives each entry its place after (<paramref name="sequence"/>, <paramref name="hash"/>) and its hash; returns the new end of the chain.</summary>
+    public static (long Sequence, string Hash) Link(IReadOnlyList<AuditEntry> entries, long sequence, string hash)
+    {
         foreach (var entry in entries)
         {
             // PostgreSQL keeps microseconds, .NET ticks are 100 ns: hash what the database will give back.
             entry.At = new DateTime(entry.At.Ticks - entry.At.Ticks % 10, DateTimeKind.Utc);
-            entry.Sequence = head.Sequence + 1;
-            entry.PreviousHash = head.Hash;
-            entry.Hash = entry.ComputeHash();
-            head.Sequence = entry.Sequence;
-            head.Hash = entry.Hash;
-            db.AuditEntries.Add(entry);
+            entry.Sequence = ++sequence;
+            entry.PreviousHash = hash;
+            entry.Hash = hash = entry.ComputeHash();
         }
+        return (sequence, hash);
     }
 
     /// <summary>Walks the chain in order and names the first row that was edited, removed or inserted out of order.</summary>

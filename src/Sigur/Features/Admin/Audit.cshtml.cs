@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sigur.Data;
+using Sigur.Platform;
+using Sigur.Platform.Audit;
+
+namespace Sigur.Features.Admin;
+
+/// <summary>
+/// The audit log (<see cref="AuditLogQuery"/>) with its filters. The filters are identifiers, action names and dates,
+/// never personal data, so they may sit in the address and the page can be bookmarked.
+/// </summary>
+[Authorize(Policy = Policies.Administration)]
+public sealed class AuditModel(SigurDb db) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public Guid? UserId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? OrganisationId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Action { get; set; }
+    [BindProperty(SupportsGet = true)] public string? RecordId { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public List<AuditLogQuery.Row> Rows { get; private set; } = [];
+    public Dictionary<Guid, string> UserNames { get; private set; } = [];
+    public Dictionary<Guid, string> Organisations { get; private set; } = [];
+
+    public static readonly string[] Actions =
+    [
+        AuditActions.Read, AuditActions.List, AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.Export,
+        AuditActions.SignIn, AuditActions.SignInFailed, AuditActions.SignOut, AuditActions.Denied, AuditActions.BreakGlass, AuditActions.KeyRotation,
+    ];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        // One more row than shown tells whether there is a next page.
+        Rows = await AuditLogQuery.Handle(new AuditLogQuery.Filter(UserId, OrganisationId, Action, RecordId?.Trim(),
+            From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            PageNumber, PageSize), db, ct);
+        UserNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.UserName ?? "", ct);
+        Organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+
+    public Dictionary<string, string?> RouteFor(int page) => new()
+    {
+        ["UserId"] = UserId?.ToString(), ["OrganisationId"] = OrganisationId?.ToString(), ["Action"] = Action, ["RecordId"] = RecordId,
+        ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

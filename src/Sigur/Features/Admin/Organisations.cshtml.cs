@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sigur.Data;
+using Sigur.Features.Shared;
+using Sigur.Platform;
+
+namespace Sigur.Features.Admin;
+
+/// <summary>The organisations of the mechanism: list and create (<see cref="ManageOrganisations"/>).</summary>
+[Authorize(Policy = Policies.Administration)]
+public sealed class OrganisationsModel(SigurDb db, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public List<ManageOrganisations.OrganisationView> Organisations { get; private set; } = [];
+    [BindProperty] public OrganisationForm Form { get; set; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct) => Organisations = (await ManageOrganisations.List(db, ct)).Value!;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await ManageOrganisations.Create(Form.ToInput(), db, ct);
+        if (result.Result is ValidationProblem invalid)
+        {
+            ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, nameof(Form), L, OrganisationForm.Fields);
+            Organisations = (await ManageOrganisations.List(db, ct)).Value!;
+            return Page();
+        }
+        TempData["Message"] = L["The organisation was created."].Value;
+        return RedirectToPage();
+    }
+}
+
+public sealed class OrganisationForm
+{
+    public string? Name { get; set; }
+    public OrganisationType Type { get; set; } = OrganisationType.Ngo;
+    public string? Region { get; set; }
+    public string? Country { get; set; } = "MK";
+    public bool IsActive { get; set; } = true;
+
+    public static readonly string[] Fields = ["Name", "Type", "Region", "Country", "IsActive"];
+
+    public ManageOrganisations.OrganisationInput ToInput() => new(Name ?? "", Type, Region, Country?.ToUpperInvariant(), IsActive);
+}

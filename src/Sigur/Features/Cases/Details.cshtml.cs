@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sigur.Data;
+using Sigur.Features.Shared;
+using Sigur.Platform;
+
+namespace Sigur.Features.Cases;
+
+/// <summary>
+/// A case with its person (<see cref="GetCase"/>, audited as a read). The quick status change posts the versions the
+/// page was rendered with, so <see cref="EditCase"/> refuses it when someone saved the case in between.
+/// </summary>
+[Authorize(Policy = Policies.CaseRead)]
+public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimeProvider clock, CurrentUser me, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public CaseDetail Case { get; private set; } = null!;
+    [BindProperty] public long Version { get; set; }
+    [BindProperty] public long PersonVersion { get; set; }
+    [BindProperty] public CaseStatus Status { get; set; }
+    [BindProperty] public IdentificationStatus IdentificationStatus { get; set; }
+    public bool Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Version = Case.Version;
+        PersonVersion = Case.Person.Version;
+        Status = Case.Status;
+        IdentificationStatus = Case.IdentificationStatus;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, CancellationToken ct)
+    {
+        if (!me.May(Policies.CaseWrite)) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var input = CaseForm.From(Case);
+        input.Status = Status;
+        input.IdentificationStatus = IdentificationStatus;
+        var result = await EditCase.Handle(id, new EditCase.Request(Version, PersonVersion, input.ToCase(), input.ToPerson()), db, clock, ct);
+        switch (result.Result)
+        {
+            case Ok<EditCase.Response>:
+                TempData["Message"] = L["The status was saved."].Value;
+                return RedirectToPage("Details", new { id });
+            case ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict }:
+                Conflict = true;
+                return Page();
+            case ProblemHttpResult:
+                return NotFound();
+            default:
+                // The stored record failed today's checks (it was valid when saved): edit it in full.
+                return RedirectToPage("Edit", new { id });
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var result = await GetCase.Handle(id, db, audit, clock, ct);
+        if (result.Result is not Ok<CaseDetail> { Value: { } detail }) return false;
+        Case = detail;
+        return true;
+    }
+}
