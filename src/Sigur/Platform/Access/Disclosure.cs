@@ -13,9 +13,11 @@ namespace Sigur.Platform.Access;
 public enum DataGroup { Identity, Health, Exploitation, Location, CriminalProceedings }
 
 /// <summary>
-/// Data minimisation for records seen through a referral: every Case and Person materialised for a user of another
-/// organisation who sees it only through a referral has the fields of the data groups the consent does not cover
-/// blanked, right where EF builds the object. So no endpoint — today's or a later one — can forget to do it.
+/// Data minimisation for records seen through a referral: every Case and Person entity materialised for a user of
+/// another organisation who sees it only through a referral has the fields of the data groups the consent does not
+/// cover blanked, right where EF builds the object, so a use case that loads entities cannot forget it. A query that
+/// projects columns instead of entities (SearchCases, for speed) bypasses EF's materialiser and must call
+/// <see cref="Minimise"/> on what it builds from them.
 /// </summary>
 public static class Disclosure
 {
@@ -46,6 +48,9 @@ public static class Disclosure
         var allowed = AllowedForCase(db, caseId, holdingOrganisationId);
         return allowed is null ? fieldGroups : [.. fieldGroups.Where(g => GroupOf(g) is not { } group || allowed.Contains(group))];
     }
+
+    /// <summary>Blanks what the current user may not see of a Case or Person (built from projected columns); needs Id and OrganisationId set.</summary>
+    public static void Minimise(SigurDb db, object entity) => Apply(db, entity);
 
     internal static void Apply(SigurDb db, object entity)
     {

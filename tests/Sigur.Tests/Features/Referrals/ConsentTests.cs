@@ -70,7 +70,10 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal("", seen.Person.Contact);
 
         var found = await (await w.RecipientClient.PostJsonAsync("/api/v1/cases/search", new SearchCases.Request("Marija Petrović"))).ReadAsync<SearchCases.Response>();
-        Assert.Equal(w.Case.Id, Assert.Single(found.Items).Id);
+        var item = Assert.Single(found.Items);
+        Assert.Equal(w.Case.Id, item.Id);
+        Assert.Equal("Marija Petrović", item.PersonName);
+        Assert.Empty(item.FormsOfExploitation); // exploitation is not covered, in the list either
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
