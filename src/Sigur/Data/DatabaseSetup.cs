@@ -53,7 +53,7 @@ public static class DatabaseSetup
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
             services.AddDbContext<SqliteSigurDb>(o => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable("ef_migrations_history"))
-                .AddInterceptors(new SqliteDurability())
+                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp())
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
             services.AddScoped<SigurDb>(sp => sp.GetRequiredService<SqliteSigurDb>());
         }
@@ -61,6 +61,7 @@ public static class DatabaseSetup
         {
             services.AddDbContext<PostgresSigurDb>(o => o
                 .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("ef_migrations_history"))
+                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp())
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
             services.AddScoped<SigurDb>(sp => sp.GetRequiredService<PostgresSigurDb>());
         }

@@ -137,6 +137,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         ReferralModel.Configure(this, b);
         Sigur.Features.Shelters.ShelterModel.Configure(this, b);
         Sigur.Features.Fund.FundModel.Configure(this, b);
+        Sigur.Features.Statistics.StatisticsModel.Configure(this, b);
 
         ApplyPlatformConventions(b);
     }

@@ -113,8 +113,12 @@ public static class Commands
         users.Subcommands.Add(add);
         root.Subcommands.Add(users);
 
+        foreach (var command in Features.Statistics.StatisticsCommands.Build()) root.Subcommands.Add(command);
+
         // The matching engine's verbs (Features/Duplicates).
+        foreach (var command in Features.Duplicates.MatchCommands.Build()) root.Subcommands.Add(command);
         root.Subcommands.Add(Features.Duplicates.PprlCommands.Build());
+
         return root;
     }
 

@@ -195,8 +195,7 @@ public static class SigurHost
         api.MapReferralApi();
         api.MapShelterApi();
         api.MapFundApi();
-        api.MapGet("/statistics/case-totals", CaseTotals.Handle).RequireAuthorization(Policies.Aggregates).WithTags("Statistics")
-            .WithSummary("Cases by year and identification status, small cells suppressed");
+        api.MapStatisticsApi();
         app.MapRazorPages();
     }
 }

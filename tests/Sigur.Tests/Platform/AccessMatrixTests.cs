@@ -244,6 +244,10 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
             return await c.PostAsync($"/api/v1/break-glass/{grant}/review", null);
         }, HttpStatusCode.NoContent),
         new("GET", "/api/v1/statistics/case-totals", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/case-totals"), HttpStatusCode.OK),
+        new("GET", "/api/v1/statistics/table", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/table?rows=sex&cols=year&filter=status=identified"), HttpStatusCode.OK),
+        new("GET", "/api/v1/statistics/dimensions", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/dimensions"), HttpStatusCode.OK),
+        new("GET", "/api/v1/statistics/reports", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/reports"), HttpStatusCode.OK),
+        new("GET", "/api/v1/statistics/reports/{id}", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/reports/eurostat?year=2025&format=csv"), HttpStatusCode.OK),
         // Break-glass opens access, so it runs last for each user (see the loop below).
         new("POST", "/api/v1/break-glass/", Policies.BreakGlass, (w, r, c) => c.PostJsonAsync("/api/v1/break-glass",
             new BreakGlass.Request(CaseOf(w, r).Reference, "Matrix: the person is reported in immediate danger tonight.")), HttpStatusCode.OK),

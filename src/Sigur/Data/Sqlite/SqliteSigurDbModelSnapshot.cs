@@ -141,6 +141,10 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int?>("AgeAtIntake")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("age_at_intake");
+
                     b.PrimitiveCollection<string>("CountriesOfExploitation")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1001,6 +1005,98 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("shelter_waiting_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("layout");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("YearUnknown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year_unknown");
+
+                    b.HasKey("Key")
+                        .HasName("pk_imported_record");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_imported_record_batch_id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_imported_record_case_id");
+
+                    b.ToTable("imported_record");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Statistics.PersonLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PersonAId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_a_id");
+
+                    b.Property<Guid>("PersonBId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_b_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_link");
+
+                    b.HasIndex("PersonAId")
+                        .HasDatabaseName("ix_person_link_person_a_id");
+
+                    b.HasIndex("PersonBId")
+                        .HasDatabaseName("ix_person_link_person_b_id");
+
+                    b.HasIndex("PersonAId", "PersonBId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_person_link_person_a_id_person_b_id");
+
+                    b.ToTable("person_link");
+                });
+
             modelBuilder.Entity("Sigur.Platform.Access.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1461,6 +1557,33 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_shelter_waiting_entries_shelters_shelter_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_imported_record_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Statistics.PersonLink", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonAId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_link_persons_person_a_id");
+
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonBId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_link_persons_person_b_id");
                 });
 #pragma warning restore 612, 618
         }

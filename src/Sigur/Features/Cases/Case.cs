@@ -31,6 +31,12 @@ public sealed class Case : IVersioned, IOrganisationOwned
     /// <summary>The region of the holding organisation's country where the case was registered.</summary>
     [FieldGroup(FieldGroups.CaseAdministration)] public string Region { get; set; } = "";
 
+    /// <summary>
+    /// Whole years of age on the intake date, kept in plain text for statistics so that counting never decrypts a date
+    /// of birth (Features/Statistics/AgeAtIntakeStamp sets it whenever the case or the person's birth date changes).
+    /// </summary>
+    [FieldGroup(FieldGroups.Profile)] public int? AgeAtIntake { get; set; }
+
     /// <summary>What happened, in the words of the person or the worker. Encrypted.</summary>
     [Sensitive(FieldGroups.Narrative)] public string Narrative { get; set; } = "";
 

@@ -1,0 +1,57 @@
+namespace Sigur.Features.Statistics;
+
+/// <summary>What is counted: a person (a victim, once however many cases and organisations), or a case.</summary>
+public enum CountingUnit { Person, Case }
+
+/// <summary>Which date places a case in a year.</summary>
+public enum ReferenceDate
+{
+    /// <summary>The intake date: when the person came to the mechanism (the date of first identification as a presumed victim).</summary>
+    Intake,
+    /// <summary>When the case was registered in Sigur (or imported).</summary>
+    Registration,
+}
+
+/// <summary>
+/// The counting rules, written once. Every table, chart, template and export is computed by <see cref="VictimFacts"/>
+/// from these rules, and every table carries <see cref="Statement"/> so that a figure never travels without its
+/// definition. The "How we count" page shows the same text.
+/// </summary>
+public static class CountingRules
+{
+    public const int AdultAge = 18;
+
+    public static readonly IReadOnlyList<(string Title, string Text)> Rules =
+    [
+        ("Unit", "The default unit is the person. A person is counted once in a year however many cases they have in that year, "
+            + "and however many organisations hold them: persons that a duplicate check linked and a worker confirmed (a confirmed "
+            + "person link) are one person. Proposed, unconfirmed links do not merge. The unit 'case' counts cases instead."),
+        ("Year", "A person is counted in every year in which they have a case, by the intake date of the case (or, if chosen, "
+            + "the date of registration). A person registered again in a later year therefore appears in both years; "
+            + "a total across years counts each person once, so yearly figures may add up to more than the total. "
+            + "Records imported without a year count under 'Unknown'."),
+        ("Status", "A person's identification status in a year is the furthest status any of their cases reached that year: "
+            + "identified, then presumed, then potential, then not a victim. Registered victims (Eurostat) are identified plus presumed."),
+        ("Age", "Age is the age on the intake date of the person's first case in the year, from the date of birth or else the "
+            + "estimated age. A person under 18, or of unknown age but possibly a child, counts as a child. Age bands follow "
+            + "the CTDC bands (0-8, 9-17, 18-20, 21-23, 24-26, 27-29, 30-38, 39-47, 48+)."),
+        ("Sex", "Sex as recorded; where linked records disagree, 'Unknown'."),
+        ("Citizenship", "A person with several citizenships is counted under each country in tables by country, so such tables "
+            + "can add up to more than the total. 'National' means any citizenship of the reporting country; 'foreign' means none."),
+        ("Form of exploitation", "Every form a person was exploited in during the year is counted (not one main form), so rows "
+            + "by form can add up to more than the total. Eurostat's groups: sexual exploitation; labour exploitation (forced "
+            + "labour, servitude, slavery, child labour); other forms (begging, criminal activities, organ removal, forced "
+            + "marriage, and the rest); unknown."),
+        ("Intake channel and region", "Those of the person's first case in the year."),
+        ("Internal or cross-border", "Cross-border when any country of origin, transit or exploitation of the year's cases is "
+            + "not the reporting country; internal when all recorded countries are the reporting country; otherwise unknown."),
+        ("Small numbers", "Cells from 1 to the threshold minus one are withheld (shown as 'c', confidential), 5 for internal "
+            + "use and 11 for publication; further cells are withheld where a withheld cell could otherwise be worked out from "
+            + "totals or from another table of the same report. '0' means known to be none; an empty cell means not known."),
+    ];
+
+    public static string Statement(CountingUnit unit, ReferenceDate reference) =>
+        (unit == CountingUnit.Person ? "Persons, each counted once per year and once in totals; confirmed links merge records."
+            : "Cases; a person with several cases counts once per case.")
+        + (reference == ReferenceDate.Intake ? " Year of intake." : " Year of registration.");
+}

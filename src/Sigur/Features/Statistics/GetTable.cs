@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Sigur.Data;
+
+namespace Sigur.Features.Statistics;
+
+/// <summary>
+/// One cross-table for the statistics page, the API and `sigur stats table`: rows by a dimension, columns by another
+/// (or none), within filters; small cells withheld at the internal threshold, or at the publication threshold.
+/// The query names dimensions and categories only: aggregates carry no personal data in the URL.
+/// </summary>
+public static class GetTable
+{
+    public static async Task<Results<Ok<PublishedTable>, ValidationProblem>> Handle(
+        [FromQuery] string? rows, [FromQuery] string? cols, [FromQuery] string[]? filter, [FromQuery] string? unit,
+        [FromQuery] string? reference, [FromQuery] bool? publication, SigurDb db, IConfiguration config, CancellationToken ct)
+    {
+        var errors = CrossTab.Validate(rows, cols, filter ?? [], out var filters);
+        var u = CountingUnit.Person;
+        var r = ReferenceDate.Intake;
+        if (unit is not null && (!Enum.TryParse(unit, true, out u) || !Enum.IsDefined(u))) errors["unit"] = ["person or case."];
+        if (reference is not null && (!Enum.TryParse(reference, true, out r) || !Enum.IsDefined(r))) errors["reference"] = ["intake or registration."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var spec = new TableSpec(rows!, cols, filters, u, r);
+        var table = (await CrossTab.PublishAsync(db, config, [spec], publication == true, ct))[0];
+        return TypedResults.Ok(table);
+    }
+
+    public sealed record DimensionInfo(string Name, string Label, bool MultiValued, IReadOnlyList<string>? Categories);
+
+    public sealed record Catalogue(IReadOnlyList<DimensionInfo> Dimensions, IReadOnlyList<Rule> CountingRules);
+
+    public sealed record Rule(string Title, string Text);
+
+    public static Ok<Catalogue> Dimensions() => TypedResults.Ok(new Catalogue(
+        [.. Statistics.Dimensions.All.Select(d => new DimensionInfo(d.Name, d.Label, d.MultiValued, d.FixedCategories))],
+        [.. Statistics.CountingRules.Rules.Select(r => new Rule(r.Title, r.Text))]));
+}
