@@ -1,12 +1,15 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Caching.Memory;
 using Sigur.Features.Cases;
+using Sigur.Features.Referrals;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -54,6 +57,17 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     private bool ScopeIsSystem => _user.IsSystem;
     private IReadOnlyList<Guid> ScopeCaseIds => _scope.Scope.CaseIds;
     private IReadOnlyList<Guid> ScopePersonIds => _scope.Scope.PersonIds;
+    private IReadOnlyList<Guid> ScopeReferredCaseIds => _scope.Scope.ReferredCaseIds;
+    private IReadOnlyList<Guid> ScopeReferredPersonIds => _scope.Scope.ReferredPersonIds;
+    private IReadOnlyList<Guid> ScopeReferredNamedPersonIds => _scope.Scope.ReferredNamedPersonIds;
+
+    internal CurrentUser User => _user;
+    internal AccessScope Scope => _scope.Scope;
+    internal DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+
+    // Minimisation of what a referral recipient sees happens as EF builds each object (see Disclosure).
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(DisclosureInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -75,7 +89,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         b.Entity<Person>(e =>
         {
             e.HasIndex(p => p.OrganisationId);
-            e.HasQueryFilter(p => ScopeIsSystem || p.OrganisationId == ScopeOrganisationId || ScopePersonIds.Contains(p.Id));
+            e.HasQueryFilter(p => ScopeIsSystem || p.OrganisationId == ScopeOrganisationId || ScopePersonIds.Contains(p.Id) || ScopeReferredPersonIds.Contains(p.Id));
         });
         b.Entity<PersonNameToken>(e =>
         {
@@ -83,7 +97,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
             e.HasIndex(t => new { t.Token, t.OrganisationId });
             e.Property(t => t.Token).HasMaxLength(32);
             e.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(t => ScopeIsSystem || t.OrganisationId == ScopeOrganisationId || ScopePersonIds.Contains(t.PersonId));
+            e.HasQueryFilter(t => ScopeIsSystem || t.OrganisationId == ScopeOrganisationId || ScopePersonIds.Contains(t.PersonId) || ScopeReferredNamedPersonIds.Contains(t.PersonId));
         });
         b.Entity<Case>(e =>
         {
@@ -93,7 +107,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
             e.Property(c => c.Reference).HasMaxLength(20);
             e.Property(c => c.Region).HasMaxLength(100);
             e.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
-            e.HasQueryFilter(c => ScopeIsSystem || c.OrganisationId == ScopeOrganisationId || ScopeCaseIds.Contains(c.Id));
+            e.HasQueryFilter(c => ScopeIsSystem || c.OrganisationId == ScopeOrganisationId || ScopeCaseIds.Contains(c.Id) || ScopeReferredCaseIds.Contains(c.Id));
         });
         b.Entity<CaseReferenceCounter>(e => e.HasKey(c => c.Year));
         b.Entity<BreakGlassGrant>(e =>
@@ -120,6 +134,9 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         });
 
         // Each feature's own entities (one line per feature, so merges stay simple).
+        ReferralModel.Configure(this, b);
+        Sigur.Features.Shelters.ShelterModel.Configure(this, b);
+        Sigur.Features.Fund.FundModel.Configure(this, b);
         Sigur.Features.Statistics.StatisticsModel.Configure(this, b);
         Platform.Notifications.NotificationModel.Configure(this, b);
         Features.Identification.IdentificationModel.Configure(this, b);
@@ -136,6 +153,18 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     /// <summary>Gives an organisation-owned entity that hangs on no case (a hotline contact, a notification) the organisation filter.</summary>
     public void ScopeToOrganisation<T>(ModelBuilder b) where T : class, IOrganisationOwned =>
         b.Entity<T>().HasQueryFilter(x => ScopeIsSystem || x.OrganisationId == ScopeOrganisationId);
+
+    /// <summary>
+    /// For a record shared by two organisations (a referral: sender and recipient; a disbursement: requester and
+    /// fund): visible to both, to nobody else. <paramref name="counterpart"/> names the second organisation.
+    /// </summary>
+    public void ScopeToOrganisations<T>(ModelBuilder b, Expression<Func<T, Guid>> counterpart) where T : class, IOrganisationOwned
+    {
+        Expression<Func<T, Guid, bool>> template = (x, other) => ScopeIsSystem || x.OrganisationId == ScopeOrganisationId || other == ScopeOrganisationId;
+        var entity = template.Parameters[0];
+        var other = ReplacingExpressionVisitor.Replace(counterpart.Parameters[0], entity, counterpart.Body);
+        b.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(ReplacingExpressionVisitor.Replace(template.Parameters[1], other, template.Body), entity));
+    }
 
     /// <summary>
     /// Conventions every entity gets: snake_case names (so raw SQL reads the same on both providers), string enums,
@@ -197,6 +226,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         ChangeTracker.DetectChanges();
+        RefuseWritesOutsideOwnOrganisation();
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified) entry.Entity.Version++;
@@ -216,6 +246,19 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return written;
+    }
+
+    /// <summary>
+    /// Cases and persons are written only by their holding organisation: a referral recipient or a break-glass user
+    /// reads them (and what it reads may be minimised, see Disclosure), and must never write that back.
+    /// </summary>
+    private void RefuseWritesOutsideOwnOrganisation()
+    {
+        if (_user.IsSystem || !_user.IsAuthenticated) return;
+        foreach (var entry in ChangeTracker.Entries<IOrganisationOwned>())
+            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is Case or Person
+                && entry.Entity.OrganisationId != _user.OrganisationId)
+                throw new ReadOnlyAccessException();
     }
 
     /// <summary>One audit row per created, changed or deleted record of an audited type: which field groups, never the values.</summary>

@@ -36,6 +36,23 @@ public static class Policies
     public const string Justice = nameof(Justice);
     /// <summary>Any signed-in user (own profile, code lists).</summary>
     public const string SignedIn = nameof(SignedIn);
+    /// <summary>Send referrals, and answer those sent to one's organisation (its inbox).</summary>
+    public const string Refer = nameof(Refer);
+    /// <summary>Disclose without consent where a life is in danger (or a child must be protected), and approve such a disclosure afterwards.</summary>
+    public const string DisclosureOverride = nameof(DisclosureOverride);
+    /// <summary>The shelter directory: names, regions, places and occupancy (never addresses, except to the coordinator's office).</summary>
+    public const string ShelterDirectory = nameof(ShelterDirectory);
+    /// <summary>Run a shelter: places, admissions, discharges, the waiting list.</summary>
+    public const string ShelterManage = nameof(ShelterManage);
+    /// <summary>The Direct Assistance Fund's budget lines and balances, and one's own disbursement requests.</summary>
+    public const string FundRead = nameof(FundRead);
+    /// <summary>Ask the fund to pay a cost for a case.</summary>
+    public const string FundRequest = nameof(FundRequest);
+    /// <summary>Donors, grants and budget lines; approving (the second pair of eyes) or rejecting disbursements.</summary>
+    public const string FundManage = nameof(FundManage);
+
+    public static readonly string[] All =
+        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage];
 
     public static readonly Role[] CaseReaders =
         [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer];
@@ -46,6 +63,12 @@ public static class Policies
     // Hotline staff turn contacts into cases, so every hotline role is also a case writer.
     public static readonly Role[] HotlineStaff = [Role.HotlineOperator, Role.CaseWorker];
     public static readonly Role[] JusticeUsers = [Role.PoliceInvestigator, Role.Prosecutor, Role.NationalCoordinator];
+    public static readonly Role[] Referrers = [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator];
+    public static readonly Role[] ShelterDirectoryReaders = [.. Referrers, Role.NationalCoordinator];
+    public static readonly Role[] ShelterManagers = [Role.ShelterStaff];
+    public static readonly Role[] FundReaders = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer, Role.NationalCoordinator];
+    public static readonly Role[] FundRequesters = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer];
+    public static readonly Role[] FundManagers = [Role.FundOfficer];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -57,6 +80,13 @@ public static class Policies
         Hotline => HotlineStaff,
         Justice => JusticeUsers,
         SignedIn => Enum.GetValues<Role>(),
+        Refer => Referrers,
+        DisclosureOverride => BreakGlassUsers,
+        ShelterDirectory => ShelterDirectoryReaders,
+        ShelterManage => ShelterManagers,
+        FundRead => FundReaders,
+        FundRequest => FundRequesters,
+        FundManage => FundManagers,
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 }

@@ -14,6 +14,9 @@ using Sigur.Features.Cases;
 using Sigur.Features.Hotline;
 using Sigur.Features.Identification;
 using Sigur.Features.Justice;
+using Sigur.Features.Fund;
+using Sigur.Features.Referrals;
+using Sigur.Features.Shelters;
 using Sigur.Features.Statistics;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -75,7 +78,7 @@ public static class SigurHost
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
         services.AddAuthorization(o =>
         {
-            foreach (var policy in new[] { Policies.CaseRead, Policies.CaseWrite, Policies.Aggregates, Policies.Administration, Policies.BreakGlass, Policies.Hotline, Policies.Justice, Policies.SignedIn })
+            foreach (var policy in Policies.All)
                 o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.RoleClaim, Policies.RolesOf(policy).Select(r => r.ToString())));
         });
 
@@ -196,6 +199,9 @@ public static class SigurHost
         api.MapAccountApi();
         api.MapCaseApi();
         api.MapAdminApi();
+        api.MapReferralApi();
+        api.MapShelterApi();
+        api.MapFundApi();
         api.MapStatisticsApi();
         api.MapNotificationApi();
         api.MapIdentificationApi();

@@ -8,6 +8,10 @@ using Sigur.Features.Cases;
 using Sigur.Features.Hotline;
 using Sigur.Features.Identification;
 using Sigur.Features.Justice;
+using Sigur.Features.Fund;
+using Sigur.Features.Referrals;
+using Sigur.Features.Shelters;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Notifications;
 using Sigur.Tests.Infrastructure;
@@ -25,7 +29,7 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
 
     /// <summary>What a request needs: the two organisations' fixtures, and a fresh throwaway record where it changes one.</summary>
     private sealed record World(TestApp App, Organisation Own, Organisation Other, RegisterCase.Response OwnCase, RegisterCase.Response OtherCase,
-        string OwnName, string OtherName);
+        string OwnName, string OtherName, HttpClient OwnWriter, HttpClient OtherWriter);
 
     private sealed record Row(string Method, string Route, string Policy, Func<World, Record, HttpClient, Task<HttpResponseMessage>> Send, HttpStatusCode Allowed,
         HttpStatusCode? OtherRecord = null);
@@ -77,8 +81,164 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
     private static readonly QualifyFacts.Request MatrixFacts = new("RS", new DateOnly(2007, 6, 1),
         new QualifyFacts.Facts(Acts: ["recruit"], Means: ["deception"], Purposes: ["ForcedLabour"], VictimAge: 25));
 
+    /// <summary>A consent (or, with <paramref name="ground"/>, an override by someone else) on the case, straight into the database.</summary>
+    private static Task<Guid> NewConsent(World w, RegisterCase.Response c, Guid holder, Guid recipient, ConsentBasis ground = ConsentBasis.Consent) =>
+        w.App.WithDbAsync(async db =>
+        {
+            var consent = new Consent
+            {
+                CaseId = c.Id, OrganisationId = holder, Basis = ground, GivenBy = ground == ConsentBasis.Consent ? ConsentGiver.Person : ConsentGiver.NotGiven,
+                RecipientOrganisationIds = [recipient], DataGroups = [.. Enum.GetValues<DataGroup>()], Purpose = "matrix",
+                OverrideReason = ground == ConsentBasis.Consent ? "" : "matrix: danger to life fixture", RecordedAt = DateTime.UtcNow,
+                RecordedBy = Guid.NewGuid(), ValidUntil = DateTime.UtcNow.AddDays(30),
+            };
+            db.Add(consent);
+            await db.SaveChangesAsync();
+            return consent.Id;
+        });
+
+    /// <summary>A referral straight into the database: for Own, one the row's side can act on; for Other, one between the other organisation and a stranger.</summary>
+    private static async Task<Guid> NewReferral(World w, Record r, bool ownIsSender, ReferralStatus status = ReferralStatus.Requested)
+    {
+        var stranger = Guid.NewGuid();
+        var (c, sender, recipient) = r == Record.Other ? (w.OtherCase, w.Other.Id, stranger)
+            : ownIsSender ? (w.OwnCase, w.Own.Id, w.Other.Id) : (w.OtherCase, w.Other.Id, w.Own.Id);
+        return await w.App.WithDbAsync(async db =>
+        {
+            var referral = new Referral
+            {
+                CaseId = c.Id, PersonId = c.PersonId, CaseReference = c.Reference, OrganisationId = sender, RecipientOrganisationId = recipient,
+                Services = [ServiceType.Legal], Status = status, RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(),
+            };
+            db.Add(referral);
+            await db.SaveChangesAsync();
+            return referral.Id;
+        });
+    }
+
+    private static async Task<HttpResponseMessage> FreshReferral(World w, Record r, HttpClient client)
+    {
+        // A fresh case each time: a case has at most one active referral to an organisation.
+        var c = r == Record.Own ? await w.OwnWriter.RegisterAsync() : await w.OtherWriter.RegisterAsync();
+        var holder = r == Record.Own ? w.Own.Id : w.Other.Id;
+        var recipient = r == Record.Own ? w.Other.Id : w.Own.Id;
+        await NewConsent(w, c, holder, recipient);
+        return await client.PostJsonAsync("/api/v1/referrals", new CreateReferral.Request(c.Id, w.Other.Id, [ServiceType.Medical]));
+    }
+
+    /// <summary>A shelter of the record's organisation with free places, straight into the database; with a resident if asked.</summary>
+    private static async Task<(Guid Shelter, Guid? Placement)> NewShelter(World w, Record r, bool withResident = false)
+    {
+        var org = OrgOf(w, r).Id;
+        var resident = withResident ? await (r == Record.Own ? w.OwnWriter : w.OtherWriter).RegisterAsync() : null;
+        return await w.App.WithDbAsync(async db =>
+        {
+            var shelter = new Shelter { OrganisationId = org, Name = "Matrix shelter", Address = "matrix address" };
+            db.Add(shelter);
+            db.Add(new ShelterPlaces { ShelterId = shelter.Id, Sex = PlaceSex.Female, AgeGroup = AgeGroup.Adult, Places = 100, Occupied = withResident ? 1 : 0 });
+            ShelterPlacement? placement = null;
+            if (resident is not null)
+            {
+                placement = new ShelterPlacement { ShelterId = shelter.Id, OrganisationId = org, CaseId = resident.Id, CaseReference = resident.Reference, AdmittedAt = DateTime.UtcNow };
+                db.Add(placement);
+            }
+            await db.SaveChangesAsync();
+            return (shelter.Id, placement?.Id);
+        });
+    }
+
+    private static async Task<HttpResponseMessage> AdmitFresh(World w, Record r, HttpClient client, string path)
+    {
+        var (shelter, _) = await NewShelter(w, r);
+        var c = await (r == Record.Own ? w.OwnWriter : w.OtherWriter).RegisterAsync();
+        return path == "admissions"
+            ? await client.PostJsonAsync($"/api/v1/shelters/{shelter}/admissions", new AdmitToShelter.Request(c.Id))
+            : await client.PostJsonAsync($"/api/v1/shelters/{shelter}/waiting-list", new ShelterResidents.WaitRequest(c.Id));
+    }
+
+    /// <summary>A budget line of the record's organisation (its fund), and a request on it by someone else, straight into the database.</summary>
+    private static Task<(Guid Line, Guid Disbursement)> NewFundRequest(World w, Record r) => w.App.WithDbAsync(async db =>
+    {
+        var org = OrgOf(w, r).Id;
+        var donor = new Donor { OrganisationId = org, Name = "Matrix donor" };
+        var grant = new Grant { OrganisationId = org, DonorId = donor.Id, Name = "Matrix grant", Amount = 1_000_000, Currency = "EUR", PeriodStart = DateTime.UtcNow, PeriodEnd = DateTime.UtcNow.AddYears(1) };
+        var line = new BudgetLine { OrganisationId = org, GrantId = grant.Id, Category = AssistanceCategory.Food, Amount = 1_000_000, Currency = "EUR" };
+        var c = CaseOf(w, r);
+        var d = new Disbursement
+        {
+            OrganisationId = org, FundOrganisationId = org, CaseId = c.Id, CaseReference = c.Reference, BudgetLineId = line.Id, Category = line.Category,
+            Amount = 100, Currency = "EUR", Purpose = "matrix", Supplier = "Matrix", SupplierKey = "MATRIX", ReceiptReference = Guid.NewGuid().ToString(),
+            RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(),
+        };
+        db.AddRange(donor, grant, line, d);
+        await db.SaveChangesAsync();
+        return (line.Id, d.Id);
+    });
+
     private static readonly Row[] Matrix =
     [
+        // The Direct Assistance Fund.
+        new("GET", "/api/v1/fund/budget", Policies.FundRead, (w, r, c) => c.GetAsync("/api/v1/fund/budget"), HttpStatusCode.OK),
+        new("POST", "/api/v1/fund/donors", Policies.FundManage, (w, r, c) => c.PostJsonAsync("/api/v1/fund/donors", new ManageGrants.DonorRequest("Matrix donor")), HttpStatusCode.Created),
+        new("POST", "/api/v1/fund/grants", Policies.FundManage, async (w, r, c) =>
+        {
+            var donor = await (await c.PostJsonAsync("/api/v1/fund/donors", new ManageGrants.DonorRequest("Matrix donor"))).ReadAsync<ManageGrants.DonorView>();
+            return await c.PostJsonAsync("/api/v1/fund/grants", new ManageGrants.GrantRequest(donor.Id, "Matrix", 1000, "EUR", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31),
+                [new(AssistanceCategory.Legal, 1000)]));
+        }, HttpStatusCode.Created),
+        new("GET", "/api/v1/fund/disbursements", Policies.FundRead, (w, r, c) => c.GetAsync("/api/v1/fund/disbursements"), HttpStatusCode.OK),
+        new("POST", "/api/v1/fund/disbursements", Policies.FundRequest, async (w, r, c) => await c.PostJsonAsync("/api/v1/fund/disbursements",
+            new RequestDisbursement.Request(CaseOf(w, r).Id, (await NewFundRequest(w, Record.Other)).Line, 100, "EUR", "matrix", "Matrix supplier", Guid.NewGuid().ToString())),
+            HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/fund/disbursements/{id:guid}/approve", Policies.FundManage, async (w, r, c) =>
+            await c.PostAsync($"/api/v1/fund/disbursements/{(await NewFundRequest(w, r)).Disbursement}/approve", null), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/fund/disbursements/{id:guid}/reject", Policies.FundManage, async (w, r, c) =>
+            await c.PostJsonAsync($"/api/v1/fund/disbursements/{(await NewFundRequest(w, r)).Disbursement}/reject", new DecideDisbursement.RejectRequest("matrix")),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        // Shelters.
+        new("GET", "/api/v1/shelters/", Policies.ShelterDirectory, (w, r, c) => c.GetAsync("/api/v1/shelters"), HttpStatusCode.OK),
+        new("GET", "/api/v1/shelters/{id:guid}", Policies.ShelterDirectory, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}"), HttpStatusCode.OK),
+        new("POST", "/api/v1/shelters/", Policies.ShelterManage, (w, r, c) => c.PostJsonAsync("/api/v1/shelters",
+            new RegisterShelter.Request("Matrix", "Skopje", "matrix address", [new(PlaceSex.Male, AgeGroup.Adult, 4, 0)])), HttpStatusCode.Created),
+        new("POST", "/api/v1/shelters/{id:guid}/admissions", Policies.ShelterManage, (w, r, c) => AdmitFresh(w, r, c, "admissions"), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/shelters/{id:guid}/waiting-list", Policies.ShelterManage, (w, r, c) => AdmitFresh(w, r, c, "waiting-list"), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/shelters/{id:guid}/placements/{placementId:guid}/discharge", Policies.ShelterManage, async (w, r, c) =>
+        {
+            var (shelter, placement) = await NewShelter(w, r, withResident: true);
+            return await c.PostJsonAsync($"/api/v1/shelters/{shelter}/placements/{placement}/discharge", new DischargeFromShelter.Request());
+        }, HttpStatusCode.NoContent, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/shelters/{id:guid}/placements", Policies.ShelterManage, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}/placements"),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/shelters/{id:guid}/waiting-list", Policies.ShelterManage, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}/waiting-list"),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        // Consents and referrals.
+        new("GET", "/api/v1/cases/{id:guid}/consents", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/consents"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{id:guid}/consents", Policies.CaseWrite, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/consents",
+            new RecordConsent.Request(ConsentGiver.Person, [w.Other.Id == OrgOf(w, r).Id ? w.Own.Id : w.Other.Id], [DataGroup.Health], "matrix", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10))),
+            HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cases/{id:guid}/disclosure-overrides", Policies.DisclosureOverride, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/disclosure-overrides",
+            new OverrideConsent.Request(ConsentBasis.DangerToLife, [w.Other.Id == OrgOf(w, r).Id ? w.Own.Id : w.Other.Id], [DataGroup.Location], "Matrix: the person is in immediate danger tonight.")),
+            HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/cases/{id:guid}/referrals", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/referrals"), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/consents/{id:guid}/withdraw", Policies.CaseWrite, async (w, r, c) =>
+            await c.PostAsync($"/api/v1/consents/{await NewConsent(w, CaseOf(w, r), OrgOf(w, r).Id, Guid.NewGuid())}/withdraw", null), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/consents/{id:guid}/review", Policies.DisclosureOverride, async (w, r, c) =>
+            await c.PostJsonAsync($"/api/v1/consents/{await NewConsent(w, CaseOf(w, r), OrgOf(w, r).Id, Guid.NewGuid(), ConsentBasis.DangerToLife)}/review", new ReviewOverride.Request(true)),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/referrals/", Policies.Refer, (w, r, c) => FreshReferral(w, r, c), HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/referrals/inbox", Policies.Refer, (w, r, c) => c.GetAsync("/api/v1/referrals/inbox"), HttpStatusCode.OK),
+        new("GET", "/api/v1/referrals/sent", Policies.Refer, (w, r, c) => c.GetAsync("/api/v1/referrals/sent"), HttpStatusCode.OK),
+        new("GET", "/api/v1/referrals/{id:guid}", Policies.Refer, async (w, r, c) => await c.GetAsync($"/api/v1/referrals/{await NewReferral(w, r, ownIsSender: true)}"),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/referrals/{id:guid}/accept", Policies.Refer, async (w, r, c) => await c.PostAsync($"/api/v1/referrals/{await NewReferral(w, r, ownIsSender: false)}/accept", null),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/referrals/{id:guid}/decline", Policies.Refer, async (w, r, c) => await c.PostJsonAsync($"/api/v1/referrals/{await NewReferral(w, r, ownIsSender: false)}/decline",
+            new DeclineReferral.Request("matrix")), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/referrals/{id:guid}/complete", Policies.Refer, async (w, r, c) =>
+            await c.PostAsync($"/api/v1/referrals/{await NewReferral(w, r, ownIsSender: false, ReferralStatus.Accepted)}/complete", null), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/referrals/{id:guid}/revoke", Policies.Refer, async (w, r, c) => await c.PostJsonAsync($"/api/v1/referrals/{await NewReferral(w, r, ownIsSender: true)}/revoke",
+            new RevokeReferral.Request("matrix")), HttpStatusCode.OK, HttpStatusCode.NotFound),
+
         new("GET", "/api/v1/cases/", Policies.CaseRead, (w, r, c) => c.GetAsync("/api/v1/cases"), HttpStatusCode.OK),
         new("POST", "/api/v1/cases/search", Policies.CaseRead, (w, r, c) => c.PostJsonAsync("/api/v1/cases/search", new SearchCases.Request(r == Record.Own ? w.OwnName : w.OtherName)), HttpStatusCode.OK),
         new("GET", "/api/v1/cases/{id:guid}", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}"), HttpStatusCode.OK, HttpStatusCode.NotFound),
@@ -266,7 +426,8 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         var ownName = $"Matrixown{Guid.NewGuid():N}"[..18];
         var otherName = $"Matrixother{Guid.NewGuid():N}"[..18];
         var world = new World(app, own, other,
-            await ownWriter.RegisterAsync(CaseRequests.New("Ana", ownName)), await otherWriter.RegisterAsync(CaseRequests.New("Ana", otherName)), ownName, otherName);
+            await ownWriter.RegisterAsync(CaseRequests.New("Ana", ownName)), await otherWriter.RegisterAsync(CaseRequests.New("Ana", otherName)), ownName, otherName,
+            ownWriter, otherWriter);
 
         var failures = new List<string>();
         foreach (var role in Enum.GetValues<Role>())
@@ -358,4 +519,60 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         await db.SaveChangesAsync();
         return c.Id;
     });
+    /// <summary>
+    /// Every role of an organisation a case is referred to, against that case: before the referral, while it is active
+    /// with consent, after the consent is withdrawn, under a new referral, and after that one is declined.
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_recipient_organisation_before_during_and_after_a_referral(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var holder = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
+        var recipient = await app.NewOrganisationAsync(OrganisationType.ShelterOperator);
+        var holderClient = await app.ClientAsync(Role.CaseWorker, holder.Id);
+        var name = $"Referred{Guid.NewGuid():N}"[..16];
+        var c = await holderClient.RegisterAsync(CaseRequests.New("Ana", name));
+        var clients = new List<(Role Role, HttpClient Client)>();
+        foreach (var role in Enum.GetValues<Role>()) clients.Add((role, await app.ClientAsync(role, recipient.Id)));
+
+        var failures = new List<string>();
+        async Task Expect(string stage, bool visible)
+        {
+            foreach (var (role, client) in clients)
+            {
+                var reader = Policies.CaseReaders.Contains(role);
+                var expected = !reader ? HttpStatusCode.Forbidden : visible ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                var get = await client.GetAsync($"/api/v1/cases/{c.Id}");
+                if (get.StatusCode != expected) failures.Add($"{stage}: {role} GET case: expected {(int)expected}, got {(int)get.StatusCode}");
+                var history = await client.GetAsync($"/api/v1/cases/{c.Id}/referrals");
+                if (history.StatusCode != expected) failures.Add($"{stage}: {role} GET case referrals: expected {(int)expected}, got {(int)history.StatusCode}");
+                if (!reader) continue;
+                var found = await (await client.PostJsonAsync("/api/v1/cases/search", new SearchCases.Request(name))).ReadAsync<SearchCases.Response>();
+                if (found.Items.Count != (visible ? 1 : 0)) failures.Add($"{stage}: {role} search found {found.Items.Count}");
+                // Readable is never writable, and the holder's consents stay the holder's.
+                var consents = await client.GetAsync($"/api/v1/cases/{c.Id}/consents");
+                if (consents.StatusCode != HttpStatusCode.NotFound) failures.Add($"{stage}: {role} GET consents: got {(int)consents.StatusCode}");
+            }
+        }
+
+        await Expect("before", false);
+        var consent = await (await holderClient.PostJsonAsync($"/api/v1/cases/{c.Id}/consents", new RecordConsent.Request(
+            ConsentGiver.Person, [recipient.Id], [.. Enum.GetValues<DataGroup>()], "Shelter", DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1)))).ReadAsync<ConsentView>();
+        await Expect("consent, no referral", false);
+        var first = await (await holderClient.PostJsonAsync("/api/v1/referrals", new CreateReferral.Request(c.Id, recipient.Id, [ServiceType.Accommodation]))).ReadAsync<ReferralView>();
+        await Expect("referral requested", true);
+        Assert.Equal(HttpStatusCode.OK, (await clients.Single(x => x.Role == Role.ShelterStaff).Client.PostAsync($"/api/v1/referrals/{first.Id}/accept", null)).StatusCode);
+        await Expect("referral accepted", true);
+        Assert.Equal(HttpStatusCode.OK, (await holderClient.PostAsync($"/api/v1/consents/{consent.Id}/withdraw", null)).StatusCode);
+        await Expect("consent withdrawn", false);
+        Assert.Equal(HttpStatusCode.OK, (await holderClient.PostJsonAsync("/api/v1/referrals/" + first.Id + "/revoke", new RevokeReferral.Request("consent withdrawn"))).StatusCode);
+
+        await holderClient.PostJsonAsync($"/api/v1/cases/{c.Id}/consents", new RecordConsent.Request(
+            ConsentGiver.Person, [recipient.Id], [DataGroup.Identity], "Shelter again", DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1)));
+        var second = await (await holderClient.PostJsonAsync("/api/v1/referrals", new CreateReferral.Request(c.Id, recipient.Id, [ServiceType.Accommodation]))).ReadAsync<ReferralView>();
+        await Expect("second referral", true);
+        Assert.Equal(HttpStatusCode.OK, (await clients.Single(x => x.Role == Role.ShelterStaff).Client.PostJsonAsync($"/api/v1/referrals/{second.Id}/decline", new DeclineReferral.Request("Full"))).StatusCode);
+        await Expect("declined", false);
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
 }

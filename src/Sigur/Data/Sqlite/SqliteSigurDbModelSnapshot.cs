@@ -349,6 +349,257 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("person_name_tokens");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Fund.BudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Approved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_budget_lines");
+
+                    b.HasIndex("GrantId", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_budget_lines_grant_id_category");
+
+                    b.ToTable("fund_budget_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_fund_budget_lines_not_overspent", "approved >= 0 AND approved <= amount");
+                        });
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.Disbursement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("BudgetLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget_line_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_reference");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("FundOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_organisation_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReceiptReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_reference");
+
+                    b.Property<string>("RejectReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier");
+
+                    b.Property<string>("SupplierKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_key");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_disbursements");
+
+                    b.HasIndex("BudgetLineId")
+                        .HasDatabaseName("ix_fund_disbursements_budget_line_id");
+
+                    b.HasIndex("OrganisationId", "RequestedAt")
+                        .HasDatabaseName("ix_fund_disbursements_organisation_id_requested_at");
+
+                    b.HasIndex("CaseId", "SupplierKey", "ReceiptReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_disbursements_case_id_supplier_key_receipt_reference")
+                        .HasFilter("status <> 'Rejected'");
+
+                    b.HasIndex("FundOrganisationId", "Status", "RequestedAt")
+                        .HasDatabaseName("ix_fund_disbursements_fund_organisation_id_status_requested_at");
+
+                    b.ToTable("fund_disbursements", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.Donor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_donors");
+
+                    b.ToTable("fund_donors", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.Grant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("donor_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_grants");
+
+                    b.HasIndex("DonorId")
+                        .HasDatabaseName("ix_fund_grants_donor_id");
+
+                    b.ToTable("fund_grants", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Hotline.HotlineContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1516,6 +1767,411 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("suspect_case_link");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Referrals.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.PrimitiveCollection<string>("DataGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_groups");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_by");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OverrideReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("override_reason");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.PrimitiveCollection<string>("RecipientOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_organisation_ids");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Review")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<DateTime>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<Guid?>("WithdrawnBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_consents_case_id");
+
+                    b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_reference");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("DeclineReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("RecipientOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_organisation_id");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("RevokeReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoke_reason");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.PrimitiveCollection<string>("Services")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("services");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_referrals_case_id");
+
+                    b.HasIndex("OrganisationId", "RequestedAt")
+                        .HasDatabaseName("ix_referrals_organisation_id_requested_at");
+
+                    b.HasIndex("RecipientOrganisationId", "Status")
+                        .HasDatabaseName("ix_referrals_recipient_organisation_id_status");
+
+                    b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.Shelter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shelters");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_shelters_organisation_id");
+
+                    b.ToTable("shelters", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AdmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admitted_at");
+
+                    b.Property<Guid>("AdmittedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admitted_by");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_group");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_reference");
+
+                    b.Property<string>("DischargeReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discharge_reason");
+
+                    b.Property<DateTime?>("DischargedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discharged_at");
+
+                    b.Property<Guid?>("DischargedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discharged_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shelter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shelter_placements");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shelter_placements_case_id")
+                        .HasFilter("discharged_at IS NULL");
+
+                    b.HasIndex("ShelterId", "DischargedAt")
+                        .HasDatabaseName("ix_shelter_placements_shelter_id_discharged_at");
+
+                    b.ToTable("shelter_placements", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlaces", b =>
+                {
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shelter_id");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("AgeGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_group");
+
+                    b.Property<int>("Occupied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occupied");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("places");
+
+                    b.HasKey("ShelterId", "Sex", "AgeGroup")
+                        .HasName("pk_shelter_places");
+
+                    b.ToTable("shelter_places", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_shelter_places_occupied", "occupied >= 0 AND occupied <= places");
+                        });
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterWaitingEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_group");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_reference");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shelter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shelter_waiting_entries");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_shelter_waiting_entries_case_id");
+
+                    b.HasIndex("ShelterId", "RemovedAt", "AddedAt")
+                        .HasDatabaseName("ix_shelter_waiting_entries_shelter_id_removed_at_added_at");
+
+                    b.ToTable("shelter_waiting_entries", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -2028,6 +2684,43 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_person_name_tokens_persons_person_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Fund.BudgetLine", b =>
+                {
+                    b.HasOne("Sigur.Features.Fund.Grant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_budget_lines_fund_grants_grant_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.Disbursement", b =>
+                {
+                    b.HasOne("Sigur.Features.Fund.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_disbursements_fund_budget_lines_budget_line_id");
+
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_disbursements_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Fund.Grant", b =>
+                {
+                    b.HasOne("Sigur.Features.Fund.Donor", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_grants_fund_donors_donor_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Hotline.HotlineContact", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Case", null)
@@ -2166,6 +2859,70 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_suspect_case_link_suspect_suspect_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Referrals.Consent", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consents_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Referrals.Referral", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_placements_cases_case_id");
+
+                    b.HasOne("Sigur.Features.Shelters.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_placements_shelters_shelter_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlaces", b =>
+                {
+                    b.HasOne("Sigur.Features.Shelters.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_places_shelters_shelter_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Shelters.ShelterWaitingEntry", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_waiting_entries_cases_case_id");
+
+                    b.HasOne("Sigur.Features.Shelters.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelter_waiting_entries_shelters_shelter_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Statistics.ImportedRecord", b =>

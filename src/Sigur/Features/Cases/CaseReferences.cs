@@ -12,13 +12,10 @@ internal static class CaseReferences
     /// </summary>
     public static async Task<string> NextAsync(SigurDb db, int year, CancellationToken ct)
     {
-        var updated = await db.CaseReferenceCounters.Where(c => c.Year == year)
+        // The year's row appears once; parallel first registrations of a year wait on its unique key instead of failing.
+        await db.Database.ExecuteSqlAsync($"INSERT INTO case_reference_counters (year, next) VALUES ({year}, 0) ON CONFLICT DO NOTHING", ct);
+        await db.CaseReferenceCounters.Where(c => c.Year == year)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Next, c => c.Next + 1), ct);
-        if (updated == 0)
-        {
-            db.CaseReferenceCounters.Add(new CaseReferenceCounter { Year = year, Next = 1 });
-            await db.SaveChangesAsync(ct);
-        }
         var next = await db.CaseReferenceCounters.Where(c => c.Year == year).Select(c => c.Next).SingleAsync(ct);
         return $"{year}-{next:D6}";
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 
 namespace Sigur.Features.Cases;
@@ -13,8 +14,9 @@ public static class GetCase
     {
         var row = await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => new { Case = c, c.Person }).SingleOrDefaultAsync(ct);
         if (row?.Person is null) return Platform.Web.Problems.NotFound();
-        await audit.ReadAsync(nameof(Case), id, FieldGroups.Identity, FieldGroups.DateOfBirth, FieldGroups.Contact,
-            FieldGroups.Documents, FieldGroups.Narrative, FieldGroups.Exploitation, FieldGroups.CaseAdministration);
+        // A referral recipient sees only the consented groups (SigurDb blanks the rest); the audit names what it saw.
+        await audit.ReadAsync(nameof(Case), id, Disclosure.Shown(db, id, row.Case.OrganisationId, FieldGroups.Identity, FieldGroups.DateOfBirth,
+            FieldGroups.Contact, FieldGroups.Documents, FieldGroups.Narrative, FieldGroups.Exploitation, FieldGroups.CaseAdministration));
         return TypedResults.Ok(CaseDetail.From(row.Case, row.Person, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
     }
 }

@@ -1,4 +1,5 @@
 using Sigur.Platform;
+using Sigur.Platform.Access;
 
 namespace Sigur.Features.Cases;
 
@@ -7,7 +8,7 @@ namespace Sigur.Features.Cases;
 /// exactly as typed, in any script; identity, birth date, contact and documents are encrypted at rest, and name
 /// search goes through keyed tokens (<see cref="PersonNameToken"/>). A person can have several cases over time.
 /// </summary>
-public sealed class Person : IVersioned, IOrganisationOwned
+public sealed class Person : IVersioned, IOrganisationOwned, IWithholdingAware
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
@@ -55,6 +56,12 @@ public sealed class Person : IVersioned, IOrganisationOwned
     }
 
     public string FullName => $"{GivenName} {FamilyName}".Trim();
+
+    /// <summary>A referral recipient without identity consent still learns the age (and so whether this is a child), never the birth date.</summary>
+    void IWithholdingAware.BeforeWithholding(IReadOnlySet<DataGroup> allowed, DateOnly today)
+    {
+        if (!allowed.Contains(DataGroup.Identity)) EstimatedAge = AgeOn(today) ?? EstimatedAge;
+    }
 }
 
 /// <summary>HTCDS prs_Gender, reduced to what the statistics templates ask for.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 
 namespace Sigur.Features.Cases;
@@ -44,7 +45,7 @@ public static class SearchCases
         // Only the columns the summary shows: every encrypted column read is a decryption, and a page has many rows.
         var rows = await cases.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id)
             .Skip((pageNumber - 1) * size).Take(size + 1)
-            .Select(c => new Row(c.Id, c.Reference, c.IntakeDate, c.Status, c.IdentificationStatus, c.FormsOfExploitation,
+            .Select(c => new Row(c.Id, c.OrganisationId, c.PersonId, c.Reference, c.IntakeDate, c.Status, c.IdentificationStatus, c.FormsOfExploitation,
                 c.Person!.GivenName, c.Person.FamilyName, c.Person.DateOfBirth, c.Person.EstimatedAge, c.Person.PossiblyChild))
             .ToListAsync(ct);
         var hasMore = rows.Count > size;
@@ -56,16 +57,20 @@ public static class SearchCases
         {
             var person = new Person
             {
-                GivenName = r.GivenName, FamilyName = r.FamilyName, DateOfBirth = r.DateOfBirth,
+                Id = r.PersonId, OrganisationId = r.OrganisationId, GivenName = r.GivenName, FamilyName = r.FamilyName, DateOfBirth = r.DateOfBirth,
                 EstimatedAge = r.EstimatedAge, PossiblyChild = r.PossiblyChild,
             };
+            var c = new Case { Id = r.Id, OrganisationId = r.OrganisationId, Reference = r.Reference, FormsOfExploitation = r.FormsOfExploitation };
+            // A column projection bypasses the minimisation EF applies to whole entities: apply it here (referral recipients).
+            Disclosure.Minimise(db, person);
+            Disclosure.Minimise(db, c);
             return new CaseSummary(r.Id, r.Reference, person.FullName, DateOnly.FromDateTime(r.IntakeDate), r.Status,
-                r.IdentificationStatus, r.FormsOfExploitation, person.IsChild(today));
+                r.IdentificationStatus, c.FormsOfExploitation, person.IsChild(today));
         }).ToList();
         return new Response(items, pageNumber, size, hasMore);
     }
 
-    private sealed record Row(Guid Id, string Reference, DateTime IntakeDate, CaseStatus Status, IdentificationStatus IdentificationStatus,
+    private sealed record Row(Guid Id, Guid OrganisationId, Guid PersonId, string Reference, DateTime IntakeDate, CaseStatus Status, IdentificationStatus IdentificationStatus,
         List<string> FormsOfExploitation, string GivenName, string FamilyName, string DateOfBirth, int? EstimatedAge, bool PossiblyChild);
 
     private static bool IsReference(string q) =>

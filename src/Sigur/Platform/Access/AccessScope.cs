@@ -1,41 +1,78 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Sigur.Data;
+using Sigur.Features.Referrals;
 
 namespace Sigur.Platform.Access;
 
 /// <summary>
-/// Which records the current user may see beyond their own organisation's: today the cases (and their persons) of
-/// their live break-glass grants. SigurDb's query filters read this; features never filter by organisation themselves.
+/// Which records the current user may see beyond their own organisation's:
+/// the cases (and their persons) of their live break-glass grants, in full; and the cases referred to their
+/// organisation while the referral is active and a consent in force covers it, limited to the data groups that
+/// consent covers. SigurDb's query filters read this; features never filter by organisation themselves.
 /// </summary>
 public sealed class AccessScope
 {
     public static readonly AccessScope None = new([], []);
 
-    public AccessScope(IReadOnlyList<Guid> caseIds, IReadOnlyList<Guid> personIds)
+    private readonly IReadOnlyDictionary<Guid, IReadOnlySet<DataGroup>> _caseGroups;
+    private readonly IReadOnlyDictionary<Guid, IReadOnlySet<DataGroup>> _personGroups;
+
+    public AccessScope(IReadOnlyList<Guid> caseIds, IReadOnlyList<Guid> personIds, IReadOnlyList<ReferredCase>? referred = null)
     {
         CaseIds = caseIds;
         PersonIds = personIds;
+        // A case that is both referred and opened by break-glass is seen in full: break-glass wins.
+        var restricted = (referred ?? []).Where(r => !caseIds.Contains(r.CaseId)).ToList();
+        _caseGroups = restricted.GroupBy(r => r.CaseId)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<DataGroup>)g.SelectMany(r => r.Groups).ToHashSet());
+        _personGroups = restricted.Where(r => !personIds.Contains(r.PersonId)).GroupBy(r => r.PersonId)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<DataGroup>)g.SelectMany(r => r.Groups).ToHashSet());
+        ReferredCaseIds = [.. _caseGroups.Keys];
+        ReferredPersonIds = [.. _personGroups.Keys];
+        // Name search over a referred person only where the consent covers identity: otherwise the search would
+        // answer "is this the person called X?" for data the consent withholds.
+        ReferredNamedPersonIds = [.. _personGroups.Where(p => p.Value.Contains(DataGroup.Identity)).Select(p => p.Key)];
     }
 
+    /// <summary>Cases seen in full (break-glass).</summary>
     public IReadOnlyList<Guid> CaseIds { get; }
     public IReadOnlyList<Guid> PersonIds { get; }
+    /// <summary>Cases seen through an active, consented referral (only the consented data groups).</summary>
+    public IReadOnlyList<Guid> ReferredCaseIds { get; }
+    public IReadOnlyList<Guid> ReferredPersonIds { get; }
+    public IReadOnlyList<Guid> ReferredNamedPersonIds { get; }
+
+    /// <summary>The data groups of a referred case, or null when the case is not seen through a referral.</summary>
+    public IReadOnlySet<DataGroup>? GroupsForCase(Guid caseId) => _caseGroups.GetValueOrDefault(caseId);
+    public IReadOnlySet<DataGroup>? GroupsForPerson(Guid personId) => _personGroups.GetValueOrDefault(personId);
 
     private static string CacheKey(Guid userId) => $"access-scope:{userId}";
 
-    /// <summary>Loads the user's live grants, cached briefly: grants are rare and this runs on every request.</summary>
-    public static async Task<AccessScope> LoadAsync(SigurDb db, IMemoryCache cache, Guid userId, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Loads the user's extra access. Break-glass grants are cached briefly (rare, and they only ever widen access
+    /// for a fixed time). Referrals and consents are read on every request and never cached: a consent withdrawn or
+    /// a referral declined or revoked must end the recipient's access on their very next request.
+    /// </summary>
+    public static async Task<AccessScope> LoadAsync(SigurDb db, IMemoryCache cache, Guid userId, Guid organisationId, Role role, DateTime now, CancellationToken ct)
     {
-        if (cache.TryGetValue(CacheKey(userId), out AccessScope? cached) && cached is not null) return cached;
-        var grants = await db.BreakGlassGrants.AsNoTracking()
-            .Where(g => g.UserId == userId && g.ExpiresAt > now)
-            .Select(g => new { g.CaseId, g.PersonId, g.ExpiresAt }).ToListAsync(ct);
-        var scope = grants.Count == 0 ? None : new AccessScope([.. grants.Select(g => g.CaseId)], [.. grants.Select(g => g.PersonId)]);
-        var lifetime = TimeSpan.FromSeconds(30);
-        if (grants.Count > 0 && grants.Min(g => g.ExpiresAt) - now < lifetime) lifetime = grants.Min(g => g.ExpiresAt) - now;
-        cache.Set(CacheKey(userId), scope, lifetime);
-        return scope;
+        if (!cache.TryGetValue(CacheKey(userId), out AccessScope? grants) || grants is null)
+        {
+            var rows = await db.BreakGlassGrants.AsNoTracking()
+                .Where(g => g.UserId == userId && g.ExpiresAt > now)
+                .Select(g => new { g.CaseId, g.PersonId, g.ExpiresAt }).ToListAsync(ct);
+            grants = rows.Count == 0 ? None : new AccessScope([.. rows.Select(g => g.CaseId)], [.. rows.Select(g => g.PersonId)]);
+            var lifetime = TimeSpan.FromSeconds(30);
+            if (rows.Count > 0 && rows.Min(g => g.ExpiresAt) - now < lifetime) lifetime = rows.Min(g => g.ExpiresAt) - now;
+            cache.Set(CacheKey(userId), grants, lifetime);
+        }
+        if (!Policies.CaseReaders.Contains(role)) return grants;
+        var referred = await ReferralAccess.LoadAsync(db, organisationId, now, ct);
+        return referred.Count == 0 ? grants : new AccessScope(grants.CaseIds, grants.PersonIds, referred);
     }
 
     public static void Forget(IMemoryCache cache, Guid userId) => cache.Remove(CacheKey(userId));
 }
+
+/// <summary>One case referred to the user's organisation, with the data groups a consent in force lets it see.</summary>
+public sealed record ReferredCase(Guid CaseId, Guid PersonId, IReadOnlyList<DataGroup> Groups);

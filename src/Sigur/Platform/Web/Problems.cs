@@ -22,6 +22,13 @@ public static class Problems
                 c.ProblemDetails.Title = bad.StatusCode == 413 ? "Request body too large" : "The request could not be read";
                 c.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException json ? SafeJsonDetail(json) : null;
             }
+            else if (c.Exception is Access.ReadOnlyAccessException)
+            {
+                // Out of the user's (write) scope: answered like any record outside scope.
+                c.ProblemDetails.Status = StatusCodes.Status404NotFound;
+                c.HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+                c.ProblemDetails.Title = "Not found";
+            }
             else if (c.Exception is Audit.AuditUnavailableException)
             {
                 c.ProblemDetails.Status = StatusCodes.Status503ServiceUnavailable;

@@ -97,6 +97,18 @@ public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Parallel_first_registrations_of_a_year_all_succeed_with_distinct_references(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = await app.NewOrganisationAsync();
+        var client = await app.ClientAsync(Role.CaseWorker, org.Id);
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => client.RegisterAsync()));
+
+        Assert.Equal(24, created.Select(c => c.Reference).Distinct().Count());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Invalid_fields_are_named_and_nothing_is_written(string provider)
     {
         var app = await pool.GetAsync(provider);

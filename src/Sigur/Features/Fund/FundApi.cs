@@ -1,0 +1,27 @@
+using Sigur.Platform;
+
+namespace Sigur.Features.Fund;
+
+/// <summary>The REST routes of the Direct Assistance Fund (start reading at Fund.cs).</summary>
+public static class FundApi
+{
+    public static RouteGroupBuilder MapFundApi(this RouteGroupBuilder api)
+    {
+        var fund = api.MapGroup("/fund").WithTags("Fund");
+        fund.MapGet("/budget", ManageGrants.Budget).RequireAuthorization(Policies.FundRead)
+            .WithSummary("Grants and budget lines with approved, pending and available amounts");
+        fund.MapPost("/donors", ManageGrants.AddDonor).RequireAuthorization(Policies.FundManage)
+            .WithSummary("Add a donor");
+        fund.MapPost("/grants", ManageGrants.AddGrant).RequireAuthorization(Policies.FundManage)
+            .WithSummary("Add a grant with its budget lines");
+        fund.MapGet("/disbursements", ListDisbursements.Handle).RequireAuthorization(Policies.FundRead)
+            .WithSummary("Disbursement requests made or received by the organisation");
+        fund.MapPost("/disbursements", RequestDisbursement.Handle).RequireAuthorization(Policies.FundRequest)
+            .WithSummary("Ask the fund to pay a cost for a case (the same cost is refused twice)");
+        fund.MapPost("/disbursements/{id:guid}/approve", DecideDisbursement.Approve).RequireAuthorization(Policies.FundManage)
+            .WithSummary("Approve (four eyes; never overspends the line)");
+        fund.MapPost("/disbursements/{id:guid}/reject", DecideDisbursement.Reject).RequireAuthorization(Policies.FundManage)
+            .WithSummary("Reject, with a reason");
+        return api;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sigur.Data;
+using Sigur.Platform;
+
+namespace Sigur.Features.Referrals;
+
+/// <summary>The recipient declines a requested referral, with a reason; its access to the case ends with it.</summary>
+public static class DeclineReferral
+{
+    public sealed record Request(string Reason);
+
+    public static async Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        if (!ReferralTransition.ValidReason(request.Reason))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["State the reason in at most 1000 characters."] });
+        return await ReferralTransition.ApplyAsync(db, user, id, ReferralTransition.Side.Recipient,
+            r => r.Decline(user.UserId!.Value, request.Reason.Trim(), clock.GetUtcNow().UtcDateTime), ct);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sigur.Data;
+using Sigur.Features.Shared;
+using Sigur.Platform;
+
+namespace Sigur.Features.Referrals;
+
+/// <summary>The organisation's referrals: those sent to it (accept, decline, complete) and those it sent (revoke).</summary>
+[Authorize(Policy = Policies.Refer)]
+public sealed class InboxModel(SigurDb db, CurrentUser me, Platform.Audit.Audit audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public List<ReferralView> Incoming { get; private set; } = [];
+    public List<ReferralView> Sent { get; private set; } = [];
+    public Dictionary<Guid, string> Organisations { get; private set; } = [];
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Incoming = (await ListReferrals.Inbox(null, db, me, audit, ct)).Value!;
+        Sent = (await ListReferrals.Sent(null, db, me, audit, ct)).Value!;
+        var ids = Incoming.Select(r => r.SenderOrganisationId).Concat(Sent.Select(r => r.RecipientOrganisationId)).Distinct().ToList();
+        Organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
+        Done(await AcceptReferral.Handle(id, db, me, clock, ct));
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
+        Done(await DeclineReferral.Handle(id, new DeclineReferral.Request(Reason ?? ""), db, me, clock, ct));
+
+    public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken ct) =>
+        Done(await CompleteReferral.Handle(id, db, me, clock, ct));
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct) =>
+        Done(await RevokeReferral.Handle(id, new RevokeReferral.Request(Reason ?? ""), db, me, clock, ct));
+
+    private IActionResult Done(Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult> result)
+    {
+        TempData["Message"] = result.Result switch
+        {
+            Ok<ReferralView> => L["The referral was updated."].Value,
+            ValidationProblem => L["Give a reason."].Value,
+            _ => L["The referral could not be changed in its current state. Reload the page."].Value,
+        };
+        return RedirectToPage("Inbox");
+    }
+}

@@ -1,0 +1,45 @@
+using Sigur.Platform;
+
+namespace Sigur.Features.Referrals;
+
+/// <summary>The REST routes of consents and referrals (start reading at Consent.cs and Referral.cs).</summary>
+public static class ReferralApi
+{
+    public static RouteGroupBuilder MapReferralApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Referrals");
+        cases.MapGet("/{id:guid}/consents", ListConsents.Handle).RequireAuthorization(Policies.CaseRead)
+            .WithSummary("The case's consents and overrides (holding organisation only)");
+        cases.MapPost("/{id:guid}/consents", RecordConsent.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Record consent (the person's, or for a child the guardian's) to share data groups with organisations");
+        cases.MapPost("/{id:guid}/disclosure-overrides", OverrideConsent.Handle).RequireAuthorization(Policies.DisclosureOverride)
+            .WithSummary("Disclose without consent where a life is in danger (audited, alerted, reviewed afterwards by a second person)");
+        cases.MapGet("/{id:guid}/referrals", ListReferrals.OfCase).RequireAuthorization(Policies.CaseRead)
+            .WithSummary("The case's referral history");
+
+        var consents = api.MapGroup("/consents").WithTags("Referrals");
+        consents.MapPost("/{id:guid}/withdraw", WithdrawConsent.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Withdraw a consent: recipients lose access on their next request");
+        consents.MapPost("/{id:guid}/review", ReviewOverride.Handle).RequireAuthorization(Policies.DisclosureOverride)
+            .WithSummary("A second person approves or rejects an override");
+
+        var referrals = api.MapGroup("/referrals").WithTags("Referrals");
+        referrals.MapPost("/", CreateReferral.Handle).RequireAuthorization(Policies.Refer)
+            .WithSummary("Refer a case to another organisation (needs a consent in force naming it)");
+        referrals.MapGet("/inbox", ListReferrals.Inbox).RequireAuthorization(Policies.Refer)
+            .WithSummary("Referrals sent to the organisation");
+        referrals.MapGet("/sent", ListReferrals.Sent).RequireAuthorization(Policies.Refer)
+            .WithSummary("Referrals the organisation sent");
+        referrals.MapGet("/{id:guid}", ListReferrals.One).RequireAuthorization(Policies.Refer)
+            .WithSummary("One referral (sender or recipient)");
+        referrals.MapPost("/{id:guid}/accept", AcceptReferral.Handle).RequireAuthorization(Policies.Refer)
+            .WithSummary("Accept a requested referral (recipient)");
+        referrals.MapPost("/{id:guid}/decline", DeclineReferral.Handle).RequireAuthorization(Policies.Refer)
+            .WithSummary("Decline a requested referral, with a reason (recipient)");
+        referrals.MapPost("/{id:guid}/complete", CompleteReferral.Handle).RequireAuthorization(Policies.Refer)
+            .WithSummary("Report an accepted referral completed (recipient)");
+        referrals.MapPost("/{id:guid}/revoke", RevokeReferral.Handle).RequireAuthorization(Policies.Refer)
+            .WithSummary("Revoke a requested or accepted referral (sender)");
+        return api;
+    }
+}

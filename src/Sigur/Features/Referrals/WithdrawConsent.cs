@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sigur.Data;
+using Sigur.Platform;
+using Sigur.Platform.Web;
+
+namespace Sigur.Features.Referrals;
+
+/// <summary>
+/// The person withdraws consent: recorded by the holding organisation, in force at once. The recipients' access
+/// scope is read on every request, so their very next request no longer sees the case.
+/// </summary>
+public static class WithdrawConsent
+{
+    public static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> Handle(
+        Guid id, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var consent = await db.Set<Consent>().SingleOrDefaultAsync(c => c.Id == id && c.OrganisationId == user.OrganisationId, ct);
+        if (consent is null) return Problems.NotFound();
+        if (!consent.Withdraw(user.UserId!.Value, now))
+            return Problems.Conflict("The consent was already withdrawn.");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict();
+        }
+        return TypedResults.Ok(ConsentView.From(consent, now));
+    }
+}

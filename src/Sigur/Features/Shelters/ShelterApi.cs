@@ -1,0 +1,29 @@
+using Sigur.Platform;
+
+namespace Sigur.Features.Shelters;
+
+/// <summary>The REST routes of shelters (start reading at Shelter.cs).</summary>
+public static class ShelterApi
+{
+    public static RouteGroupBuilder MapShelterApi(this RouteGroupBuilder api)
+    {
+        var shelters = api.MapGroup("/shelters").WithTags("Shelters");
+        shelters.MapGet("/", ShelterDirectory.List).RequireAuthorization(Policies.ShelterDirectory)
+            .WithSummary("Shelters with places and occupancy by sex and age group (never addresses)");
+        shelters.MapGet("/{id:guid}", ShelterDirectory.One).RequireAuthorization(Policies.ShelterDirectory)
+            .WithSummary("One shelter; the address only for its own staff and the national coordinator");
+        shelters.MapPost("/", RegisterShelter.Handle).RequireAuthorization(Policies.ShelterManage)
+            .WithSummary("Register one's shelter with its places");
+        shelters.MapPost("/{id:guid}/admissions", AdmitToShelter.Handle).RequireAuthorization(Policies.ShelterManage)
+            .WithSummary("Admit a case's person to a free place (409 when full)");
+        shelters.MapPost("/{id:guid}/placements/{placementId:guid}/discharge", DischargeFromShelter.Handle).RequireAuthorization(Policies.ShelterManage)
+            .WithSummary("Discharge: ends the stay and frees the place");
+        shelters.MapGet("/{id:guid}/placements", ShelterResidents.Placements).RequireAuthorization(Policies.ShelterManage)
+            .WithSummary("Current residents (case references)");
+        shelters.MapGet("/{id:guid}/waiting-list", ShelterResidents.WaitingList).RequireAuthorization(Policies.ShelterManage)
+            .WithSummary("The waiting list");
+        shelters.MapPost("/{id:guid}/waiting-list", ShelterResidents.AddToWaitingList).RequireAuthorization(Policies.ShelterManage)
+            .WithSummary("Put a case on the waiting list");
+        return api;
+    }
+}
