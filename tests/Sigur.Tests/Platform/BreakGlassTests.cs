@@ -40,4 +40,23 @@ public sealed class BreakGlassTests(AppPool pool) : IClassFixture<AppPool>
         var grants = await (await admin.GetAsync("/api/v1/break-glass")).ReadAsync<List<BreakGlass.Grant>>();
         Assert.Contains(grants, g => g.CaseId == target.Id && g.UserId == officer.Id && g.Reason == reason);
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_childs_name_stays_out_of_lists_outside_the_holding_organisation(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var holder = await app.NewOrganisationAsync();
+        var police = await app.NewOrganisationAsync(OrganisationType.Police);
+        var owner = await app.ClientAsync(Role.CaseWorker, holder.Id);
+        var childName = $"Detenaime{Guid.NewGuid():N}"[..18];
+        var child = await owner.RegisterAsync(CaseRequests.New(childName) with { Person = CaseRequests.New(childName).Person! with { DateOfBirth = "2014-02-03" } });
+        var officer = await app.ClientAsync(Role.PoliceInvestigator, police.Id);
+        (await officer.PostJsonAsync("/api/v1/break-glass", new BreakGlass.Request(child.Reference, "Child reported missing from the shelter this evening."))).EnsureSuccessStatusCode();
+
+        var list = await (await officer.GetAsync("/api/v1/cases")).Content.ReadAsStringAsync();
+        Assert.Contains(child.Reference, list);
+        Assert.DoesNotContain(childName, list);
+        var own = await (await owner.GetAsync("/api/v1/cases")).Content.ReadAsStringAsync();
+        Assert.Contains(childName, own);
+    }
 }

@@ -64,8 +64,11 @@ public static class SearchCases
             // A column projection bypasses the minimisation EF applies to whole entities: apply it here (referral recipients).
             Disclosure.Minimise(db, person);
             Disclosure.Minimise(db, c);
-            return new CaseSummary(r.Id, r.Reference, person.FullName, DateOnly.FromDateTime(r.IntakeDate), r.Status,
-                r.IdentificationStatus, c.FormsOfExploitation, person.IsChild(today));
+            // A child's identity never appears in a list outside the holding organisation (break-glass, referral): the reference only.
+            var child = person.IsChild(today);
+            var name = child && r.OrganisationId != db.User.OrganisationId ? "" : person.FullName;
+            return new CaseSummary(r.Id, r.Reference, name, DateOnly.FromDateTime(r.IntakeDate), r.Status,
+                r.IdentificationStatus, c.FormsOfExploitation, child);
         }).ToList();
         return new Response(items, pageNumber, size, hasMore);
     }
