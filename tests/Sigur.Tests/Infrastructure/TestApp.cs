@@ -119,7 +119,12 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Only this host's pool: clearing every pool would close connections other hosts are about to use.
+        if (SqliteFile is not null)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SqliteFile}");
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        }
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 

@@ -149,7 +149,6 @@ public sealed class HotlineBrowserTests
         finally
         {
             await factory.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
     }

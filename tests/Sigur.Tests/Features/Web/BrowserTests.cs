@@ -101,7 +101,6 @@ public sealed class BrowserTests
         finally
         {
             await factory.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
     }
