@@ -368,19 +368,19 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         new("POST", "/api/v1/proceedings/{id:guid}/stage", Policies.Justice, async (w, r, c) => await c.PostJsonAsync($"/api/v1/proceedings/{(await FreshProceeding(w, r)).Id}/stage",
             new MoveProceeding.Request(0, ProceedingStage.CriminalComplaint, DateOnly.FromDateTime(DateTime.UtcNow))), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/proceedings/{id:guid}/charges", Policies.Justice, async (w, r, c) => await c.PostJsonAsync($"/api/v1/proceedings/{(await FreshProceeding(w, r)).Id}/charges",
-            new ChargeDefendant.Request(await FreshSuspect(w, Record.Own), "388", "1", new DateOnly(2020, 1, 1))), HttpStatusCode.Created, HttpStatusCode.NotFound),
+            new ChargeDefendant.Request(0, await FreshSuspect(w, Record.Own), "388", "1", new DateOnly(2020, 1, 1))), HttpStatusCode.Created, HttpStatusCode.NotFound),
         new("POST", "/api/v1/proceedings/{id:guid}/outcomes", Policies.Justice, async (w, r, c) =>
         {
             var p = await FreshProceeding(w, r, atVerdict: true);
-            return await c.PostJsonAsync($"/api/v1/proceedings/{p.Id}/outcomes", new RecordOutcome.Request(p.Charges[0].SuspectId, Verdict.Convicted,
+            return await c.PostJsonAsync($"/api/v1/proceedings/{p.Id}/outcomes", new RecordOutcome.Request(p.Version, p.Charges[0].SuspectId, Verdict.Convicted,
                 DateOnly.FromDateTime(DateTime.UtcNow), SentenceMonths: 30));
         }, HttpStatusCode.Created, HttpStatusCode.NotFound),
         new("POST", "/api/v1/proceedings/{id:guid}/claims", Policies.Justice, async (w, r, c) => await c.PostJsonAsync($"/api/v1/proceedings/{(await FreshProceeding(w, r)).Id}/claims",
-            new RecordCompensation.Request("RSD", 1000_00, DateOnly.FromDateTime(DateTime.UtcNow))), HttpStatusCode.Created, HttpStatusCode.NotFound),
+            new RecordCompensation.Request(0, "RSD", 1000_00, DateOnly.FromDateTime(DateTime.UtcNow))), HttpStatusCode.Created, HttpStatusCode.NotFound),
         new("PUT", "/api/v1/proceedings/{id:guid}/claims/{claimId:guid}", Policies.Justice, async (w, r, c) =>
         {
             var p = await FreshProceeding(w, r, withClaim: true);
-            return await c.PutJsonAsync($"/api/v1/proceedings/{p.Id}/claims/{p.Claims[0].Id}", new RecordCompensation.Update(50_00, 0));
+            return await c.PutJsonAsync($"/api/v1/proceedings/{p.Id}/claims/{p.Claims[0].Id}", new RecordCompensation.Update(p.Version, 50_00, 0));
         }, HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("GET", "/api/v1/justice/figures", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/justice/figures"), HttpStatusCode.OK),
         // Break-glass opens access, so it runs last for each user (see the loop below).

@@ -11,9 +11,9 @@ namespace Sigur.Features.Justice;
 /// </summary>
 public static class ChargeDefendant
 {
-    public sealed record Request(Guid SuspectId, string Article, string Paragraph, DateOnly Date, string? Edition = null, string? Reason = null, Guid? Replaces = null);
+    public sealed record Request(long Version, Guid SuspectId, string Article, string Paragraph, DateOnly Date, string? Edition = null, string? Reason = null, Guid? Replaces = null);
 
-    public sealed record Response(Guid Id, Guid ProceedingId);
+    public sealed record Response(Guid Id, Guid ProceedingId, long Version);
 
     public static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, SigurDb db, OffenceCatalogue catalogue, TimeProvider clock, CancellationToken ct)
@@ -23,21 +23,22 @@ public static class ChargeDefendant
         if (request.Date > DateOnly.FromDateTime(now) || request.Date.Year < 1990) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["Between 1990 and today."] });
         var p = await GetProceeding.LoadAsync(db, id, ct);
         if (p is null) return Problems.NotFound();
+        if (p.Version != request.Version) return Problems.Conflict();
         if (!await db.Set<Suspect>().AnyAsync(s => s.Id == request.SuspectId, ct))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["suspectId"] = ["No such suspect in your organisation."] });
         // The edition named, or the one of the country in force on the charge date's offence (the editor gives it for old cases).
         var edition = request.Edition is { } named
             ? await catalogue.FindAsync(db, p.Country, named, ct)
             : await catalogue.InForceAsync(db, p.Country, request.Date, ct);
-        if (edition is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["edition"] = [$"No such edition of the {p.Country} catalogue."] });
+        if (edition is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["edition"] = ["No such edition of the catalogue of the proceedings' country."] });
         if (edition.Document.Find(request.Article, request.Paragraph) is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["article"] = [$"Art. {request.Article} para. {request.Paragraph} is not in {p.Country} {edition.Document.Edition}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["article"] = ["This article and paragraph are not in the catalogue edition in force."] });
 
         var charge = p.Charge(request.SuspectId, edition.Document.Edition, request.Article, request.Paragraph, Dates.Utc(request.Date), request.Reason, now);
         if (request.Replaces is { } replaced && p.Requalify(replaced, charge, now) is { } refused)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Change of qualification refused", detail: refused);
+            return refused.Problem("Change of qualification refused");
         db.Add(charge);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/proceedings/{p.Id}", new Response(charge.Id, p.Id));
+        if (!await ProceedingVersion.SaveAsync(db, p, request.Version, ct)) return Problems.Conflict();
+        return TypedResults.Created($"/api/v1/proceedings/{p.Id}", new Response(charge.Id, p.Id, p.Version));
     }
 }

@@ -26,19 +26,11 @@ public static class MoveProceeding
         var p = await GetProceeding.LoadAsync(db, id, ct);
         if (p is null) return Problems.NotFound();
         if (p.Version != request.Version) return Problems.Conflict();
-        db.Entry(p).Property(x => x.Version).OriginalValue = request.Version;
         var refused = p.MoveTo(request.Stage, Dates.Utc(request.Date), request.Reference, user.UserId, now);
         if (refused is not null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Stage change refused", detail: refused);
+            return refused.Problem("Stage change refused");
         db.Add(p.Stages[^1]);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict();
-        }
+        if (!await ProceedingVersion.SaveAsync(db, p, request.Version, ct)) return Problems.Conflict();
         return TypedResults.Ok(new Response(p.Id, p.Stage, p.Version));
     }
 }

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sigur.Data;
 
 namespace Sigur.Features.Justice;
@@ -186,23 +188,26 @@ public sealed record CataloguePenalty
     public int? MaxMonths { get; init; }
     public bool ToBeConfirmed { get; init; }
 
-    /// <summary>"from 2 to 10 years", "at least 3 years", "up to 1 year", "to be confirmed".</summary>
-    public string Describe()
+    /// <summary>
+    /// "imprisonment from 2 years to 10 years", "… at least 3 years", "… up to 1 year", "to be confirmed", in the
+    /// language of <paramref name="words"/> (English without).
+    /// </summary>
+    public string Describe(IStringLocalizer? words = null)
     {
-        if (ToBeConfirmed && MinMonths is null && MaxMonths is null) return "to be confirmed";
+        string W(string key, params object[] args) => words is null ? string.Format(CultureInfo.InvariantCulture, key, args) : words[key, args];
+        string Span(int months) => months % 12 == 0
+            ? (months / 12 == 1 ? W("1 year") : W("{0} years", months / 12))
+            : (months == 1 ? W("1 month") : W("{0} months", months));
+        if (ToBeConfirmed && MinMonths is null && MaxMonths is null) return W("to be confirmed");
         var text = (MinMonths, MaxMonths) switch
         {
-            ({ } min, { } max) => $"from {Span(min)} to {Span(max)}",
-            ({ } min, null) => $"at least {Span(min)}",
-            (null, { } max) => $"up to {Span(max)}",
-            _ => "no term of imprisonment",
+            ({ } min, { } max) => W("imprisonment from {0} to {1}", Span(min), Span(max)),
+            ({ } min, null) => W("imprisonment at least {0}", Span(min)),
+            (null, { } max) => W("imprisonment up to {0}", Span(max)),
+            _ => W("no term of imprisonment"),
         };
-        return "imprisonment " + text + (ToBeConfirmed ? " (to be confirmed)" : "");
+        return ToBeConfirmed ? W("{0} (to be confirmed)", text) : text;
     }
-
-    private static string Span(int months) => months % 12 == 0
-        ? (months / 12 == 1 ? "1 year" : $"{months / 12} years")
-        : (months == 1 ? "1 month" : $"{months} months");
 }
 
 /// <summary>

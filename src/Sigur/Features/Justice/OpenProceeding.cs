@@ -18,7 +18,7 @@ public static class OpenProceeding
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
-        if (!Proceeding.Starts.Contains(request.Stage)) errors["stage"] = [$"Proceedings start at {string.Join(", ", Proceeding.Starts)}."];
+        if (!Proceeding.Starts.Contains(request.Stage)) errors["stage"] = ["Proceedings start with the police investigation, a criminal complaint or the prosecution."];
         if (request.Date > DateOnly.FromDateTime(now) || request.Date.Year < 1990) errors["date"] = ["Between 1990 and today."];
         if ((request.Reference?.Length ?? 0) > 100) errors["reference"] = ["At most 100 characters."];
         if (request.Country is null || !(await catalogue.EffectiveAsync(db, ct)).Any(e => e.Document.Country == request.Country))

@@ -1,3 +1,7 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Sigur.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Sigur.Platform;
 
 namespace Sigur.Features.Justice;
@@ -69,16 +73,16 @@ public sealed class Proceeding : ICaseOwned, IVersioned
     }
 
     /// <summary>Moves to the next stage, or says why not (the caller answers 409 with the reason).</summary>
-    public string? MoveTo(ProceedingStage next, DateTime date, string? reference, Guid? by, DateTime now)
+    public Refusal? MoveTo(ProceedingStage next, DateTime date, string? reference, Guid? by, DateTime now)
     {
         if (!Transitions[Stage].Contains(next))
             return Transitions[Stage].Length == 0
-                ? $"The proceedings are closed ({Stage}); no further stage can follow."
-                : $"From {Stage} the proceedings can only move to {string.Join(" or ", Transitions[Stage])}, not to {next}.";
-        if (date < StageDate) return $"The date of {next} cannot be before the date of {Stage} ({StageDate:yyyy-MM-dd}).";
+                ? new("The proceedings are closed ({0}); no further stage can follow.", Stage)
+                : new("From {0} the proceedings can only move to {1}, not to {2}.", Stage, Transitions[Stage], next);
+        if (date < StageDate) return new("The date of {0} cannot be before the date of {1} ({2}).", next, Stage, DateOnly.FromDateTime(StageDate));
         if (next is ProceedingStage.FinalJudgement or ProceedingStage.Appeal && Stage == ProceedingStage.FirstInstanceVerdict
             && !Outcomes.Any(o => o.Stage == ProceedingStage.FirstInstanceVerdict))
-            return "Record the first-instance verdict for each defendant before the appeal or the final judgement.";
+            return new("Record the first-instance verdict for each defendant before the appeal or the final judgement.");
         Stage = next;
         StageDate = date;
         SetReference(next, reference);
@@ -107,28 +111,54 @@ public sealed class Proceeding : ICaseOwned, IVersioned
         return charge;
     }
 
-    public string? Requalify(Guid chargeId, Charge replacement, DateTime now)
+    public Refusal? Requalify(Guid chargeId, Charge replacement, DateTime now)
     {
         var old = Charges.SingleOrDefault(c => c.Id == chargeId);
-        if (old is null) return "No such charge in these proceedings.";
-        if (old.SupersededAt is not null) return "That charge was already replaced; change the current one.";
-        if (old.SuspectId != replacement.SuspectId) return "A changed qualification concerns the same defendant.";
+        if (old is null) return new("No such charge in these proceedings.");
+        if (old.SupersededAt is not null) return new("That charge was already replaced; change the current one.");
+        if (old.SuspectId != replacement.SuspectId) return new("A changed qualification concerns the same defendant.");
         old.SupersededAt = now;
         old.SupersededById = replacement.Id;
         return null;
     }
 
     /// <summary>Records a verdict for a defendant at the current court stage.</summary>
-    public string? RecordOutcome(DefendantOutcome outcome)
+    public Refusal? RecordOutcome(DefendantOutcome outcome)
     {
-        if (!VerdictStages.Contains(Stage)) return $"A verdict can only be recorded once the proceedings reach a court verdict, not at {Stage}.";
-        if (!Charges.Any(c => c.SuspectId == outcome.SuspectId)) return "The defendant has no charge in these proceedings.";
+        if (!VerdictStages.Contains(Stage)) return new("A verdict can only be recorded once the proceedings reach a court verdict, not at {0}.", Stage);
+        if (!Charges.Any(c => c.SuspectId == outcome.SuspectId)) return new("The defendant has no charge in these proceedings.");
         if (Outcomes.Any(o => o.SuspectId == outcome.SuspectId && o.Stage == Stage && o.Date == outcome.Date))
-            return "This defendant's verdict at this stage and date is already recorded.";
+            return new("This defendant's verdict at this stage and date is already recorded.");
         outcome.Stage = Stage;
         Outcomes.Add(outcome);
         return null;
     }
+}
+
+/// <summary>
+/// Why the proceedings refused a change: an English template that is also the key of its translations, with its
+/// arguments (stages, dates), so the API words it in English and a page in the reader's language.
+/// </summary>
+public sealed record Refusal(string Template, params object[] Arguments)
+{
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, Template, [.. Arguments.Select(a => a switch
+    {
+        IEnumerable<ProceedingStage> stages => string.Join(" or ", stages),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => a,
+    })]);
+
+    public string In(IStringLocalizer words) => words[Template, [.. Arguments.Select(a => a switch
+    {
+        ProceedingStage stage => words.Label(stage),
+        IEnumerable<ProceedingStage> stages => string.Join(" / ", stages.Select(s => words.Label(s))),
+        DateOnly d => d.ToString("d", CultureInfo.CurrentCulture),
+        _ => a,
+    })]];
+
+    /// <summary>The 409 answer: the English reason, and the refusal itself for a page to word.</summary>
+    public ProblemHttpResult Problem(string title) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: ToString(),
+        extensions: new Dictionary<string, object?> { [nameof(Refusal).ToLowerInvariant()] = this });
 }
 
 public enum ProceedingStage

@@ -51,18 +51,18 @@ public sealed class ProceedingModel(SigurDb db, OffenceCatalogue catalogue, Curr
     {
         var parts = ArticleParagraph.Split('/');
         if (parts.Length != 2) { ModelState.AddModelError("", L["Choose an article and paragraph."]); return await LoadAsync(id, ct) ? Page() : NotFound(); }
-        return await Done(id, await ChargeDefendant.Handle(id, new ChargeDefendant.Request(SuspectId, parts[0], parts[1], Date, null, Reason, Replaces), db, catalogue, clock, ct), ct);
+        return await Done(id, await ChargeDefendant.Handle(id, new ChargeDefendant.Request(Version, SuspectId, parts[0], parts[1], Date, null, Reason, Replaces), db, catalogue, clock, ct), ct);
     }
 
     public async Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct) =>
-        await Done(id, await RecordOutcome.Handle(id, new RecordOutcome.Request(SuspectId, Verdict, Date,
+        await Done(id, await RecordOutcome.Handle(id, new RecordOutcome.Request(Version, SuspectId, Verdict, Date,
             SentenceMonths: Verdict == Verdict.Convicted ? SentenceMonths : null, Suspended: Suspended), db, clock, ct), ct);
 
     public async Task<IActionResult> OnPostEditAsync(Guid id, CancellationToken ct) =>
         await Done(id, await EditProceeding.Handle(id, Edit with { Version = Version }, db, ct), ct);
 
     public async Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken ct) =>
-        await Done(id, await RecordCompensation.Handle(id, new RecordCompensation.Request(Currency, (long)decimal.Round(Claimed * 100), Date), db, clock, ct), ct);
+        await Done(id, await RecordCompensation.Handle(id, new RecordCompensation.Request(Version, Currency, (long)decimal.Round(Claimed * 100), Date), db, clock, ct), ct);
 
     private async Task<IActionResult> Done(Guid id, IResult result, CancellationToken ct)
     {
@@ -70,7 +70,10 @@ public sealed class ProceedingModel(SigurDb db, OffenceCatalogue catalogue, Curr
         {
             case INestedHttpResult nested: return await Done(id, nested.Result, ct);
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }: return NotFound();
-            case ProblemHttpResult problem: Refusal = problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title; break;
+            case ProblemHttpResult problem:
+                Refusal = problem.ProblemDetails.Extensions.TryGetValue("refusal", out var r) && r is Refusal refused ? refused.In(L)
+                    : L[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? ""];
+                break;
             case ValidationProblem invalid: ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []); break;
             default:
                 TempData["Message"] = L["Saved."].Value;

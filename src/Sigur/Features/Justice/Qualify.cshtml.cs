@@ -105,7 +105,7 @@ public sealed class QualifyModel(SigurDb db, OffenceCatalogue catalogue, Current
 
     private async Task AskAsync(CancellationToken ct)
     {
-        var result = await QualifyFacts.Handle(ToRequest(), db, catalogue, clock, ct);
+        var result = await QualifyFacts.Handle(ToRequest(), db, catalogue, clock, L, ct);
         switch (result.Result)
         {
             case Ok<QualifyFacts.Response> ok:

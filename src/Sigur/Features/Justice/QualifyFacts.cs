@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Sigur.Data;
 
 namespace Sigur.Features.Justice;
@@ -7,6 +8,8 @@ namespace Sigur.Features.Justice;
 /// The qualification helper: from the facts of a case it lists the articles and paragraphs of the law in force on
 /// the offence date that may apply, with their penalties, and says in plain words why. It advises; people decide
 /// (<see cref="AcceptQualification"/> records who accepted what). Every rule it applies comes from the catalogue.
+/// It answers in the caller's language: its own words are keys of the string table, and so are the explanations of
+/// the shipped catalogues (an explanation an administrator writes shows as written).
 /// </summary>
 public static class QualifyFacts
 {
@@ -45,7 +48,7 @@ public static class QualifyFacts
     public enum Certainty { Possible, Applies }
 
     public static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Request request, SigurDb db, OffenceCatalogue catalogue, TimeProvider clock, CancellationToken ct)
+        Request request, SigurDb db, OffenceCatalogue catalogue, TimeProvider clock, IStringLocalizer<SharedResource> words, CancellationToken ct)
     {
         var errors = Check(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -53,8 +56,8 @@ public static class QualifyFacts
         var edition = await catalogue.InForceAsync(db, request.Country, date, ct);
         if (edition is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No catalogue",
-                detail: $"No offence catalogue of {request.Country} is in force on {date:yyyy-MM-dd}.");
-        return TypedResults.Ok(Evaluate(edition, request.Facts));
+                detail: words["No offence catalogue of {0} is in force on {1}.", request.Country, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+        return TypedResults.Ok(Evaluate(edition, request.Facts, words));
     }
 
     public static Dictionary<string, string[]> Check(Request request)
@@ -109,8 +112,12 @@ public static class QualifyFacts
 
     private sealed record Evaluation(Truth Truth, List<string> Reasons, List<string> Missing);
 
-    public static Response Evaluate(CatalogueEdition edition, Facts facts)
+    public static Response Evaluate(CatalogueEdition edition, Facts facts, IStringLocalizer words)
     {
+        string Fact(string fact) => words[FactWords[fact]];
+        string Cite(string key) => key.Split('/') is [var art, var para] ? words["art. {0} para. {1}", art, para] : key;
+        string Or(IEnumerable<string> parts) => string.Join(words[" or "], parts);
+        string MeasureWords(string? measure) => words[$"Measure.{measure}"] is { ResourceNotFound: false } known ? known : measure ?? "";
         var doc = edition.Document;
         var memo = new Dictionary<string, Evaluation>(StringComparer.Ordinal);
         var paragraphs = doc.Articles.SelectMany(a => a.Paragraphs.Select(p => (Article: a, Paragraph: p)))
@@ -138,35 +145,35 @@ public static class QualifyFacts
             if (acts is { Count: > 0 })
             {
                 var hit = acts.Intersect(facts.Acts ?? []).ToList();
-                And(hit.Count > 0 ? Truth.Yes : Truth.No, $"the acts: {string.Join(", ", hit)}");
+                And(hit.Count > 0 ? Truth.Yes : Truth.No, words["the acts: {0}", string.Join(", ", hit.Select(a => words[$"Act.{a}"].Value))]);
             }
             var meansRequired = p.MeansRequired ?? true;
             if (means is { Count: > 0 } && meansRequired)
             {
                 var hit = means.Intersect(facts.Means ?? []).ToList();
-                And(hit.Count > 0 ? Truth.Yes : Truth.No, $"the means: {string.Join(", ", hit)}");
+                And(hit.Count > 0 ? Truth.Yes : Truth.No, words["the means: {0}", string.Join(", ", hit.Select(m => words[$"Means.Statutory.{m}"].Value))]);
             }
-            else if (means is { Count: > 0 } && !meansRequired) reasons.Add("no means needs to be proven");
+            else if (means is { Count: > 0 } && !meansRequired) reasons.Add(words["no means needs to be proven"]);
             if (purposes is { Count: > 0 })
             {
                 var hit = purposes.Intersect(facts.Purposes ?? []).ToList();
-                And(hit.Count > 0 ? Truth.Yes : Truth.No, $"the purpose: {string.Join(", ", hit)}");
+                And(hit.Count > 0 ? Truth.Yes : Truth.No, words["the purpose: {0}", string.Join(", ", hit.Select(x => words[$"Form.{x}"].Value))]);
             }
             if (p.BuildsOn is { Count: > 0 } bases)
             {
                 var best = bases.Select(b => (Ref: CatalogueParser.Qualify(article.Article, b), Eval: Eval(CatalogueParser.Qualify(article.Article, b), depth + 1)))
                     .OrderByDescending(x => x.Eval.Truth).First();
-                And(best.Eval.Truth, $"the offence of {Cite(best.Ref)} is made out", $"{Cite(best.Ref)} applies");
+                And(best.Eval.Truth, words["the offence of {0} is made out", Cite(best.Ref)], words["{0} applies", Cite(best.Ref)]);
                 if (best.Eval.Truth == Truth.Unknown) missing.AddRange(best.Eval.Missing.Where(m => !missing.Contains(m)));
             }
             foreach (var fact in p.Requires ?? [])
-                And(FactValue(facts, fact), FactWords[fact], FactWords[fact]);
+                And(FactValue(facts, fact), Fact(fact), Fact(fact));
             if (p.Circumstances is { Count: > 0 } circumstances)
             {
                 var values = circumstances.Select(c => (c, FactValue(facts, c))).ToList();
                 var any = values.Max(v => v.Item2);
-                And(any, string.Join("; ", values.Where(v => v.Item2 == Truth.Yes).Select(v => FactWords[v.c])),
-                    string.Join(" or ", values.Where(v => v.Item2 == Truth.Unknown).Select(v => FactWords[v.c])));
+                And(any, string.Join("; ", values.Where(v => v.Item2 == Truth.Yes).Select(v => Fact(v.c))),
+                    Or(values.Where(v => v.Item2 == Truth.Unknown).Select(v => Fact(v.c))));
             }
             var result = new Evaluation(truth, reasons, missing);
             memo[key] = result;
@@ -182,19 +189,13 @@ public static class QualifyFacts
             findings.Add(new Finding(article.Article, article.Title, article.Kind, p.Paragraph, p.Kind,
                 e.Truth == Truth.Yes ? Certainty.Applies : Certainty.Possible,
                 penalty?.MinMonths, penalty?.MaxMonths, penalty?.ToBeConfirmed == true,
-                penalty?.Describe() ?? (p.Kind == ParagraphKinds.Measure ? p.Measure ?? "" : "the penalty of the paragraph it leads to"),
-                p.TextToBeConfirmed, p.Explanation ?? "", e.Reasons, e.Missing));
+                penalty?.Describe(words) ?? (p.Kind == ParagraphKinds.Measure ? MeasureWords(p.Measure) : words["the penalty of the paragraph it leads to"]),
+                p.TextToBeConfirmed, p.Explanation is { } why ? words[why] : "", e.Reasons, e.Missing));
         }
         var offences = findings.Where(f => f.ParagraphKind != ParagraphKinds.Measure).ToList();
         var measures = findings.Where(f => f.ParagraphKind == ParagraphKinds.Measure).ToList();
         return new Response(doc.Country, doc.Edition, edition.Revision, doc.Law, doc.Source, doc.InForceFrom, doc.InForceTo,
-            offences, measures, Notes(doc, facts, offences));
-    }
-
-    private static string Cite(string key)
-    {
-        var parts = key.Split('/');
-        return $"art. {parts[0]} para. {parts[1]}";
+            offences, measures, [.. Notes(doc, facts, offences).Select(n => words[n].Value)]);
     }
 
     private static readonly string[] TraffickingKinds = ["trafficking", "childTrafficking", "slavery"];

@@ -7,10 +7,10 @@ namespace Sigur.Features.Justice;
 /// <summary>Records a defendant's verdict and sentence at the current court stage (first instance, appeal, final).</summary>
 public static class RecordOutcome
 {
-    public sealed record Request(Guid SuspectId, Verdict Verdict, DateOnly Date, string? Article = null, string? Paragraph = null,
+    public sealed record Request(long Version, Guid SuspectId, Verdict Verdict, DateOnly Date, string? Article = null, string? Paragraph = null,
         int? SentenceMonths = null, bool Suspended = false, long? FineMinor = null, string? FineCurrency = null);
 
-    public sealed record Response(Guid Id, ProceedingStage Stage);
+    public sealed record Response(Guid Id, ProceedingStage Stage, long Version);
 
     public static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(Guid id, Request request, SigurDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -28,6 +28,7 @@ public static class RecordOutcome
 
         var p = await GetProceeding.LoadAsync(db, id, ct);
         if (p is null) return Problems.NotFound();
+        if (p.Version != request.Version) return Problems.Conflict();
         // Without an article of conviction, the defendant's current charge stands.
         var current = p.Charges.Where(c => c.SuspectId == request.SuspectId && c.SupersededAt is null).OrderByDescending(c => c.RecordedAt).FirstOrDefault();
         var outcome = new DefendantOutcome
@@ -38,9 +39,9 @@ public static class RecordOutcome
             FineCurrency = request.FineMinor is null ? null : request.FineCurrency, RecordedAt = now,
         };
         if (p.RecordOutcome(outcome) is { } refused)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Verdict refused", detail: refused);
+            return refused.Problem("Verdict refused");
         db.Add(outcome);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/proceedings/{p.Id}", new Response(outcome.Id, outcome.Stage));
+        if (!await ProceedingVersion.SaveAsync(db, p, request.Version, ct)) return Problems.Conflict();
+        return TypedResults.Created($"/api/v1/proceedings/{p.Id}", new Response(outcome.Id, outcome.Stage, p.Version));
     }
 }

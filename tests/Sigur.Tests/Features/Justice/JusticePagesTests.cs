@@ -13,7 +13,7 @@ public sealed partial class JusticePagesTests(AppPool pool) : IClassFixture<AppP
     {
         var response = await client.GetAsync(url);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
-        return await response.Content.ReadAsStringAsync();
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     private static async Task<string> Post(HttpClient client, string url, Dictionary<string, string> form, params (string, string)[] repeated)
@@ -25,7 +25,16 @@ public sealed partial class JusticePagesTests(AppPool pool) : IClassFixture<AppP
         var response = await client.PostAsync(url, new FormUrlEncodedContent(fields));
         if (response.StatusCode == HttpStatusCode.Redirect) return await Page(client, response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Chooses the interface language as a user does, with the switcher in the page header (it sets the culture cookie).</summary>
+    private static async Task ChooseLanguage(HttpClient client, string culture)
+    {
+        var token = Token().Match(await Page(client, "/Justice")).Groups[1].Value;
+        var response = await client.PostAsync("/Account/Culture", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["culture"] = culture, ["returnUrl"] = "/Justice", ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
@@ -71,6 +80,49 @@ public sealed partial class JusticePagesTests(AppPool pool) : IClassFixture<AppP
         Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync($"/Justice/Suspect/{suspectId}")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync(proceedingUrl)).StatusCode);
         Assert.Contains("/Justice/Case/", await Page(worker, $"/Cases/Details/{c.Id}"));
+    }
+
+    /// <summary>
+    /// Under Macedonian the pages, stage names and the helper's reasoning are Macedonian, and a North Macedonian penalty
+    /// not yet confirmed from the Official Gazette (art. 418-b) is marked as such, in either language.
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Justice_pages_and_the_helpers_reasoning_are_in_Macedonian_and_unconfirmed_penalties_say_so(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var org = await app.NewOrganisationAsync(OrganisationType.Police);
+        var police = await app.ClientAsync(Role.PoliceInvestigator, org.Id);
+        var c = await police.RegisterAsync();
+        var smuggling = new Dictionary<string, string> { ["Country"] = "MK", ["OffenceDate"] = "2026-03-01", ["BorderCrossing"] = "yes", ["MaterialGain"] = "yes",
+            ["ForeignNational"] = "yes" };
+
+        var english = await Post(police, "/Justice/Qualify", smuggling, ("Acts", "facilitateIrregularCrossing"));
+        Assert.Contains("art. 418-b para. 1", english);
+        Assert.Contains("Penalty to be confirmed", english);
+        Assert.Contains("Penalty to be confirmed", await Page(police, "/Justice/Catalogue/MK/2004"));
+
+        await ChooseLanguage(police, "mk");
+        Assert.Contains("<h1>Кривична правда</h1>", await Page(police, "/Justice"));
+        var catalogue = await Page(police, "/Justice/Catalogue/MK/2004");
+        Assert.Contains("Казната треба да се потврди", catalogue);
+        Assert.Contains("затвор најмалку 4 години", catalogue); // art. 418-a para. 1, the one penalty confirmed
+        var helper = await Post(police, "/Justice/Qualify", smuggling, ("Acts", "facilitateIrregularCrossing"));
+        Assert.Contains("чл. 418-b ст. 1", helper);
+        Assert.Contains("Казната треба да се потврди", helper);
+        Assert.DoesNotContain("Penalty to be confirmed", helper);
+
+        var advice = await Post(police, $"/Justice/Qualify?caseId={c.Id}", new() { ["Country"] = "RS", ["OffenceDate"] = "2026-03-01", ["VictimAge"] = "27",
+            ["Consent"] = "yes" }, ("Acts", "recruit"), ("Means", "deception"), ("Purposes", "ForcedLabour"));
+        Assert.Contains("чл. 388 ст. 1", advice);
+        Assert.Contains("средствата: Измама", advice);
+        Assert.Contains("затвор од 2 години до 10 години", advice);
+        Assert.Contains("Штом е употребено едно од средствата, согласноста на лицето за експлоатацијата не е битна", advice);
+
+        var proceeding = await Post(police, $"/Justice/Case/{c.Id}?handler=Open", new() { ["Country"] = "RS", ["Stage"] = "PoliceInvestigation", ["Date"] = "2026-03-02" });
+        Assert.Contains("Полициска истрага", proceeding);
+        Assert.Contains("Следна фаза", proceeding);
+        var refused = await Post(police, ProceedingLink().Match(proceeding).Value + "?handler=Stage", new() { ["Version"] = "0", ["NextStage"] = "FinalJudgement", ["Date"] = "2026-03-03" });
+        Assert.Contains("Од фазата Полициска истрага постапката може да премине само во Кривична пријава / Запрена", refused);
     }
 
     [GeneratedRegex("/Justice/Suspect/([0-9a-f-]{36})")]

@@ -31,6 +31,8 @@ public sealed class ProceedingTests(AppPool pool) : IClassFixture<AppPool>
     private static async Task<GetProceeding.ProceedingDetail> Detail(HttpClient client, Guid id) =>
         await (await client.GetAsync($"/api/v1/proceedings/{id}")).ReadAsync<GetProceeding.ProceedingDetail>();
 
+    private static async Task<long> Ver(HttpClient client, Guid id) => (await Detail(client, id)).Version;
+
     private static async Task<HttpResponseMessage> Move(HttpClient client, Guid id, ProceedingStage stage, DateOnly date, string? reference = null)
     {
         var version = (await Detail(client, id)).Version;
@@ -87,15 +89,15 @@ public sealed class ProceedingTests(AppPool pool) : IClassFixture<AppPool>
         var s = await OpenAsync(await pool.GetAsync(provider));
         var id = s.Proceeding;
         var first = await (await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges",
-            new ChargeDefendant.Request(s.Suspect, "350", "2", Day, Reason: "Police: smuggling"))).ReadAsync<ChargeDefendant.Response>();
+            new ChargeDefendant.Request(await Ver(s.Police, id), s.Suspect, "350", "2", Day, Reason: "Police: smuggling"))).ReadAsync<ChargeDefendant.Response>();
         var requalified = await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges",
-            new ChargeDefendant.Request(s.Suspect, "388", "1", Day.AddDays(30), Reason: "Exploitation found on arrival", Replaces: first.Id));
+            new ChargeDefendant.Request(await Ver(s.Police, id), s.Suspect, "388", "1", Day.AddDays(30), Reason: "Exploitation found on arrival", Replaces: first.Id));
         Assert.Equal(HttpStatusCode.Created, requalified.StatusCode);
         // Replacing the replaced charge again is refused; an article not in the catalogue is a bad request.
         Assert.Equal(HttpStatusCode.Conflict, (await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges",
-            new ChargeDefendant.Request(s.Suspect, "388", "3", Day.AddDays(31), Replaces: first.Id))).StatusCode);
+            new ChargeDefendant.Request(await Ver(s.Police, id), s.Suspect, "388", "3", Day.AddDays(31), Replaces: first.Id))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges",
-            new ChargeDefendant.Request(s.Suspect, "388", "7", Day.AddDays(31)))).StatusCode);
+            new ChargeDefendant.Request(await Ver(s.Police, id), s.Suspect, "388", "7", Day.AddDays(31)))).StatusCode);
 
         var d = await Detail(s.Police, id);
         Assert.Equal([("350", false), ("388", true)], d.Charges.Select(c => (c.Article, c.Current)));
@@ -104,22 +106,64 @@ public sealed class ProceedingTests(AppPool pool) : IClassFixture<AppPool>
 
         // A verdict during the investigation: refused.
         Assert.Equal(HttpStatusCode.Conflict, (await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes",
-            new RecordOutcome.Request(s.Suspect, Verdict.Convicted, Day.AddDays(40), SentenceMonths: 36))).StatusCode);
+            new RecordOutcome.Request(await Ver(s.Police, id), s.Suspect, Verdict.Convicted, Day.AddDays(40), SentenceMonths: 36))).StatusCode);
 
         var edit = await s.Police.PutJsonAsync($"/api/v1/proceedings/{id}", new EditProceeding.Request(d.Version, "KU-123/25", "KT-9/25", null,
             VictimRole.ProtectedWitness, ["Anonymity", "TestimonyByVideoLink"], NonPunishment.Applied, "Not prosecuted for the forged passport.",
             "Van used for the transport", 1_250_000_00, "RSD"));
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await s.Police.PutJsonAsync($"/api/v1/proceedings/{id}", new EditProceeding.Request(d.Version))).StatusCode);
-        var claim = await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/claims", new RecordCompensation.Request("RSD", 500_000_00, Day.AddDays(50), s.Suspect));
+        var claim = await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/claims", new RecordCompensation.Request(await Ver(s.Police, id), "RSD", 500_000_00, Day.AddDays(50), s.Suspect));
         Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
         var claimId = (await claim.ReadAsync<RecordCompensation.Response>()).Id;
-        Assert.Equal(HttpStatusCode.BadRequest, (await s.Police.PutJsonAsync($"/api/v1/proceedings/{id}/claims/{claimId}", new RecordCompensation.Update(100_00, 200_00))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await s.Police.PutJsonAsync($"/api/v1/proceedings/{id}/claims/{claimId}", new RecordCompensation.Update(300_000_00, 50_000_00))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await s.Police.PutJsonAsync($"/api/v1/proceedings/{id}/claims/{claimId}", new RecordCompensation.Update(await Ver(s.Police, id), 100_00, 200_00))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await s.Police.PutJsonAsync($"/api/v1/proceedings/{id}/claims/{claimId}", new RecordCompensation.Update(await Ver(s.Police, id), 300_000_00, 50_000_00))).StatusCode);
 
         d = await Detail(s.Police, id);
         Assert.Equal((VictimRole.ProtectedWitness, NonPunishment.Applied, 1_250_000_00L, "RSD"), (d.VictimRole, d.NonPunishment, d.ConfiscatedMinor!.Value, d.ConfiscatedCurrency!));
         Assert.Equal((500_000_00L, 300_000_00L, 50_000_00L), (d.Claims[0].ClaimedMinor, d.Claims[0].AwardedMinor!.Value, d.Claims[0].PaidMinor));
+    }
+
+    /// <summary>Two users working from the same page: whatever they add, one is written and the other answers 409 with nothing written.</summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Charges_verdicts_and_claims_sent_from_the_same_version_are_written_once(string provider)
+    {
+        var s = await OpenAsync(await pool.GetAsync(provider));
+        var id = s.Proceeding;
+        var prosecutor = await s.App.ClientAsync(Role.Prosecutor, s.Org.Id);
+
+        async Task<HttpStatusCode[]> FromOneVersion(Func<HttpClient, long, int, Task<HttpResponseMessage>> send)
+        {
+            var version = await Ver(s.Police, id);
+            var answers = await Task.WhenAll(send(s.Police, version, 0), send(prosecutor, version, 1));
+            var refused = answers.Single(a => a.StatusCode == HttpStatusCode.Conflict);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(version + 1, await Ver(s.Police, id));
+            return [.. answers.Select(a => a.StatusCode).Order()];
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], await FromOneVersion((c, v, i) => c.PostJsonAsync($"/api/v1/proceedings/{id}/charges",
+            new ChargeDefendant.Request(v, s.Suspect, "388", i == 0 ? "1" : "3", Day))));
+        Assert.Single((await Detail(s.Police, id)).Charges);
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], await FromOneVersion((c, v, i) => c.PostJsonAsync($"/api/v1/proceedings/{id}/claims",
+            new RecordCompensation.Request(v, "RSD", (i + 1) * 100_000_00L, Day.AddDays(i)))));
+        var claim = Assert.Single((await Detail(s.Police, id)).Claims);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], await FromOneVersion((c, v, i) => c.PutJsonAsync($"/api/v1/proceedings/{id}/claims/{claim.Id}",
+            new RecordCompensation.Update(v, (i + 1) * 10_000_00L, 0))));
+        Assert.Contains(Assert.Single((await Detail(s.Police, id)).Claims).AwardedMinor, new long?[] { 10_000_00L, 20_000_00L });
+
+        foreach (var (stage, days) in new[] { (ProceedingStage.CriminalComplaint, 10), (ProceedingStage.Indictment, 40), (ProceedingStage.FirstInstanceVerdict, 200) })
+            Assert.Equal(HttpStatusCode.OK, (await Move(s.Police, id, stage, Day.AddDays(days))).StatusCode);
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], await FromOneVersion((c, v, i) => c.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes",
+            new RecordOutcome.Request(v, s.Suspect, i == 0 ? Verdict.Convicted : Verdict.Acquitted, Day.AddDays(200 + i), SentenceMonths: i == 0 ? 36 : null))));
+        Assert.Single((await Detail(s.Police, id)).Outcomes);
+
+        // A stale version alone is refused too, before anything is looked at.
+        Assert.Equal(HttpStatusCode.Conflict, (await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/claims",
+            new RecordCompensation.Request(0, "RSD", 1_00, Day))).StatusCode);
+        Assert.Single((await Detail(s.Police, id)).Claims);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -185,20 +229,20 @@ public sealed class ProceedingTests(AppPool pool) : IClassFixture<AppPool>
         var s = await OpenAsync(app);
         var id = s.Proceeding;
         var second = await (await s.Police.PostJsonAsync("/api/v1/suspects", new SuspectInput("Petar", "Ilić"))).ReadAsync<RegisterSuspect.Response>();
-        var first = await (await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges", new ChargeDefendant.Request(s.Suspect, "350", "2", Day))).ReadAsync<ChargeDefendant.Response>();
-        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges", new ChargeDefendant.Request(s.Suspect, "388", "1", Day.AddDays(1), Replaces: first.Id));
-        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges", new ChargeDefendant.Request(second.Id, "388", "6", Day.AddDays(1)));
+        var first = await (await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges", new ChargeDefendant.Request(await Ver(s.Police, id), s.Suspect, "350", "2", Day))).ReadAsync<ChargeDefendant.Response>();
+        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges", new ChargeDefendant.Request(await Ver(s.Police, id), s.Suspect, "388", "1", Day.AddDays(1), Replaces: first.Id));
+        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges", new ChargeDefendant.Request(await Ver(s.Police, id), second.Id, "388", "6", Day.AddDays(1)));
         Assert.Equal(HttpStatusCode.OK, (await Move(s.Police, id, ProceedingStage.CriminalComplaint, Day.AddDays(10))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Move(s.Police, id, ProceedingStage.Indictment, Day.AddDays(40))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Move(s.Police, id, ProceedingStage.FirstInstanceVerdict, Day.AddDays(200))).StatusCode);
-        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes", new RecordOutcome.Request(s.Suspect, Verdict.Convicted, Day.AddDays(200), SentenceMonths: 48));
-        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes", new RecordOutcome.Request(second.Id, Verdict.Convicted, Day.AddDays(200), SentenceMonths: 60));
+        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes", new RecordOutcome.Request(await Ver(s.Police, id), s.Suspect, Verdict.Convicted, Day.AddDays(200), SentenceMonths: 48));
+        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes", new RecordOutcome.Request(await Ver(s.Police, id), second.Id, Verdict.Convicted, Day.AddDays(200), SentenceMonths: 60));
         Assert.Equal(HttpStatusCode.OK, (await Move(s.Police, id, ProceedingStage.Appeal, Day.AddDays(260))).StatusCode);
         // On appeal the second defendant is acquitted; the first one's conviction is confirmed and becomes final next year.
-        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes", new RecordOutcome.Request(s.Suspect, Verdict.Convicted, Day.AddDays(300), SentenceMonths: 42));
-        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes", new RecordOutcome.Request(second.Id, Verdict.Acquitted, Day.AddDays(300)));
+        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes", new RecordOutcome.Request(await Ver(s.Police, id), s.Suspect, Verdict.Convicted, Day.AddDays(300), SentenceMonths: 42));
+        await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes", new RecordOutcome.Request(await Ver(s.Police, id), second.Id, Verdict.Acquitted, Day.AddDays(300)));
         Assert.Equal(HttpStatusCode.OK, (await Move(s.Police, id, ProceedingStage.FinalJudgement, Day.AddDays(320))).StatusCode);
-        var final = await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes", new RecordOutcome.Request(s.Suspect, Verdict.Convicted, Day.AddDays(320), SentenceMonths: 42));
+        var final = await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/outcomes", new RecordOutcome.Request(await Ver(s.Police, id), s.Suspect, Verdict.Convicted, Day.AddDays(320), SentenceMonths: 42));
         Assert.Equal(HttpStatusCode.Created, final.StatusCode);
 
         var coordinator = await app.ClientAsync(Role.NationalCoordinator, (await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice)).Id);

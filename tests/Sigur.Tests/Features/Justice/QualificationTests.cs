@@ -36,7 +36,7 @@ public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
         var trafficking = r.Paragraphs.Single(p => p.Article == "388");
         Assert.Equal((24, 120), (trafficking.MinMonths!.Value, trafficking.MaxMonths!.Value));
         Assert.Equal("imprisonment from 2 years to 10 years", trafficking.Penalty);
-        Assert.Contains("the means: deception", trafficking.Reasons);
+        Assert.Contains("the means: Deception", trafficking.Reasons);
         var smuggling = r.Paragraphs.Single(p => p.Article == "350");
         Assert.Contains("it was done for material gain", smuggling.MayApplyIf);
         Assert.Contains(r.Notes, n => n.Contains("one case can be both", StringComparison.OrdinalIgnoreCase));
