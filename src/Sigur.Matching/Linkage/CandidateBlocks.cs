@@ -89,7 +89,7 @@ internal sealed class CandidateBlocks
         var cumulative = new long[blocks.Length];
         long sum = 0;
         for (int i = 0; i < blocks.Length; i++) cumulative[i] = sum += PairsIn(blocks[i]);
-        var rng = new Random(HashCode.Combine(seed, rule));
+        var rng = new Random(unchecked(seed * 31 + rule)); // not HashCode: its seed changes from run to run
         var pairs = new ulong[draws];
         for (int k = 0; k < draws; k++)
         {
@@ -150,6 +150,11 @@ internal sealed class CandidateBlocks
         }
         return total;
     }
+
+    /// <summary>The record's key under a rule (0: none).</summary>
+    public ulong Key(int record, int rule) => keys[(long)record * ruleCount + rule];
+
+    public bool Linking => linking;
 
     /// <summary>True when a rule before <paramref name="rule"/> puts a and b in one block.</summary>
     public bool CoveredEarlier(int a, int b, int rule)

@@ -103,14 +103,7 @@ public static class RecordLinkage
             () => (Pairs: new List<ScoredPair>(), Counts: new long[settings.Rules.Count]),
             (blockIndex, _, local) =>
             {
-                var state = (scorer, minimumWeight, local.Pairs, Count: 0L);
-                blocks.ForEachPair(blockIndex, ref state, static (ref s, a, b) =>
-                {
-                    s.Count++;
-                    double w = s.scorer.Weight(a, b, s.minimumWeight);
-                    if (w >= s.minimumWeight) s.Pairs.Add(new ScoredPair(a, b, FellegiSunterModel.Probability(w)));
-                });
-                local.Counts[blocks.Blocks[blockIndex].Rule] += state.Count;
+                local.Counts[blocks.Blocks[blockIndex].Rule] += scorer.ScoreBlock(blocks, blockIndex, minimumWeight, local.Pairs);
                 long size = blocks.Blocks[blockIndex].Members.Length;
                 long d = Interlocked.Add(ref done, size * (size - 1) / 2);
                 long last = Interlocked.Read(ref lastReported);
