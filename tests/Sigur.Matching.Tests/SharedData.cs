@@ -1,6 +1,9 @@
 namespace Sigur.Matching.Tests;
 
-/// <summary>The team's shared data folder: beside the repository clone (../shared/data from the folder holding Sigur.slnx).</summary>
+/// <summary>
+/// The public data sets: the copies in the repository (tests/data) first, else the team's shared data folder beside
+/// the clone (../shared/data from the folder holding Sigur.slnx).
+/// </summary>
 internal static class SharedData
 {
     public static string Path(params string[] parts)
@@ -8,7 +11,8 @@ internal static class SharedData
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Sigur.slnx"))) dir = dir.Parent;
         if (dir is null) throw new InvalidOperationException("Sigur.slnx not found above " + AppContext.BaseDirectory);
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine([dir.FullName, "..", "shared", "data", .. parts]));
+        var path = System.IO.Path.Combine([dir.FullName, "tests", "data", .. parts]);
+        if (!File.Exists(path)) path = System.IO.Path.GetFullPath(System.IO.Path.Combine([dir.FullName, "..", "shared", "data", .. parts]));
         if (!File.Exists(path) && !Directory.Exists(path))
             throw new FileNotFoundException("Shared data missing: " + path);
         return path;

@@ -10,8 +10,11 @@ public sealed class MatchSettings
     public int MaxClusterSize { get; init; } = 50;
     /// <summary>Blocks larger than this are skipped (and reported): they would cost more than they find.</summary>
     public int MaxBlockSize { get; init; } = 10_000;
-    /// <summary>Candidate pairs sampled to estimate the model; the full set is only scored.</summary>
-    public int EstimationPairs { get; init; } = 2_000_000;
+    /// <summary>
+    /// Candidate pairs per blocking rule sampled to estimate the model (a rule with fewer gives all of its pairs);
+    /// the full set is only scored.
+    /// </summary>
+    public int EstimationPairs { get; init; } = 500_000;
     /// <summary>Random pairs whose agreement rates start u.</summary>
     public int RandomPairs { get; init; } = 200_000;
     public int Seed { get; init; } = 20240501;

@@ -81,16 +81,13 @@ public static class RecordLinkage
         settings.Progress?.Invoke("estimating m and u", 0, 1);
         var random = RandomPatterns(records, levelScorer, fields.Length, linking, settings);
         var trainingBlocks = new CandidateBlocks(records, settings.TrainingRules, linking, settings.MaxBlockSize);
-        var training = SampledCandidatePatterns(trainingBlocks, levelScorer, fields.Length, settings, everyPair: true);
-        var byRule = settings.TrainingRules.Select((r, i) => (r.Uses, (IReadOnlyDictionary<ulong, long>)training[i])).ToList();
-        var distinct = new Dictionary<ulong, long>();
-        foreach (var first in SampledCandidatePatterns(blocks, levelScorer, fields.Length, settings, everyPair: false))
-            foreach (var (p, c) in first) distinct[p] = distinct.GetValueOrDefault(p) + c;
-        long upper = Math.Max(1, blocks.PairUpperBound());
-        double perSampled = upper <= settings.EstimationPairs ? 1.0 : (double)upper / settings.EstimationPairs;
+        var training = RulePatterns(trainingBlocks, levelScorer, fields.Length, settings, includeCovered: true);
+        var byRule = settings.TrainingRules.Select((r, i) => (r.Uses, (IReadOnlyDictionary<ulong, long>)training[i].Patterns)).ToList();
+        var candidates = RulePatterns(blocks, levelScorer, fields.Length, settings, includeCovered: false);
+        var candidatesByRule = settings.Rules.Select((r, i) => (r.Uses, (IReadOnlyDictionary<ulong, long>)candidates[i].Patterns, candidates[i].Pairs)).ToList();
         long left = records.Count(r => r.Side == 0);
         double allPairs = linking ? (double)left * (records.Length - left) : (double)records.Length * (records.Length - 1) / 2;
-        ExpectationMaximisation.Estimate(model, byRule, distinct, random, perSampled, allPairs);
+        ExpectationMaximisation.Estimate(model, byRule, candidatesByRule, random, allPairs);
         foreach (var r in records)
         {
             r.GivenFrequencyAdjustment = r.Given.Length == 0 ? 0 : model.FrequencyAdjustment(ComparisonField.GivenName, r.Given);
@@ -106,14 +103,7 @@ public static class RecordLinkage
             () => (Pairs: new List<ScoredPair>(), Counts: new long[settings.Rules.Count]),
             (blockIndex, _, local) =>
             {
-                var state = (scorer, minimumWeight, local.Pairs, Count: 0L);
-                blocks.ForEachPair(blockIndex, ref state, static (ref s, a, b) =>
-                {
-                    s.Count++;
-                    double w = s.scorer.Weight(a, b, s.minimumWeight);
-                    if (w >= s.minimumWeight) s.Pairs.Add(new ScoredPair(a, b, FellegiSunterModel.Probability(w)));
-                });
-                local.Counts[blocks.Blocks[blockIndex].Rule] += state.Count;
+                local.Counts[blocks.Blocks[blockIndex].Rule] += scorer.ScoreBlock(blocks, blockIndex, minimumWeight, local.Pairs);
                 long size = blocks.Blocks[blockIndex].Members.Length;
                 long d = Interlocked.Add(ref done, size * (size - 1) / 2);
                 long last = Interlocked.Read(ref lastReported);
@@ -160,45 +150,49 @@ public static class RecordLinkage
     }
 
     /// <summary>
-    /// Patterns of a deterministic sample of candidate pairs (all of them for small registers), by rule:
-    /// every pair of each rule, or only the pairs each rule is the first to produce (each candidate once).
+    /// For each rule, the comparison patterns of its pairs and how many pairs it has: every pair of a rule with
+    /// at most <see cref="MatchSettings.EstimationPairs"/> of them, else that many drawn at random (the count is
+    /// then estimated). With <paramref name="includeCovered"/> false, only the pairs each rule is the first to
+    /// produce: each candidate pair once.
     /// </summary>
-    private static Dictionary<ulong, long>[] SampledCandidatePatterns(CandidateBlocks blocks, PairScorer scorer, int fieldCount, MatchSettings settings, bool everyPair)
+    private static (Dictionary<ulong, long> Patterns, double Pairs)[] RulePatterns(CandidateBlocks blocks, PairScorer scorer, int fieldCount, MatchSettings settings, bool includeCovered)
     {
-        long upper = Math.Max(1, blocks.PairUpperBound());
-        ulong cut = upper <= settings.EstimationPairs ? ulong.MaxValue : (ulong)((double)settings.EstimationPairs / upper * ulong.MaxValue);
-        int rules = blocks.Rules.Count;
-        var merged = Enumerable.Range(0, rules).Select(_ => new Dictionary<ulong, long>()).ToArray();
-        Parallel.For(0, blocks.Blocks.Count,
-            () => Enumerable.Range(0, rules).Select(_ => new Dictionary<ulong, long>()).ToArray(),
-            (blockIndex, _, locals) =>
+        var result = new (Dictionary<ulong, long>, double)[blocks.Rules.Count];
+        for (int rule = 0; rule < blocks.Rules.Count; rule++)
+        {
+            var merged = new Dictionary<ulong, long>();
+            Func<Dictionary<ulong, long>> start = () => [];
+            Action<Dictionary<ulong, long>> finish = local =>
             {
-                int rule = blocks.Blocks[blockIndex].Rule;
-                var state = (scorer, cut, local: locals[rule], fieldCount);
-                blocks.ForEachPair(blockIndex, ref state, includeCovered: everyPair, static (ref s, a, b) =>
+                lock (merged) foreach (var (p, c) in local) merged[p] = merged.GetValueOrDefault(p) + c;
+            };
+            long upper = blocks.PairUpperBound(rule);
+            if (upper <= settings.EstimationPairs)
+            {
+                int r = rule;
+                Parallel.For(0, blocks.Blocks.Count, start, (blockIndex, _, local) =>
                 {
-                    if (Mix(a, b) > s.cut) return;
-                    Span<byte> levels = stackalloc byte[s.fieldCount];
-                    s.scorer.Levels(a, b, levels);
-                    var p = ExpectationMaximisation.Pattern(levels);
-                    s.local[p] = s.local.GetValueOrDefault(p) + 1;
-                });
-                return locals;
-            },
-            locals =>
+                    if (blocks.Blocks[blockIndex].Rule != r) return local;
+                    blocks.ForEachPair(blockIndex, ref local, includeCovered, (ref patterns, a, b) => Count(patterns, scorer, fieldCount, a, b));
+                    return local;
+                }, finish);
+                result[rule] = (merged, merged.Values.Sum());
+            }
+            else
             {
-                lock (merged)
-                    for (int r = 0; r < locals.Length; r++)
-                        foreach (var (p, c) in locals[r]) merged[r][p] = merged[r].GetValueOrDefault(p) + c;
-            });
-        return merged;
-    }
+                long visited = blocks.SamplePairs(rule, settings.EstimationPairs, settings.Seed, includeCovered, start,
+                    (ref patterns, a, b) => Count(patterns, scorer, fieldCount, a, b), finish);
+                result[rule] = (merged, (double)upper * visited / settings.EstimationPairs);
+            }
+        }
+        return result;
 
-    /// <summary>A well-spread hash of a pair, for sampling without a random generator shared between threads.</summary>
-    private static ulong Mix(int a, int b)
-    {
-        ulong x = ((ulong)(uint)a << 32) | (uint)b;
-        x ^= x >> 33; x *= 0xFF51AFD7ED558CCDUL; x ^= x >> 33; x *= 0xC4CEB9FE1A85EC53UL; x ^= x >> 33;
-        return x;
+        static void Count(Dictionary<ulong, long> patterns, PairScorer scorer, int fieldCount, int a, int b)
+        {
+            Span<byte> levels = stackalloc byte[fieldCount];
+            scorer.Levels(a, b, levels);
+            var p = ExpectationMaximisation.Pattern(levels);
+            patterns[p] = patterns.GetValueOrDefault(p) + 1;
+        }
     }
 }

@@ -2,8 +2,8 @@ using Xunit;
 namespace Sigur.Matching.Tests.Pprl;
 
 /// <summary>
-/// Finds the shared test data: walk up from the test binaries to the folder holding Sigur.slnx,
-/// then ../shared/data (CI checks shared/ out beside the repository).
+/// Finds the test data: walk up from the test binaries to the folder holding Sigur.slnx, then its
+/// tests/data (copies kept in the repository), else ../shared/data (checked out beside the repository).
 /// </summary>
 internal static class SharedData
 {
@@ -13,6 +13,9 @@ internal static class SharedData
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Sigur.slnx")))
             {
+                var copies = System.IO.Path.Combine(dir.FullName, "tests", "data");
+                if (File.Exists(System.IO.Path.Combine(copies, "pprl", "clkhash_regression_vectors.json")))
+                    return copies;
                 var data = Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "data"));
                 if (Directory.Exists(data))
                     return data;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using CsvHelper;
 using Sigur.Matching;
+using Sigur.Platform;
 
 namespace Sigur.Features.Duplicates;
 
@@ -57,11 +57,9 @@ public static class MatchCsv
     public static List<PersonRecord> Read(string path, string idColumn, IReadOnlyDictionary<FieldRole, string> map)
     {
         if (!File.Exists(path)) throw new MatchInputException($"{path}: file not found");
-        var options = new CsvReaderOptions { TrimWhitespace = true, PoolStrings = true };
-        using var csv = CsvReader.FromFile(path, options);
-        var header = csv.Headers.ToArray();
-        if (header.Length == 0) throw new MatchInputException($"{path}: no header row");
-        var names = header.Select(h => h.Trim()).ToArray();
+        using var rows = CsvText.ReadFile(path, trim: true).GetEnumerator();
+        if (!rows.MoveNext() || rows.Current.Values is [] or [""]) throw new MatchInputException($"{path}: no header row");
+        var names = rows.Current.Values;
         int Column(string name, string what)
         {
             int i = Array.FindIndex(names, h => string.Equals(h, name.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -78,15 +76,15 @@ public static class MatchCsv
         }
         var records = new List<PersonRecord>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (csv.Read())
+        for (long row = 2; rows.MoveNext(); row++) // the header is row 1
         {
-            long row = csv.RowNumber + 1; // the header is line 1
-            string? id = csv.FieldCount > idIndex ? csv.GetString(idIndex) : null;
+            var values = rows.Current.Values;
+            string? id = values.Length > idIndex ? values[idIndex] : null;
             if (string.IsNullOrEmpty(id)) throw new MatchInputException($"{path}: row {row} has no value in id column '{names[idIndex]}'");
             if (!seen.Add(id)) throw new MatchInputException($"{path}: row {row} repeats id '{id}'");
             var record = new PersonRecord(id);
             foreach (var (role, index) in roleColumns)
-                if (index < csv.FieldCount) record[role] = csv.GetString(index);
+                if (index < values.Length) record[role] = values[index];
             records.Add(record);
         }
         return records;
@@ -95,24 +93,15 @@ public static class MatchCsv
     /// <summary>Writes the rows through a temporary file moved into place, so a failed run leaves no half-written output.</summary>
     public static void Write(string path, string[] header, IEnumerable<MatchedPair> rows)
     {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(dir)) throw new MatchInputException($"{path}: directory does not exist");
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var writer = new StreamWriter(temp))
-            using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n", Injection = CsvInjection.Escape }))
-            {
-                csv.WriteRecord(header);
-                foreach (var r in rows)
-                    csv.WriteRecord([r.Id1, r.Id2, r.Score.ToString("0.####", CultureInfo.InvariantCulture)]);
-            }
-            File.Move(temp, full, overwrite: true);
+            CsvText.WriteFileAtomically(path, rows
+                .Select(r => (IReadOnlyList<string>)[r.Id1, r.Id2, r.Score.ToString("0.####", CultureInfo.InvariantCulture)])
+                .Prepend(header));
         }
-        finally
+        catch (DirectoryNotFoundException)
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            throw new MatchInputException($"{path}: directory does not exist");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sigur.Matching.Pprl;
+using Sigur.Platform;
 
 namespace Sigur.Features.Duplicates;
 
@@ -41,10 +42,10 @@ internal static class PprlFiles
     public static List<CsvRecord> ReadRecords(string path, LinkageSchema schema, bool trimValues)
     {
         RequireFile(path);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var csv = new PprlCsv(reader);
+        // Blank lines are kept (and skipped below) so that row numbers count them, as clkhash's do.
+        using var rows = CsvText.ReadFile(path, skipEmptyLines: false).GetEnumerator();
         var features = schema.Features;
-        var header = csv.ReadRecord()
+        var header = (rows.MoveNext() ? rows.Current.Values : null)
             ?? throw new PprlInputException($"{path}: the file is empty; expected a header row naming the {features.Count} schema features");
         if (header.Length != features.Count)
             throw new PprlInputException($"{path}: row 1 (header) has {header.Length} columns but the schema has {features.Count} features");
@@ -56,17 +57,18 @@ internal static class PprlFiles
 
         var records = new List<CsvRecord>();
         var row = 1;
-        while (csv.ReadRecord() is { } values)
+        while (rows.MoveNext())
         {
+            var (values, line) = rows.Current;
             row++;
-            if (values.Length == 1 && values[0].Length == 0)
+            if (values is [] or [""])
                 continue; // a blank line, e.g. at the end of the file
             if (values.Length != features.Count)
-                throw new PprlInputException($"{path}: row {row} (line {csv.Line}) has {values.Length} columns but the schema has {features.Count} features");
+                throw new PprlInputException($"{path}: row {row} (line {line}) has {values.Length} columns but the schema has {features.Count} features");
             if (trimValues)
                 for (var i = 0; i < values.Length; i++)
                     values[i] = values[i].Trim();
-            records.Add(new CsvRecord(row, csv.Line, values));
+            records.Add(new CsvRecord(row, line, values));
         }
         return records;
     }

@@ -53,7 +53,7 @@ public static class ImportCases
             return [.. used.Rows().Select(r => Enumerable.Range(1, width).Select(c => r.Cell(c).GetFormattedString()).ToArray())];
         }
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Csv.Read(reader);
+        return Platform.CsvText.ReadAll(reader);
     }
 
     public static async Task<Result> RunAsync(IServiceProvider sp, List<string[]> records, Options options, IProgress<int>? progress, CancellationToken ct)

@@ -123,7 +123,7 @@ public static class RecordExport
     public static async Task WriteCsvAsync(Result result, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
-        await Csv.WriteAsync(writer, result.Rows.Select(r => (IReadOnlyList<string>)[.. result.Header.Select(c => Spreadsheet.Safe(r[c]))]).Prepend(result.Header));
+        await Platform.CsvText.WriteAsync(writer, result.Rows.Select(r => (IReadOnlyList<string>)[.. result.Header.Select(c => Spreadsheet.Safe(r[c]))]).Prepend(result.Header));
         _ = ct;
     }
 }

@@ -94,7 +94,7 @@ public static class ReportFiles
                         Spreadsheet.Safe(j < t.ColumnCategories.Count ? t.ColumnCategories[j] : "Total"),
                         value?.ToString(CultureInfo.InvariantCulture) ?? "", value is null ? "c" : "", t.Unit.ToString(), t.Definition]);
                 }
-        await Csv.WriteAsync(writer, rows);
+        await Platform.CsvText.WriteAsync(writer, rows);
     }
 
     private static readonly Lock FontLock = new();

@@ -10,7 +10,7 @@ namespace Sigur.Tests.Features.Statistics;
 /// <summary>Import: dry run with a report naming each bad row and column; all or nothing; idempotent; the CTDC sample.</summary>
 public sealed class ImportTests(AppPool pool) : IClassFixture<AppPool>
 {
-    private static List<string[]> Sheet(params string[] lines) => Csv.Read(new StringReader(string.Join('\n', lines)));
+    private static List<string[]> Sheet(params string[] lines) => CsvText.ReadAll(new StringReader(string.Join('\n', lines)));
 
     private static async Task<ImportCases.Result> ImportAsync(TestApp app, List<string[]> records, ImportCases.Options options)
     {

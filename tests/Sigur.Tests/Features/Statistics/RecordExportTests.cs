@@ -38,7 +38,7 @@ public sealed class RecordExportTests
         using var stream = new MemoryStream();
         await RecordExport.WriteCsvAsync(result, stream, default);
         stream.Position = 0;
-        var records = Csv.Read(new StreamReader(stream));
+        var records = Sigur.Platform.CsvText.ReadAll(new StreamReader(stream));
         var header = records[0];
         Assert.Equal([.. CtdcLayout.Columns, CtdcLayout.RegionColumn], header);
         var columns = RecordExport.QuasiIdentifiers.Select(q => Array.IndexOf(header, q)).ToArray();

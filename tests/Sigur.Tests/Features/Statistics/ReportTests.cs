@@ -51,7 +51,7 @@ public sealed class ReportTests
         }
 
         var csv = await client.GetAsync("/api/v1/statistics/reports/eurostat?year=2025&format=Csv");
-        var records = Csv.Read(new StringReader(await csv.Content.ReadAsStringAsync()));
+        var records = CsvText.ReadAll(new StringReader(await csv.Content.ReadAsStringAsync()));
         Assert.Equal(ReportFiles.CsvHeader, records[0]);
         var figure = records.Single(r => r[3] == "E4" && r[5] == "SexualExploitation" && r[7] == "Female");
         Assert.Equal("14", figure[8]);
