@@ -108,7 +108,9 @@ public sealed partial class IdentificationPagesTests(AppPool pool) : IClassFixtu
             }
             var n = current.Indicators.Count;
             form.AddRange([F($"Form.Indicators[{n}].Code", "AL-NEW1"), F($"Form.Indicators[{n}].Dimension", "CoercionAtDestination"), F($"Form.Indicators[{n}].Strength", "Strong"),
-                F($"Form.Indicators[{n}].Texts[0]", "Sleeps at the workplace under guard"), F($"Form.Indicators[{n}].Texts[4]", "Fle në vendin e punës nën roje")]);
+                F($"Form.Indicators[{n}].Texts[0]", "Sleeps at the workplace under guard")]);
+            // As the browser sends them: every language's field, the empty ones too.
+            form.AddRange(cultures.Skip(1).Select((c, l) => F($"Form.Indicators[{n}].Texts[{l + 1}]", c == "sq" ? "Fle në vendin e punës nën roje" : "")));
             return form;
         }
 
