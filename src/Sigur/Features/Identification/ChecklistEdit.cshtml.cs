@@ -81,8 +81,12 @@ public sealed class ChecklistEditModel(SigurDb db, CurrentUser me, Platform.Audi
             case ValidationProblem invalid:
                 ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []);
                 break;
-            case ProblemHttpResult problem:
-                Refusal = problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title;
+            case ProblemHttpResult:
+                // Someone published in between: keep this form's work, and say which version it would now publish.
+                CurrentVersion = (await ChecklistLibrary.FindAsync(db, id, null, ct))?.Version;
+                f.Version = (CurrentVersion ?? 0) + 1;
+                Refusal = string.Format(L["Version {0} of this checklist was published in the meantime. Look at it in the version history before publishing this form as version {1}."],
+                    CurrentVersion, f.Version);
                 break;
         }
         CurrentVersion = (await ChecklistLibrary.FindAsync(db, id, null, ct))?.Version;

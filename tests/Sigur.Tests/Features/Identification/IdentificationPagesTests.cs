@@ -118,7 +118,7 @@ public sealed partial class IdentificationPagesTests(AppPool pool) : IClassFixtu
         Assert.Contains($"name=\"Form.Version\" value=\"{current.Version + 1}\"", await Page(admin, edit));
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync(edit)).StatusCode);
         // A stale version (someone published in between) is refused and publishes nothing.
-        Assert.Contains("someone may have published in between", await Post(admin, edit, edit, Form(current.Version)));
+        Assert.Contains($"Version {current.Version} of this checklist was published in the meantime.", await Post(admin, edit, edit, Form(current.Version)));
 
         var published = await Post(admin, edit, edit, Form(current.Version + 1));
         Assert.Contains($"Version {current.Version + 1} of the checklist is published.", published);
