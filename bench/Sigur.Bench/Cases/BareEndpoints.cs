@@ -76,10 +76,11 @@ public static class BareEndpoints
 
     public static string SearchSql(int tokens)
     {
-        var exists = string.Concat(Enumerable.Range(0, tokens).Select(i =>
-            $" AND EXISTS (SELECT 1 FROM person_name_tokens t WHERE t.organisation_id = $1 AND t.person_id = c.person_id AND t.token = ${i + 2})"));
-        return $"SELECT {CaseColumns}, {PersonColumns} FROM cases c JOIN persons p ON p.id = c.person_id AND p.organisation_id = $1 " +
-               $"WHERE c.organisation_id = $1{exists} ORDER BY c.registered_at DESC, c.id DESC LIMIT 21";
+        var others = string.Concat(Enumerable.Range(1, tokens - 1).Select(i =>
+            $" AND EXISTS (SELECT 1 FROM case_name_tokens u WHERE u.case_id = t.case_id AND u.token = ${i + 2})"));
+        return $"SELECT {CaseColumns}, {PersonColumns} FROM case_name_tokens t JOIN cases c ON c.id = t.case_id " +
+               $"JOIN persons p ON p.id = c.person_id WHERE t.token = $2 AND t.organisation_id = $1{others} " +
+               "ORDER BY t.registered_at DESC, t.case_id DESC LIMIT 21";
     }
 
     public const string DetailSql =

@@ -24,18 +24,29 @@ public sealed class LoadClient : IDisposable
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public sealed record Result(string Name, long Requests, long Errors, double Seconds, double[] SortedMilliseconds, string? FirstError)
+    /// <summary>What a phase sends: one of the paths at random, and for a POST one of the JSON bodies at random.</summary>
+    public sealed record Workload(string Name, HttpMethod Method, string[] Paths, string[]? JsonBodies, string? Bearer)
+    {
+        public HttpRequestMessage Next(Random random)
+        {
+            var request = new HttpRequestMessage(Method, Paths[random.Next(Paths.Length)]);
+            if (JsonBodies is { } bodies) request.Content = new StringContent(bodies[random.Next(bodies.Length)], System.Text.Encoding.UTF8, "application/json");
+            if (Bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Bearer);
+            return request;
+        }
+    }
+
+    /// <summary>Latencies in milliseconds.</summary>
+    public sealed record Result(string Name, long Requests, long Errors, double Seconds, double P50, double P95, double P99, string? FirstError)
     {
         public long Succeeded => Requests - Errors;
         public double RequestsPerSecond => Succeeded / Seconds;
-        public double Percentile(double q) =>
-            SortedMilliseconds.Length == 0 ? double.NaN : SortedMilliseconds[Math.Clamp((int)Math.Ceiling(q * SortedMilliseconds.Length) - 1, 0, SortedMilliseconds.Length - 1)];
     }
 
-    /// <summary>Runs <paramref name="loops"/> loops for <paramref name="duration"/>; <paramref name="next"/> makes each request.</summary>
-    public async Task<Result> RunAsync(string name, int loops, TimeSpan duration, Func<Random, HttpRequestMessage> next, string? bearer)
+    /// <summary>Runs <paramref name="loops"/> loops for <paramref name="duration"/>, each sending the workload's next request.</summary>
+    public async Task<Result> RunAsync(Workload workload, int loops, TimeSpan duration)
     {
-        var auth = bearer is null ? null : new AuthenticationHeaderValue("Bearer", bearer);
+        var name = workload.Name;
         var clock = Stopwatch.StartNew();
         var stopAt = duration.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
         var perLoop = new List<long>[loops];
@@ -48,8 +59,7 @@ public sealed class LoadClient : IDisposable
             var buffer = new byte[64 * 1024];
             while (clock.ElapsedTicks < stopAt)
             {
-                using var request = next(random);
-                request.Headers.Authorization = auth;
+                using var request = workload.Next(random);
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
@@ -74,7 +84,8 @@ public sealed class LoadClient : IDisposable
         var seconds = clock.Elapsed.TotalSeconds;
         var all = perLoop.SelectMany(l => l).Select(t => t * 1000.0 / Stopwatch.Frequency).ToArray();
         Array.Sort(all);
-        return new Result(name, all.Length, errors.Sum(), seconds, all, firstError);
+        double Percentile(double q) => all.Length == 0 ? double.NaN : all[Math.Clamp((int)Math.Ceiling(q * all.Length) - 1, 0, all.Length - 1)];
+        return new Result(name, all.Length, errors.Sum(), seconds, Percentile(0.50), Percentile(0.95), Percentile(0.99), firstError);
     }
 
     public HttpClient Http => _http;

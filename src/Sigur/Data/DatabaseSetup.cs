@@ -16,6 +16,18 @@ public static class DatabaseSetup
 {
     public const string DefaultSqliteConnection = "Data Source=data/sigur.db";
 
+    /// <summary>
+    /// Applies pending migrations with an hour's command timeout: a migration that backfills an index over a million cases
+    /// outlasts the 30-second default, and a migration cut off half-way is worse than a slow one.
+    /// </summary>
+    public static async Task MigrateAsync(SigurDb db, CancellationToken ct)
+    {
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        try { await db.Database.MigrateAsync(ct); }
+        finally { db.Database.SetCommandTimeout(timeout); }
+    }
+
     public static DatabaseProvider ProviderFrom(IConfiguration config)
     {
         var value = config["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);

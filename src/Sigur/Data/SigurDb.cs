@@ -46,6 +46,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<PersonNameToken> PersonNameTokens => Set<PersonNameToken>();
     public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseNameToken> CaseNameTokens => Set<CaseNameToken>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
@@ -60,6 +61,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     private IReadOnlyList<Guid> ScopeReferredCaseIds => _scope.Scope.ReferredCaseIds;
     private IReadOnlyList<Guid> ScopeReferredPersonIds => _scope.Scope.ReferredPersonIds;
     private IReadOnlyList<Guid> ScopeReferredNamedPersonIds => _scope.Scope.ReferredNamedPersonIds;
+    private IReadOnlyList<Guid> ScopeReferredNamedCaseIds => _scope.Scope.ReferredNamedCaseIds;
 
     internal CurrentUser User => _user;
     internal AccessScope Scope => _scope.Scope;
@@ -108,6 +110,15 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
             e.Property(c => c.Region).HasMaxLength(100);
             e.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasQueryFilter(c => ScopeIsSystem || c.OrganisationId == ScopeOrganisationId || ScopeCaseIds.Contains(c.Id) || ScopeReferredCaseIds.Contains(c.Id));
+        });
+        b.Entity<CaseNameToken>(e =>
+        {
+            e.HasKey(t => new { t.CaseId, t.Token });
+            // Read backwards for "newest first"; case_id breaks ties the same way the case list does.
+            e.HasIndex(t => new { t.Token, t.OrganisationId, t.RegisteredAt, t.CaseId });
+            e.Property(t => t.Token).HasMaxLength(32);
+            e.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(t => ScopeIsSystem || t.OrganisationId == ScopeOrganisationId || ScopeCaseIds.Contains(t.CaseId) || ScopeReferredNamedCaseIds.Contains(t.CaseId));
         });
         b.Entity<CaseReferenceCounter>(e => e.HasKey(c => c.Year));
         b.Entity<BreakGlassGrant>(e =>

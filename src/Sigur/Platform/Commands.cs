@@ -26,7 +26,7 @@ public static class Commands
         var migrate = new Command("migrate", "Apply database migrations (PostgreSQL is migrated only by this verb unless Database:MigrateAtStartup is true).");
         migrate.SetAction((_, ct) => WithServices(async sp =>
         {
-            await sp.GetRequiredService<SigurDb>().Database.MigrateAsync(ct);
+            await DatabaseSetup.MigrateAsync(sp.GetRequiredService<SigurDb>(), ct);
             Console.WriteLine("Database is up to date.");
             return 0;
         }));
@@ -38,7 +38,7 @@ public static class Commands
         {
             var cases = parse.GetValue(casesOption);
             if (cases is < 0 or > 10_000_000) { Console.Error.WriteLine("--cases must be between 0 and 10,000,000."); return 2; }
-            await sp.GetRequiredService<SigurDb>().Database.MigrateAsync(ct);
+            await DatabaseSetup.MigrateAsync(sp.GetRequiredService<SigurDb>(), ct);
             sp.GetRequiredService<KeyRingWarden>().EnsureCurrentKey();
             var admin = await FirstStart.EnsureAsync(sp, ct);
             if (admin is not null) Console.WriteLine($"Administrator '{admin.UserName}', one-time password {admin.OneTimePassword}");

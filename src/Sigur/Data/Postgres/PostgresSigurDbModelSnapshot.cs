@@ -254,6 +254,34 @@ namespace Sigur.Data.Postgres
                     b.ToTable("cases");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("token");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.HasKey("CaseId", "Token")
+                        .HasName("pk_case_name_tokens");
+
+                    b.HasIndex("Token", "OrganisationId", "RegisteredAt", "CaseId")
+                        .HasDatabaseName("ix_case_name_tokens_token_organisation_id_registered_at_case_id");
+
+                    b.ToTable("case_name_tokens");
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2686,6 +2714,16 @@ namespace Sigur.Data.Postgres
                         .HasConstraintName("fk_cases_persons_person_id");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_name_tokens_cases_case_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Cases.PersonNameToken", b =>

@@ -242,6 +242,34 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("cases");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.HasKey("CaseId", "Token")
+                        .HasName("pk_case_name_tokens");
+
+                    b.HasIndex("Token", "OrganisationId", "RegisteredAt", "CaseId")
+                        .HasDatabaseName("ix_case_name_tokens_token_organisation_id_registered_at_case_id");
+
+                    b.ToTable("case_name_tokens");
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2672,6 +2700,16 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_cases_persons_person_id");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_name_tokens_cases_case_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Cases.PersonNameToken", b =>

@@ -114,12 +114,12 @@ public static class DemoData
                 var holder = holders[random.Next(holders.Count)];
                 var person = names.NewPerson(random, holder.Id, now);
                 db.Persons.Add(person);
-                foreach (var token in NameIndex.TokensOf(person).Select(db.Protection.SearchToken).Distinct())
-                    db.PersonNameTokens.Add(new PersonNameToken { PersonId = person.Id, OrganisationId = holder.Id, Token = token });
+                await NameIndex.RefreshAsync(db, person, ct);
                 var registered = now.AddDays(-random.Next(0, 365 * 8)).AddMinutes(-random.Next(0, 1440));
                 var number = perYear[registered.Year] = perYear.GetValueOrDefault(registered.Year) + 1;
                 var (c, status) = NewCase(random, person, holder, registered, $"{registered.Year}-{number:D6}");
                 db.Cases.Add(c);
+                NameIndex.AddCase(db, c, person);
                 foreach (var decision in DecideTowards(random, c, status, holder, now, rules.FormalAuthority(holder.Country)))
                     db.IdentificationDecisions().Add(decision);
             }

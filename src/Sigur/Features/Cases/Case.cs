@@ -43,6 +43,20 @@ public sealed partial class Case : IVersioned, IOrganisationOwned
     public long Version { get; set; }
 }
 
+/// <summary>
+/// The case list's name index: one row per case and keyed name token of its person, with the case's organisation
+/// and registration time beside the token. A name search then walks (token, organisation, registered_at) in order
+/// and stops after a page, instead of fetching every person with a common surname and sorting their cases.
+/// Maintained with the person's tokens by <see cref="NameIndex"/>.
+/// </summary>
+public sealed class CaseNameToken
+{
+    public Guid CaseId { get; set; }
+    public required string Token { get; set; }
+    public Guid OrganisationId { get; set; }
+    public DateTime RegisteredAt { get; set; }
+}
+
 /// <summary>How the case came to the mechanism (PRODUCT.md §1).</summary>
 public enum IntakeChannel
 {

@@ -60,6 +60,7 @@ public static class RegisterCase
         };
         CaseValidation.Apply(request.Case!, c);
         db.Cases.Add(c);
+        NameIndex.AddCase(db, c, person);
         var country = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Country).SingleAsync(ct);
         IdentificationDeadline.Start(db, c, country, rules ?? new IdentificationRules(), user.UserId);
         await db.SaveChangesAsync(ct);

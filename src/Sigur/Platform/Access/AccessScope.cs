@@ -33,7 +33,11 @@ public sealed class AccessScope
         // Name search over a referred person only where the consent covers identity: otherwise the search would
         // answer "is this the person called X?" for data the consent withholds.
         ReferredNamedPersonIds = [.. _personGroups.Where(p => p.Value.Contains(DataGroup.Identity)).Select(p => p.Key)];
+        ReferredNamedCaseIds = [.. _caseGroups.Where(c => c.Value.Contains(DataGroup.Identity)).Select(c => c.Key)];
     }
+
+    /// <summary>No access beyond the user's own organisation: the common case, which lets queries say so to the planner.</summary>
+    public bool IsOwnOrganisationOnly => CaseIds.Count == 0 && PersonIds.Count == 0 && ReferredCaseIds.Count == 0;
 
     /// <summary>Cases seen in full (break-glass).</summary>
     public IReadOnlyList<Guid> CaseIds { get; }
@@ -42,6 +46,7 @@ public sealed class AccessScope
     public IReadOnlyList<Guid> ReferredCaseIds { get; }
     public IReadOnlyList<Guid> ReferredPersonIds { get; }
     public IReadOnlyList<Guid> ReferredNamedPersonIds { get; }
+    public IReadOnlyList<Guid> ReferredNamedCaseIds { get; }
 
     /// <summary>The data groups of a referred case, or null when the case is not seen through a referral.</summary>
     public IReadOnlySet<DataGroup>? GroupsForCase(Guid caseId) => _caseGroups.GetValueOrDefault(caseId);

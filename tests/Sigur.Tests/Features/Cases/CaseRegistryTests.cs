@@ -97,6 +97,44 @@ public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Name_search_follows_renames_covers_every_case_of_the_person_and_pages_newest_first(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var org = await app.NewOrganisationAsync();
+        var other = await app.NewOrganisationAsync();
+        var client = await app.ClientAsync(Role.CaseWorker, org.Id);
+        var outsider = await app.ClientAsync(Role.CaseWorker, other.Id);
+        var first = await client.RegisterAsync(CaseRequests.New("Vesna", "Trajkovska"));
+        var second = await client.RegisterAsync(new RegisterCase.Request(CaseRequests.New().Case, null, first.PersonId));
+        var namesake = await client.RegisterAsync(CaseRequests.New("Vesna", "Trajkovska"));
+        await outsider.RegisterAsync(CaseRequests.New("Vesna", "Trajkovska"));
+
+        async Task<SearchCases.Response> Search(HttpClient c, string q, int page = 1, int size = 20) =>
+            await (await c.PostJsonAsync("/api/v1/cases/search", new SearchCases.Request(q, page, size))).ReadAsync<SearchCases.Response>();
+        static List<Guid> Ids(SearchCases.Response r) => r.Items.Select(i => i.Id).ToList();
+
+        // Every case of the person, and the namesake's, newest first; never the other organisation's namesake.
+        Assert.Equal([namesake.Id, second.Id, first.Id], Ids(await Search(client, "Весна Трајковска")));
+        var page1 = await Search(client, "trajkovska vesna", 1, 2);
+        var page2 = await Search(client, "trajkovska vesna", 2, 2);
+        Assert.Equal([namesake.Id, second.Id], Ids(page1));
+        Assert.True(page1.HasMore);
+        Assert.Equal([first.Id], Ids(page2));
+        Assert.False(page2.HasMore);
+
+        // A rename moves both of the person's cases to the new name and off the old one.
+        var detail = await (await client.GetAsync($"/api/v1/cases/{first.Id}")).ReadAsync<CaseDetail>();
+        var renamed = await client.PutJsonAsync($"/api/v1/cases/{first.Id}", new EditCase.Request(detail.Version, detail.Person.Version,
+            new CaseInput(detail.IntakeChannel, detail.IntakeDate, detail.FormsOfExploitation, detail.MeansOfControl, detail.CountriesOfOrigin,
+                detail.CountriesOfTransit, detail.CountriesOfExploitation, detail.Region, detail.Narrative),
+            new PersonInput("Vesna", "Nikolovska", detail.Person.Aliases, detail.Person.DateOfBirth)));
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal([second.Id, first.Id], Ids(await Search(client, "Vesna Nikolovska")));
+        Assert.Equal([namesake.Id], Ids(await Search(client, "Vesna Trajkovska")));
+        Assert.Empty(Ids(await Search(outsider, "Vesna Nikolovska")));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Parallel_first_registrations_of_a_year_all_succeed_with_distinct_references(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
