@@ -313,8 +313,10 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
             new ChangeClock.RenewalDecision(0, Today, true, Today.AddDays(30).AddMonths(6))), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/clocks/{id:guid}/complete", Policies.CaseWrite, async (w, r, c) => await c.PostJsonAsync($"/api/v1/clocks/{await FreshClock(w, r, ClockType.AssistancePlanReview)}/complete",
             new ChangeClock.Completion(0, Today)), HttpStatusCode.OK, HttpStatusCode.NotFound),
-        new("GET", "/api/v1/identification/checklists/", Policies.CaseRead, (w, r, c) => c.GetAsync("/api/v1/identification/checklists"), HttpStatusCode.OK),
-        new("GET", "/api/v1/identification/checklists/{id}", Policies.CaseRead, (w, r, c) => c.GetAsync("/api/v1/identification/checklists/child-general"), HttpStatusCode.OK),
+        // Checklists are public operational indicators: every signed-in user (the administrators who publish them too) reads them.
+        new("GET", "/api/v1/identification/checklists/", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/identification/checklists"), HttpStatusCode.OK),
+        new("GET", "/api/v1/identification/checklists/{id}", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/identification/checklists/child-general"), HttpStatusCode.OK),
+        new("GET", "/api/v1/identification/checklists/{id}/versions", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/identification/checklists/child-general/versions"), HttpStatusCode.OK),
         new("PUT", "/api/v1/identification/checklists/{id}", Policies.Administration, (w, r, c) =>
         {
             var id = $"matrix-{Guid.NewGuid():N}";
@@ -331,6 +333,7 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         new("POST", "/api/v1/hotline/cases", Policies.Hotline, async (w, r, c) => await c.PostJsonAsync("/api/v1/hotline/cases",
             new ConvertToCase.Request([await FreshContact(w, r)], new PersonInput("Matrix", "Caller"))), HttpStatusCode.Created, HttpStatusCode.NotFound),
         new("GET", "/api/v1/hotline/statistics", Policies.Hotline, (w, r, c) => c.GetAsync("/api/v1/hotline/statistics"), HttpStatusCode.OK),
+        new("GET", "/api/v1/statistics/hotline", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/hotline"), HttpStatusCode.OK),
         new("GET", "/api/v1/hotline/duty", Policies.Hotline, (w, r, c) => c.GetAsync("/api/v1/hotline/duty"), HttpStatusCode.OK),
         new("POST", "/api/v1/hotline/duty", Policies.Hotline, (w, r, c) => c.PostJsonAsync("/api/v1/hotline/duty", new DutyRoster.Request(DateTime.UtcNow, DateTime.UtcNow.AddHours(8))), HttpStatusCode.Created),
         // Justice: the catalogue is public law; suspects and full proceedings only for police, prosecution and the coordinator.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Cases;
+using Sigur.Features.Identification;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 
@@ -93,6 +94,7 @@ public static class DemoData
         var names = DemoNames.Load();
         var random = new Random(seed);
         var clock = services.GetRequiredService<TimeProvider>();
+        var rules = services.GetService<IdentificationRules>() ?? new IdentificationRules();
         var now = clock.GetUtcNow().UtcDateTime;
         const int batchSize = 2000;
         var perYear = new Dictionary<int, int>();
@@ -115,9 +117,11 @@ public static class DemoData
                 await NameIndex.RefreshAsync(db, person, ct);
                 var registered = now.AddDays(-random.Next(0, 365 * 8)).AddMinutes(-random.Next(0, 1440));
                 var number = perYear[registered.Year] = perYear.GetValueOrDefault(registered.Year) + 1;
-                var c = NewCase(random, person, holder, registered, $"{registered.Year}-{number:D6}");
+                var (c, status) = NewCase(random, person, holder, registered, $"{registered.Year}-{number:D6}");
                 db.Cases.Add(c);
                 NameIndex.AddCase(db, c, person);
+                foreach (var decision in DecideTowards(random, c, status, holder, now, rules.FormalAuthority(holder.Country)))
+                    db.IdentificationDecisions().Add(decision);
             }
             await db.SaveChangesAsync(ct);
             done += n;
@@ -137,7 +141,8 @@ public static class DemoData
         return count;
     }
 
-    private static Case NewCase(Random random, Person person, Organisation holder, DateTime registered, string reference)
+    /// <summary>A case drawn at random, and the identification status its decisions are to reach.</summary>
+    private static (Case Case, IdentificationStatus Status) NewCase(Random random, Person person, Organisation holder, DateTime registered, string reference)
     {
         var forms = random.Next(10) switch
         {
@@ -148,7 +153,7 @@ public static class DemoData
         };
         var foreign = random.Next(4) == 0;
         var origin = foreign ? Foreign[random.Next(Foreign.Length)] : "MK";
-        return new Case
+        var c = new Case
         {
             Reference = reference,
             OrganisationId = holder.Id,
@@ -163,7 +168,6 @@ public static class DemoData
                 OrganisationType.Ngo => IntakeChannel.Hotline,
                 _ => IntakeChannel.Ngo,
             },
-            IdentificationStatus = (IdentificationStatus)random.Next(4),
             Status = (CaseStatus)random.Next(3),
             FormsOfExploitation = forms,
             MeansOfControl = [CodeLists.MeansOfControl[random.Next(CodeLists.MeansOfControl.Count - 1)]],
@@ -172,6 +176,48 @@ public static class DemoData
             Region = Regions[random.Next(Regions.Length)],
             Narrative = "Demo narrative: met during a field visit; reports withheld wages and confiscated documents.",
         };
+        return (c, (IdentificationStatus)random.Next(4));
+    }
+
+    private static readonly Dictionary<IdentificationStatus, string> DemoReasons = new()
+    {
+        [IdentificationStatus.Presumed] = "Demo: screening found deceptive recruitment and withheld documents; presumed victim pending the formal decision.",
+        [IdentificationStatus.Identified] = "Demo: interview and evidence confirm recruitment by deception and exploitation; identified as a victim.",
+        [IdentificationStatus.NotAVictim] = "Demo: the indicators were not confirmed; irregular work without coercion.",
+    };
+
+    /// <summary>
+    /// The decisions that take a new case (potential) to <paramref name="status"/>, through <see cref="Case.Decide"/> as
+    /// a real decision would: presumed within days of intake, identified weeks later, "not a victim" from either; each
+    /// with the holder as deciding body and, for "identified", the country's formal identification authority.
+    /// </summary>
+    private static List<IdentificationDecision> DecideTowards(Random random, Case c, IdentificationStatus status, Organisation holder, DateTime now, string? formalAuthority)
+    {
+        IdentificationStatus[] path = status switch
+        {
+            IdentificationStatus.Presumed => [IdentificationStatus.Presumed],
+            IdentificationStatus.Identified => [IdentificationStatus.Presumed, IdentificationStatus.Identified],
+            IdentificationStatus.NotAVictim => random.Next(2) == 0 ? [IdentificationStatus.NotAVictim] : [IdentificationStatus.Presumed, IdentificationStatus.NotAVictim],
+            _ => [],
+        };
+        var body = holder.Type switch
+        {
+            OrganisationType.Police or OrganisationType.BorderPolice => DecidingBodyType.Police,
+            OrganisationType.Prosecution or OrganisationType.Court => DecidingBodyType.CourtOrProsecution,
+            OrganisationType.Ngo or OrganisationType.ShelterOperator => DecidingBodyType.Ngo,
+            _ => DecidingBodyType.NonPoliceGovernmentalOrganization,
+        };
+        var history = new List<IdentificationDecision>(path.Length);
+        var on = c.IntakeDate;
+        foreach (var to in path)
+        {
+            var later = on.AddDays(to == IdentificationStatus.Presumed ? random.Next(0, 5) : random.Next(7, 60));
+            on = later > now.Date ? now.Date : later;
+            var recorded = on.AddHours(10) > now ? now : on.AddHours(10);
+            var authority = to == IdentificationStatus.Identified ? formalAuthority ?? "" : "";
+            history.Add(c.Decide(to, new DecisionBasis(on, body, holder.Name, holder.Id, authority, DemoReasons[to], null, recorded), history));
+        }
+        return history;
     }
 }
 

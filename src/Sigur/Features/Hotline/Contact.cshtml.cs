@@ -11,7 +11,10 @@ using Sigur.Platform;
 
 namespace Sigur.Features.Hotline;
 
-/// <summary>One contact in full (audited), and the form that turns it into a case (<see cref="ConvertToCase"/>).</summary>
+/// <summary>
+/// One contact in full (audited), and the form that turns it into a case (<see cref="ConvertToCase"/>), together with
+/// any other open contacts of the hotline about the same situation (a caller who rang twice, a worried family and a witness).
+/// </summary>
 [Authorize(Policy = Policies.Hotline)]
 public sealed class ContactModel(SigurDb db, CurrentUser me, TimeProvider clock, IdentificationRules rules, Platform.Audit.Audit audit, IStringLocalizer<SharedResource> L) : PageModel
 {
@@ -21,13 +24,17 @@ public sealed class ContactModel(SigurDb db, CurrentUser me, TimeProvider clock,
     [BindProperty] public string? GivenName { get; set; }
     [BindProperty] public string? FamilyName { get; set; }
     [BindProperty] public bool PossiblyChild { get; set; }
+    /// <summary>Other open contacts to join to the same case.</summary>
+    [BindProperty] public List<Guid> AlsoContacts { get; set; } = [];
+    /// <summary>The hotline's other open contacts, newest first, offered to join the case.</summary>
+    public IReadOnlyList<ListContacts.Item> OtherOpen { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var person = new PersonInput(GivenName ?? "", FamilyName ?? "", PossiblyChild: PossiblyChild);
-        var result = await ConvertToCase.Handle(new ConvertToCase.Request([id], person), db, me, clock, rules, ct);
+        var result = await ConvertToCase.Handle(new ConvertToCase.Request([id, .. AlsoContacts.Where(x => x != id).Distinct()], person), db, me, clock, rules, ct);
         switch (result.Result)
         {
             case Created<ConvertToCase.Response> { Value: { } created }:
@@ -49,6 +56,8 @@ public sealed class ContactModel(SigurDb db, CurrentUser me, TimeProvider clock,
     {
         if ((await ListContacts.Get(id, db, audit, ct)).Result is not Ok<ListContacts.Detail> { Value: { } detail }) return false;
         Contact = detail;
+        if (detail.CaseId is null)
+            OtherOpen = [.. (await ListContacts.List(1, 20, null, open: true, db, audit, ct)).Items.Where(i => i.Id != id)];
         return true;
     }
 }

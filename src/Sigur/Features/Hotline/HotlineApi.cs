@@ -26,6 +26,9 @@ public static class HotlineApi
             .WithSummary("Current and coming duty shifts");
         hotline.MapPost("/duty", DutyRoster.Add).RequireAuthorization(Policies.Hotline)
             .WithSummary("Put a hotline colleague (or yourself) on duty");
+        // Every hotline together, as aggregates for the coordinator's office and analysts (never a contact).
+        api.MapGroup("/statistics").WithTags("Hotline").MapGet("/hotline", NationalHotlineStatistics.Handle).RequireAuthorization(Policies.Aggregates)
+            .WithSummary("Contacts of all hotlines by channel, caller type, urgency and outcome (?from=&to=), small cells withheld");
         return api;
     }
 }

@@ -54,6 +54,23 @@ public sealed class CaseModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
         public long Version { get; set; }
     }
 
+    public sealed class RenewalForm
+    {
+        public long Version { get; set; }
+        public DateOnly DecidedOn { get; set; }
+        public bool Granted { get; set; }
+        public DateOnly? ValidUntil { get; set; }
+    }
+
+    public sealed class AgeForm
+    {
+        public DateOnly AssessedOn { get; set; }
+        public AgeAssessmentOutcome Outcome { get; set; }
+        public string? AssessedBy { get; set; }
+        public int? EstimatedAge { get; set; }
+        public string? Notes { get; set; }
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostDecideAsync(Guid id, DecisionForm decision, CancellationToken ct) => Write(id, ct, () => R(DecideIdentification.Handle(id, new DecideIdentification.Request(decision.To, decision.DecidedOn, decision.DecidingBodyType, decision.Reasons ?? "",
@@ -71,6 +88,12 @@ public sealed class CaseModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
     public Task<IActionResult> OnPostExtendAsync(Guid id, Guid clockId, ClockForm clockForm, CancellationToken ct) => Write(id, ct, () => R(ChangeClock.Extend(clockId, new ChangeClock.Extension(clockForm.Version, clockForm.Until, clockForm.Note ?? ""), db, clock, ct)));
 
     public Task<IActionResult> OnPostCompleteAsync(Guid id, Guid clockId, ClockForm clockForm, CancellationToken ct) => Write(id, ct, () => R(ChangeClock.Complete(clockId, new ChangeClock.Completion(clockForm.Version, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), clockForm.Note), db, clock, ct)));
+
+    public Task<IActionResult> OnPostRenewalRequestAsync(Guid id, Guid clockId, ClockForm clockForm, CancellationToken ct) => Write(id, ct, () => R(ChangeClock.RequestRenewal(clockId, new ChangeClock.RenewalRequest(clockForm.Version, clockForm.From), db, clock, ct)));
+
+    public Task<IActionResult> OnPostRenewalDecisionAsync(Guid id, Guid clockId, RenewalForm renewal, CancellationToken ct) => Write(id, ct, () => R(ChangeClock.DecideRenewal(clockId, new ChangeClock.RenewalDecision(renewal.Version, renewal.DecidedOn, renewal.Granted, renewal.Granted ? renewal.ValidUntil : null), db, clock, ct)));
+
+    public Task<IActionResult> OnPostAgeAsync(Guid id, AgeForm age, CancellationToken ct) => Write(id, ct, () => R(AssessAge.Handle(id, new AssessAge.Request(age.AssessedOn, age.Outcome, age.AssessedBy ?? "", age.EstimatedAge, age.Notes), db, clock, ct)));
 
     public Task<IActionResult> OnPostChildAsync(Guid id, RecordChildProtection.Request child, CancellationToken ct) => Write(id, ct, () => R(RecordChildProtection.Handle(id, child, db, clock, ct)));
 

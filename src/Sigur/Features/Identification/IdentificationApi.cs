@@ -50,10 +50,12 @@ public static class IdentificationApi
             .WithSummary("Stop a clock: the deadline was met or no longer applies");
 
         var checklists = api.MapGroup("/identification/checklists").WithTags("Identification");
-        checklists.MapGet("/", ManageChecklists.List).RequireAuthorization(Policies.CaseRead)
+        checklists.MapGet("/", ManageChecklists.List).RequireAuthorization(Policies.SignedIn)
             .WithSummary("The current indicator checklists (adult, child; by form of exploitation)");
-        checklists.MapGet("/{id}", ManageChecklists.Get).RequireAuthorization(Policies.CaseRead)
+        checklists.MapGet("/{id}", ManageChecklists.Get).RequireAuthorization(Policies.SignedIn)
             .WithSummary("A checklist with its indicators and translations (?version= for an older one)");
+        checklists.MapGet("/{id}/versions", ManageChecklists.History).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The versions of a checklist, newest first, with when and by whom each was published");
         checklists.MapPut("/{id}", ManageChecklists.Publish).RequireAuthorization(Policies.Administration)
             .WithSummary("Publish the next version of a checklist");
         return api;

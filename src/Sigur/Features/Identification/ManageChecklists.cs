@@ -8,7 +8,8 @@ using Sigur.Platform.Audit;
 namespace Sigur.Features.Identification;
 
 /// <summary>
-/// The indicator checklists: anyone who reads cases reads them; administrators publish new versions. A version is
+/// The indicator checklists: anyone signed in reads them (they are public operational indicators, and the
+/// administrators who publish them hold no case role); administrators publish new versions. A version is
 /// never changed once published, so every screening keeps the meaning it was recorded with.
 /// </summary>
 public static class ManageChecklists
@@ -26,6 +27,23 @@ public static class ManageChecklists
 
     public static async Task<Results<Ok<IndicatorChecklist>, ProblemHttpResult>> Get(string id, int? version, SigurDb db, CancellationToken ct) =>
         await ChecklistLibrary.FindAsync(db, id, version, ct) is { } checklist ? TypedResults.Ok(checklist) : Platform.Web.Problems.NotFound();
+
+    /// <summary>One entry of a checklist's history: the shipped version has no publication date and no publisher.</summary>
+    public sealed record VersionEntry(int Version, DateTime? PublishedAt, string? PublishedBy, int Indicators);
+
+    /// <summary>Every version of a checklist, newest first; 404 when there is no such checklist.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<VersionEntry>>, ProblemHttpResult>> History(string id, SigurDb db, CancellationToken ct)
+    {
+        var published = await db.ChecklistVersions().AsNoTracking().Where(v => v.ChecklistId == id)
+            .GroupJoin(db.Users.AsNoTracking(), v => v.PublishedBy, u => u.Id, (v, us) => new { v, us })
+            .SelectMany(x => x.us.DefaultIfEmpty(), (x, u) => new { x.v.Version, x.v.PublishedAt, Publisher = u == null ? null : u.DisplayName, x.v.Json })
+            .ToListAsync(ct);
+        var entries = published.Select(v => new VersionEntry(v.Version, v.PublishedAt, v.Publisher, ChecklistLibrary.Parse(v.Json).Indicators.Count)).ToList();
+        if (ChecklistLibrary.Shipped.TryGetValue(id, out var shipped) && entries.All(e => e.Version != shipped.Version))
+            entries.Add(new VersionEntry(shipped.Version, null, null, shipped.Indicators.Count));
+        if (entries.Count == 0) return Platform.Web.Problems.NotFound();
+        return TypedResults.Ok<IReadOnlyList<VersionEntry>>([.. entries.OrderByDescending(e => e.Version)]);
+    }
 
     /// <summary>Publishes the next version of a checklist (or the first version of a new one). The body is the whole checklist.</summary>
     public static async Task<Results<Created<Summary>, ValidationProblem, ProblemHttpResult>> Publish(

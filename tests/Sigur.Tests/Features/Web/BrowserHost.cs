@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+using Sigur.Data;
+using Sigur.Platform;
+using Sigur.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Sigur.Tests.Features.Web;
+
+/// <summary>
+/// Sigur on Kestrel (a loopback port, a fresh SQLite file, a clock the test moves) and Debian's headless Chromium on a
+/// page of it, for the browser tests that sign in as several users. Skips only where Chromium is missing outside CI.
+/// </summary>
+public sealed class BrowserHost : IAsyncDisposable
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _dir;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public IServiceProvider Services => _factory.Services;
+    public IBrowserContext Context { get; private set; } = null!;
+    public IPage Page { get; private set; } = null!;
+
+    public sealed record Account(string UserName, string Password, string Key, Guid OrganisationId);
+
+    private BrowserHost(string dir)
+    {
+        _dir = dir;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseSetting("Database:Provider", Providers.Sqlite);
+            b.UseSetting("Database:MigrateAtStartup", "true");
+            b.UseSetting("ConnectionStrings:Sigur", $"Data Source={Path.Combine(dir, "sigur.db")}");
+            b.UseSetting("Sigur:KeyEncryptionKeyFile", Path.Combine(dir, "sigur.kek"));
+            b.UseSetting("Sigur:DemoData", "false");
+            b.UseSetting("Identification:ReminderIntervalMinutes", "0");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        });
+    }
+
+    public static async Task<BrowserHost> StartAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            if (Providers.IsCi) Assert.Fail($"{Chromium} is required in CI.");
+            Assert.Skip($"{Chromium} is not installed.");
+        }
+        var host = new BrowserHost(Directory.CreateTempSubdirectory("sigur-browser-").FullName);
+        try
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            host._factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+            host._factory.StartServer();
+            host._playwright = await Playwright.CreateAsync();
+            host._browser = await host._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+            host.Context = await host._browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = $"http://127.0.0.1:{port}", Locale = "en-GB" });
+            host.Context.SetDefaultTimeout(30_000);
+            host.Page = await host.Context.NewPageAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>An organisation (or the given one) and a user of <paramref name="role"/> in it, with an enrolled authenticator.</summary>
+    public async Task<Account> AccountAsync(Role role, string userName, Guid? organisationId = null, OrganisationType type = OrganisationType.Ngo, string organisationName = "Browser test organisation")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
+        if (organisationId is null)
+        {
+            var organisation = new Organisation { Name = organisationName, Type = type, Region = "Skopje" };
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+            organisationId = organisation.Id;
+        }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SigurUser>>();
+        var password = $"Browser-{Guid.NewGuid():N}";
+        var user = new SigurUser { UserName = userName, DisplayName = $"Browser {role}", OrganisationId = organisationId.Value, Role = role };
+        foreach (var result in new[] { await users.CreateAsync(user, password), await users.ResetAuthenticatorKeyAsync(user) })
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return new Account(userName, password, key, organisationId.Value);
+    }
+
+    /// <summary>Signs in afresh (cookies cleared) with password and authenticator code, and lands on the home page.</summary>
+    public async Task SignInAsync(Account account)
+    {
+        await Context.ClearCookiesAsync();
+        await Page.GotoAsync("/");
+        await Expect(Page).ToHaveURLAsync(new Regex("/Account/Login"));
+        await Page.FillAsync("#UserName", account.UserName);
+        await Page.FillAsync("#Password", account.Password);
+        await Page.ClickAsync("main button[type=submit]");
+        await Expect(Page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
+        // The code is checked against real time or the host's clock, depending on the Identity version.
+        foreach (var at in new DateTimeOffset?[] { null, Clock.GetUtcNow() })
+        {
+            await Page.FillAsync("#Code", Totp.Code(account.Key, at));
+            await Page.ClickAsync("main button[type=submit]");
+            if (!Page.Url.Contains("LoginWith2fa", StringComparison.Ordinal)) break;
+        }
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Home");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
