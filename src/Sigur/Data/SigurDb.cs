@@ -153,6 +153,10 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         Features.Identification.IdentificationModel.Configure(this, b);
         Features.Hotline.HotlineModel.Configure(this, b);
         Features.Justice.JusticeModel.Configure(this, b);
+        Features.Services.ServiceModel.Configure(this, b);
+        Features.Assistance.AssistanceModel.Configure(this, b);
+        Features.MobileTeams.MobileTeamModel.Configure(this, b);
+        Features.Reintegration.ReintegrationModel.Configure(this, b);
 
         ApplyPlatformConventions(b);
     }

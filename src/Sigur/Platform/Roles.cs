@@ -50,9 +50,13 @@ public static class Policies
     public const string FundRequest = nameof(FundRequest);
     /// <summary>Donors, grants and budget lines; approving (the second pair of eyes) or rejecting disbursements.</summary>
     public const string FundManage = nameof(FundManage);
+    /// <summary>Add and edit services in the directory: one's own organisation's entries (administrators: any organisation's).</summary>
+    public const string ServiceDirectoryEdit = nameof(ServiceDirectoryEdit);
+    /// <summary>Mobile identification teams the organisation coordinates or belongs to: members, field visits, reports.</summary>
+    public const string MobileTeams = nameof(MobileTeams);
 
     public static readonly string[] All =
-        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage];
+        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams];
 
     public static readonly Role[] CaseReaders =
         [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer];
@@ -69,6 +73,9 @@ public static class Policies
     public static readonly Role[] FundReaders = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer, Role.NationalCoordinator];
     public static readonly Role[] FundRequesters = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer];
     public static readonly Role[] FundManagers = [Role.FundOfficer];
+    public static readonly Role[] ServiceDirectoryEditors = [Role.CaseWorker, Role.ShelterStaff, Role.Administrator];
+    // Field work of social workers and police, coordinated by the national coordinator's office.
+    public static readonly Role[] MobileTeamUsers = [Role.CaseWorker, Role.PoliceInvestigator, Role.NationalCoordinator];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -87,6 +94,8 @@ public static class Policies
         FundRead => FundReaders,
         FundRequest => FundRequesters,
         FundManage => FundManagers,
+        ServiceDirectoryEdit => ServiceDirectoryEditors,
+        MobileTeams => MobileTeamUsers,
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 }

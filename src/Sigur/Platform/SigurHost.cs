@@ -18,6 +18,10 @@ using Sigur.Features.Fund;
 using Sigur.Features.Referrals;
 using Sigur.Features.Shelters;
 using Sigur.Features.Statistics;
+using Sigur.Features.Services;
+using Sigur.Features.Assistance;
+using Sigur.Features.MobileTeams;
+using Sigur.Features.Reintegration;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
@@ -207,6 +211,10 @@ public static class SigurHost
         api.MapIdentificationApi();
         api.MapHotlineApi();
         api.MapJusticeApi();
+        api.MapServiceApi();
+        api.MapAssistanceApi();
+        api.MapMobileTeamApi();
+        api.MapReintegrationApi();
         app.MapRazorPages();
     }
 }

@@ -146,6 +146,152 @@ namespace Sigur.Data.Postgres
                     b.ToTable("case_reference_counters");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTime?>("ClosureRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closure_requested_at");
+
+                    b.Property<Guid?>("ClosureRequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closure_requested_by");
+
+                    b.Property<string>("ClosureSummary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("closure_summary");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("goals");
+
+                    b.Property<string>("NeedsAssessment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("needs_assessment");
+
+                    b.Property<DateTime>("NextReviewOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_plans");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_plans_case_id");
+
+                    b.ToTable("assistance_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Assistance.PlannedService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<long?>("CostMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_minor");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("DeliveredOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTime>("PlannedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_on");
+
+                    b.Property<Guid>("ProviderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_organisation_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planned_services");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_planned_services_plan_id");
+
+                    b.ToTable("planned_services", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1809,6 +1955,160 @@ namespace Sigur.Data.Postgres
                     b.ToTable("suspect_case_link");
                 });
 
+            modelBuilder.Entity("Sigur.Features.MobileTeams.FieldVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("CaseReferences")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("case_references");
+
+                    b.Property<int>("Identifications")
+                        .HasColumnType("integer")
+                        .HasColumnName("identifications");
+
+                    b.PrimitiveCollection<List<string>>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("indicators");
+
+                    b.PrimitiveCollection<List<Guid>>("MemberIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("member_ids");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("PersonsMet")
+                        .HasColumnType("integer")
+                        .HasColumnName("persons_met");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("place");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Referrals")
+                        .HasColumnType("integer")
+                        .HasColumnName("referrals");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTime>("VisitedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_field_visits");
+
+                    b.HasIndex("TeamId", "VisitedOn")
+                        .HasDatabaseName("ix_field_visits_team_id_visited_on");
+
+                    b.ToTable("field_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.MobileTeams.MobileTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mobile_teams");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_mobile_teams_organisation_id");
+
+                    b.ToTable("mobile_teams", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.MobileTeams.MobileTeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Function")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("function");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mobile_team_members");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_mobile_team_members_team_id");
+
+                    b.HasIndex("OrganisationId", "TeamId")
+                        .HasDatabaseName("ix_mobile_team_members_organisation_id_team_id");
+
+                    b.ToTable("mobile_team_members", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Referrals.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2003,6 +2303,310 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_referrals_recipient_organisation_id_status");
 
                     b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.FollowUpContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("ContactOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contact_on");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("education");
+
+                    b.Property<string>("Health")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("health");
+
+                    b.Property<string>("Housing")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("housing");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("risk");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Work")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("work");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_contacts");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_follow_up_contacts_case_id");
+
+                    b.HasIndex("SubjectId", "ContactOn")
+                        .HasDatabaseName("ix_follow_up_contacts_subject_id_contact_on");
+
+                    b.ToTable("follow_up_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.ReintegrationFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("ClosedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosureNote")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("closure_note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
+                    b.Property<DateTime>("StartedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_on");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reintegration_follow_ups");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_reintegration_follow_ups_case_id");
+
+                    b.ToTable("reintegration_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.VoluntaryReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AssessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<Guid>("AssessedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("DepartedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("departed_on");
+
+                    b.Property<string>("DestinationCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("destination_country");
+
+                    b.Property<string>("FamilySituation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("family_situation");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("PlannedDeparture")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_departure");
+
+                    b.Property<string>("ReceptionArrangements")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reception_arrangements");
+
+                    b.Property<string>("RetraffickingRisk")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("retrafficking_risk");
+
+                    b.Property<string>("RiskAssessment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("risk_assessment");
+
+                    b.Property<string>("ServicesAtDestination")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("services_at_destination");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TravelArrangements")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("travel_arrangements");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_voluntary_returns");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_voluntary_returns_case_id");
+
+                    b.ToTable("voluntary_returns", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Services.OrganisationService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("contact");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opening_hours");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<bool>("ServesAdults")
+                        .HasColumnType("boolean")
+                        .HasColumnName("serves_adults");
+
+                    b.Property<bool>("ServesChildren")
+                        .HasColumnType("boolean")
+                        .HasColumnName("serves_children");
+
+                    b.Property<bool>("ServesFemale")
+                        .HasColumnType("boolean")
+                        .HasColumnName("serves_female");
+
+                    b.Property<bool>("ServesMale")
+                        .HasColumnType("boolean")
+                        .HasColumnName("serves_male");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisation_services");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_organisation_services_organisation_id");
+
+                    b.HasIndex("Type", "Region")
+                        .HasDatabaseName("ix_organisation_services_type_region");
+
+                    b.ToTable("organisation_services", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.Shelter", b =>
@@ -2704,6 +3308,26 @@ namespace Sigur.Data.Postgres
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assistance_plans_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Assistance.PlannedService", b =>
+                {
+                    b.HasOne("Sigur.Features.Assistance.AssistancePlan", null)
+                        .WithMany("Services")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_planned_services_assistance_plans_plan_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.Case", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Person", "Person")
@@ -2913,6 +3537,26 @@ namespace Sigur.Data.Postgres
                         .HasConstraintName("fk_suspect_case_link_suspect_suspect_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.MobileTeams.FieldVisit", b =>
+                {
+                    b.HasOne("Sigur.Features.MobileTeams.MobileTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_visits_mobile_teams_team_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.MobileTeams.MobileTeamMember", b =>
+                {
+                    b.HasOne("Sigur.Features.MobileTeams.MobileTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mobile_team_members_mobile_teams_team_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Referrals.Consent", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Case", null)
@@ -2931,6 +3575,46 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_referrals_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.FollowUpContact", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_contacts_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.ReintegrationFollowUp", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reintegration_follow_ups_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.VoluntaryReturn", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_voluntary_returns_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Services.OrganisationService", b =>
+                {
+                    b.HasOne("Sigur.Platform.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_services_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
@@ -3004,6 +3688,11 @@ namespace Sigur.Data.Postgres
                         .HasConstraintName("fk_person_link_persons_person_b_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
+                {
+                    b.Navigation("Services");
+                });
+
             modelBuilder.Entity("Sigur.Features.Justice.Proceeding", b =>
                 {
                     b.Navigation("Charges");
@@ -3013,6 +3702,11 @@ namespace Sigur.Data.Postgres
                     b.Navigation("Outcomes");
 
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Sigur.Features.MobileTeams.MobileTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -134,6 +134,152 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("case_reference_counters");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTime?>("ClosureRequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure_requested_at");
+
+                    b.Property<Guid?>("ClosureRequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure_requested_by");
+
+                    b.Property<string>("ClosureSummary")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure_summary");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goals");
+
+                    b.Property<string>("NeedsAssessment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("needs_assessment");
+
+                    b.Property<DateTime>("NextReviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_plans");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_plans_case_id");
+
+                    b.ToTable("assistance_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Assistance.PlannedService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long?>("CostMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_minor");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("DeliveredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTime>("PlannedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_on");
+
+                    b.Property<Guid>("ProviderOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_organisation_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planned_services");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_planned_services_plan_id");
+
+                    b.ToTable("planned_services", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1795,6 +1941,160 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("suspect_case_link");
                 });
 
+            modelBuilder.Entity("Sigur.Features.MobileTeams.FieldVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("CaseReferences")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_references");
+
+                    b.Property<int>("Identifications")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("identifications");
+
+                    b.PrimitiveCollection<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicators");
+
+                    b.PrimitiveCollection<string>("MemberIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_ids");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("PersonsMet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("persons_met");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Referrals")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("referrals");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTime>("VisitedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_field_visits");
+
+                    b.HasIndex("TeamId", "VisitedOn")
+                        .HasDatabaseName("ix_field_visits_team_id_visited_on");
+
+                    b.ToTable("field_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.MobileTeams.MobileTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mobile_teams");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_mobile_teams_organisation_id");
+
+                    b.ToTable("mobile_teams", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.MobileTeams.MobileTeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Function")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("function");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mobile_team_members");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_mobile_team_members_team_id");
+
+                    b.HasIndex("OrganisationId", "TeamId")
+                        .HasDatabaseName("ix_mobile_team_members_organisation_id_team_id");
+
+                    b.ToTable("mobile_team_members", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Referrals.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1989,6 +2289,310 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_referrals_recipient_organisation_id_status");
 
                     b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.FollowUpContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("ContactOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_on");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("education");
+
+                    b.Property<string>("Health")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health");
+
+                    b.Property<string>("Housing")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("housing");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Work")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_contacts");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_follow_up_contacts_case_id");
+
+                    b.HasIndex("SubjectId", "ContactOn")
+                        .HasDatabaseName("ix_follow_up_contacts_subject_id_contact_on");
+
+                    b.ToTable("follow_up_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.ReintegrationFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosureNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure_note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<DateTime>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reintegration_follow_ups");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_reintegration_follow_ups_case_id");
+
+                    b.ToTable("reintegration_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.VoluntaryReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AssessedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<Guid>("AssessedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("DepartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("departed_on");
+
+                    b.Property<string>("DestinationCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination_country");
+
+                    b.Property<string>("FamilySituation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_situation");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("PlannedDeparture")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_departure");
+
+                    b.Property<string>("ReceptionArrangements")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reception_arrangements");
+
+                    b.Property<string>("RetraffickingRisk")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retrafficking_risk");
+
+                    b.Property<string>("RiskAssessment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk_assessment");
+
+                    b.Property<string>("ServicesAtDestination")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("services_at_destination");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TravelArrangements")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("travel_arrangements");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_voluntary_returns");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_voluntary_returns_case_id");
+
+                    b.ToTable("voluntary_returns", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Services.OrganisationService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("languages");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opening_hours");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<bool>("ServesAdults")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("serves_adults");
+
+                    b.Property<bool>("ServesChildren")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("serves_children");
+
+                    b.Property<bool>("ServesFemale")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("serves_female");
+
+                    b.Property<bool>("ServesMale")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("serves_male");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisation_services");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_organisation_services_organisation_id");
+
+                    b.HasIndex("Type", "Region")
+                        .HasDatabaseName("ix_organisation_services_type_region");
+
+                    b.ToTable("organisation_services", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.Shelter", b =>
@@ -2690,6 +3294,26 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assistance_plans_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Assistance.PlannedService", b =>
+                {
+                    b.HasOne("Sigur.Features.Assistance.AssistancePlan", null)
+                        .WithMany("Services")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_planned_services_assistance_plans_plan_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.Case", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Person", "Person")
@@ -2899,6 +3523,26 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_suspect_case_link_suspect_suspect_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.MobileTeams.FieldVisit", b =>
+                {
+                    b.HasOne("Sigur.Features.MobileTeams.MobileTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_visits_mobile_teams_team_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.MobileTeams.MobileTeamMember", b =>
+                {
+                    b.HasOne("Sigur.Features.MobileTeams.MobileTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mobile_team_members_mobile_teams_team_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Referrals.Consent", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Case", null)
@@ -2917,6 +3561,46 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_referrals_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.FollowUpContact", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_contacts_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.ReintegrationFollowUp", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reintegration_follow_ups_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Reintegration.VoluntaryReturn", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_voluntary_returns_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Services.OrganisationService", b =>
+                {
+                    b.HasOne("Sigur.Platform.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_services_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
@@ -2990,6 +3674,11 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_person_link_persons_person_b_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
+                {
+                    b.Navigation("Services");
+                });
+
             modelBuilder.Entity("Sigur.Features.Justice.Proceeding", b =>
                 {
                     b.Navigation("Charges");
@@ -2999,6 +3688,11 @@ namespace Sigur.Data.Sqlite
                     b.Navigation("Outcomes");
 
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Sigur.Features.MobileTeams.MobileTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
+using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Fund;
@@ -15,7 +16,7 @@ public static class RequestDisbursement
     public sealed record Request(Guid CaseId, Guid BudgetLineId, long Amount, string Currency, string Purpose, string Supplier, string ReceiptReference);
 
     public static async Task<Results<Created<DisbursementView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        Request request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Amount <= 0) errors["amount"] = ["A positive amount in minor units."];
@@ -46,6 +47,8 @@ public static class RequestDisbursement
             RequestedAt = clock.GetUtcNow().UtcDateTime, RequestedBy = user.UserId!.Value,
         };
         db.Add(disbursement);
+        // The fund's officers see that a second pair of eyes is waiting (case reference only).
+        notifier.Add(line.OrganisationId, null, new NotificationMessage("Fund.ApprovalWaiting", [c.Reference], "/Fund"));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
+using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Referrals;
@@ -15,7 +16,7 @@ public static class CreateReferral
     public sealed record Request(Guid CaseId, Guid RecipientOrganisationId, IReadOnlyList<ServiceType> Services);
 
     public static async Task<Results<Created<ReferralView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        Request request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
@@ -50,6 +51,7 @@ public static class CreateReferral
             RequestedBy = user.UserId!.Value,
         };
         db.Add(referral);
+        ReferralNotices.NewReferral(notifier, referral);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/referrals/{referral.Id}", ReferralView.From(referral));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sigur.Data;
 using Sigur.Platform;
+using Sigur.Platform.Notifications;
 
 namespace Sigur.Features.Referrals;
 
@@ -10,11 +11,16 @@ public static class DeclineReferral
     public sealed record Request(string Reason);
 
     public static async Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        Guid id, Request request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         if (!ReferralTransition.ValidReason(request.Reason))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["State the reason in at most 1000 characters."] });
         return await ReferralTransition.ApplyAsync(db, user, id, ReferralTransition.Side.Recipient,
-            r => r.Decline(user.UserId!.Value, request.Reason.Trim(), clock.GetUtcNow().UtcDateTime), ct);
+            r =>
+            {
+                var refused = r.Decline(user.UserId!.Value, request.Reason.Trim(), clock.GetUtcNow().UtcDateTime);
+                if (refused is null) ReferralNotices.Answered(notifier, r);
+                return refused;
+            }, ct, notifier);
     }
 }

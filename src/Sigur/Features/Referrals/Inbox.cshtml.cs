@@ -12,7 +12,7 @@ namespace Sigur.Features.Referrals;
 
 /// <summary>The organisation's referrals: those sent to it (accept, decline, complete) and those it sent (revoke).</summary>
 [Authorize(Policy = Policies.Refer)]
-public sealed class InboxModel(SigurDb db, CurrentUser me, Platform.Audit.Audit audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class InboxModel(SigurDb db, CurrentUser me, Platform.Audit.Audit audit, TimeProvider clock, Platform.Notifications.Notifier notifier, IStringLocalizer<SharedResource> L) : PageModel
 {
     public List<ReferralView> Incoming { get; private set; } = [];
     public List<ReferralView> Sent { get; private set; } = [];
@@ -28,10 +28,10 @@ public sealed class InboxModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
-        Done(await AcceptReferral.Handle(id, db, me, clock, ct));
+        Done(await AcceptReferral.Handle(id, db, me, clock, notifier, ct));
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
-        Done(await DeclineReferral.Handle(id, new DeclineReferral.Request(Reason ?? ""), db, me, clock, ct));
+        Done(await DeclineReferral.Handle(id, new DeclineReferral.Request(Reason ?? ""), db, me, clock, notifier, ct));
 
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken ct) =>
         Done(await CompleteReferral.Handle(id, db, me, clock, ct));

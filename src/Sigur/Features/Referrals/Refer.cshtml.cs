@@ -16,7 +16,7 @@ namespace Sigur.Features.Referrals;
 /// to an organisation a consent in force names (<see cref="RecordConsent"/>, <see cref="CreateReferral"/>).
 /// </summary>
 [Authorize(Policy = Policies.Refer)]
-public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit audit, TimeProvider clock, Platform.Notifications.Notifier notifier, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Guid CaseId { get; private set; }
     public string CaseReference { get; private set; } = "";
@@ -46,11 +46,11 @@ public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid caseId, Guid consentId, CancellationToken ct)
     {
         if (!me.May(Policies.CaseWrite)) return Forbid();
-        return await AfterAsync(caseId, (await WithdrawConsent.Handle(consentId, db, me, clock, ct)).Result, ct);
+        return await AfterAsync(caseId, (await WithdrawConsent.Handle(consentId, db, me, clock, notifier, ct)).Result, ct);
     }
 
     public async Task<IActionResult> OnPostReferAsync(Guid caseId, CancellationToken ct) =>
-        await AfterAsync(caseId, (await CreateReferral.Handle(new CreateReferral.Request(caseId, Recipient, Services), db, me, clock, ct)).Result, ct);
+        await AfterAsync(caseId, (await CreateReferral.Handle(new CreateReferral.Request(caseId, Recipient, Services), db, me, clock, notifier, ct)).Result, ct);
 
     private async Task<IActionResult> AfterAsync(Guid caseId, IResult result, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
+using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Referrals;
@@ -16,7 +17,7 @@ internal static class ReferralTransition
     public enum Side { Sender, Recipient }
 
     public static async Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        SigurDb db, CurrentUser user, Guid id, Side side, Func<Referral, string?> transition, CancellationToken ct)
+        SigurDb db, CurrentUser user, Guid id, Side side, Func<Referral, string?> transition, CancellationToken ct, Notifier? notifier = null)
     {
         var org = user.OrganisationId;
         var referral = await db.Set<Referral>().SingleOrDefaultAsync(r => r.Id == id
@@ -32,6 +33,7 @@ internal static class ReferralTransition
         {
             return Problems.Conflict("The referral was changed at the same moment. Reload it.");
         }
+        if (notifier is not null) await notifier.SendMailAsync(ct);
         return TypedResults.Ok(ReferralView.From(referral));
     }
 

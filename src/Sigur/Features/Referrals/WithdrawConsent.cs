@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
+using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Referrals;
@@ -13,13 +14,19 @@ namespace Sigur.Features.Referrals;
 public static class WithdrawConsent
 {
     public static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> Handle(
-        Guid id, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        Guid id, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var consent = await db.Set<Consent>().SingleOrDefaultAsync(c => c.Id == id && c.OrganisationId == user.OrganisationId, ct);
         if (consent is null) return Problems.NotFound();
         if (!consent.Withdraw(user.UserId!.Value, now))
             return Problems.Conflict("The consent was already withdrawn.");
+        // The organisations reading the case through an active referral under this consent lose it now: tell them.
+        var reading = await db.Set<Referral>().AsNoTracking()
+            .Where(r => r.CaseId == consent.CaseId && (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Accepted))
+            .Select(r => new { r.RecipientOrganisationId, r.CaseReference }).ToListAsync(ct);
+        foreach (var r in reading.Where(r => consent.RecipientOrganisationIds.Contains(r.RecipientOrganisationId)).DistinctBy(r => r.RecipientOrganisationId))
+            ReferralNotices.ConsentWithdrawn(notifier, r.RecipientOrganisationId, r.CaseReference);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Cases;
 using Sigur.Platform;
+using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Shelters;
@@ -20,7 +21,7 @@ public static class AdmitToShelter
     public sealed record Response(Guid PlacementId, Guid ShelterId, Guid CaseId, PlaceSex Sex, AgeGroup AgeGroup, DateTime AdmittedAt);
 
     public static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        Guid id, Request request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         var shelter = await ShelterLookups.OwnAsync(db, user, id, ct);
         if (shelter is null) return Problems.NotFound();
@@ -59,6 +60,7 @@ public static class AdmitToShelter
             return Problems.Conflict("The person already has an open stay in a shelter.");
         }
         await tx.CommitAsync(ct);
+        await ShelterNotices.AfterAdmissionAsync(db, notifier, id, now, ct);
         return TypedResults.Created($"/api/v1/shelters/{id}/placements/{placement.Id}",
             new Response(placement.Id, id, c.Id, sex, age, now));
     }

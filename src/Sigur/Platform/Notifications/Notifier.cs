@@ -78,6 +78,14 @@ public static class NotificationTexts
         ["Clock.AssistancePlanReview.Due"] = "Case {0}: the assistance plan review is due today ({1}).",
         ["Clock.AssistancePlanReview.Overdue"] = "Case {0}: the assistance plan review was due on {1} and is overdue.",
         ["Hotline.Urgent"] = "Urgent hotline contact {0} ({1}, {2}): call back or act now.",
+        ["Referral.New"] = "Case {0} was referred to your organisation: see the inbox.",
+        ["Referral.Accepted"] = "Your referral of case {0} was accepted.",
+        ["Referral.Declined"] = "Your referral of case {0} was declined: see the reason.",
+        ["Consent.Withdrawn"] = "The consent for case {0} was withdrawn: your organisation no longer sees the case.",
+        ["Fund.ApprovalWaiting"] = "A disbursement request for case {0} is waiting for approval.",
+        ["Assistance.PlanApprovalWaiting"] = "The assistance plan of case {0} is waiting for a supervisor's approval.",
+        ["Assistance.PlanClosureWaiting"] = "The closure of the assistance plan of case {0} is waiting for a supervisor's approval.",
+        ["Shelter.NearlyFull"] = "Shelter {0} is nearly full: {1} of {2} places free.",
     };
 
     public static string Render(Notification n, IStringLocalizer? localizer)
@@ -100,7 +108,10 @@ public static class NotificationTexts
         }
     }
 
-    public static string Subject(Notification n) => n.Kind.StartsWith("Hotline.", StringComparison.Ordinal) ? "urgent hotline contact" : "reminder";
+    public static string Subject(Notification n) =>
+        n.Kind.StartsWith("Hotline.", StringComparison.Ordinal) ? "urgent hotline contact"
+        : n.Kind.StartsWith("Clock.", StringComparison.Ordinal) ? "reminder"
+        : "notification";
 }
 
 public sealed record MailMessageText(string To, string Subject, string Body);

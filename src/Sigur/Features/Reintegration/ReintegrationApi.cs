@@ -1,0 +1,28 @@
+using Sigur.Platform;
+
+namespace Sigur.Features.Reintegration;
+
+/// <summary>The REST routes of reintegration and voluntary return (start reading at Reintegration.cs).</summary>
+public static class ReintegrationApi
+{
+    public static RouteGroupBuilder MapReintegrationApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases/{caseId:guid}").WithTags("Reintegration and return");
+        cases.MapGet("/reintegration", GetReintegration.Handle).RequireAuthorization(Policies.CaseRead)
+            .WithSummary("The case's reintegration follow-ups and voluntary returns (holding organisation only)");
+        cases.MapPost("/reintegration", FollowReintegration.Begin).RequireAuthorization(Policies.CaseWrite).WithSummary("Start a reintegration follow-up");
+        cases.MapPost("/returns", PlanReturn.Handle).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("Plan a voluntary return with its risk assessment and travel and reception arrangements");
+
+        var followUps = api.MapGroup("/reintegration/{id:guid}").WithTags("Reintegration and return");
+        followUps.MapPost("/contacts", FollowReintegration.RecordContact).RequireAuthorization(Policies.CaseWrite)
+            .WithSummary("A follow-up contact: housing, work, education, health, risk");
+        followUps.MapPost("/closure", FollowReintegration.Close).RequireAuthorization(Policies.CaseWrite).WithSummary("Close the follow-up with an outcome");
+
+        var returns = api.MapGroup("/returns/{id:guid}").WithTags("Reintegration and return");
+        returns.MapPost("/departure", PlanReturn.Depart).RequireAuthorization(Policies.CaseWrite).WithSummary("Record the departure");
+        returns.MapPost("/cancellation", PlanReturn.Cancel).RequireAuthorization(Policies.CaseWrite).WithSummary("Cancel a planned return");
+        returns.MapPost("/follow-ups", PlanReturn.FollowUp).RequireAuthorization(Policies.CaseWrite).WithSummary("A follow-up contact after the return");
+        return api;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sigur.Data;
+using Sigur.Platform;
+
+namespace Sigur.Features.Reintegration;
+
+internal static class ReintegrationSupport
+{
+    public const int TextMax = 10_000;
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public static DateTime Day(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    /// <summary>Writes are for the holding organisation only (a break-glass reader never writes here).</summary>
+    public static Task<bool> HoldsCase(SigurDb db, CurrentUser user, Guid caseId, CancellationToken ct) =>
+        db.Cases.AnyAsync(c => c.Id == caseId && c.OrganisationId == user.OrganisationId, ct);
+
+    public static ProblemHttpResult Refused(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state", detail: detail);
+
+    public static void CheckText(Dictionary<string, string[]> errors, string field, string? value, bool required = false)
+    {
+        if (required && string.IsNullOrWhiteSpace(value)) errors[field] = ["Required."];
+        else if ((value?.Length ?? 0) > TextMax) errors[field] = [$"At most {TextMax} characters."];
+    }
+
+    public static void CheckPast(Dictionary<string, string[]> errors, string field, DateOnly value, DateOnly today)
+    {
+        if (value.Year < 2000 || value > today) errors[field] = ["A date from 2000 to today."];
+    }
+}

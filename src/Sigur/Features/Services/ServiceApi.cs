@@ -1,0 +1,20 @@
+using Sigur.Platform;
+
+namespace Sigur.Features.Services;
+
+/// <summary>The REST routes of the service directory (start reading at OrganisationService.cs).</summary>
+public static class ServiceApi
+{
+    public static RouteGroupBuilder MapServiceApi(this RouteGroupBuilder api)
+    {
+        var services = api.MapGroup("/services").WithTags("Service directory");
+        services.MapGet("/", SearchServices.Handle).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Search the directory by type, region, language and whom a service serves");
+        services.MapGet("/{id:guid}", EditService.Get).RequireAuthorization(Policies.SignedIn).WithSummary("One directory entry");
+        services.MapPost("/", EditService.Add).RequireAuthorization(Policies.ServiceDirectoryEdit)
+            .WithSummary("Add a service of one's organisation (administrators: of any organisation)");
+        services.MapPut("/{id:guid}", EditService.Change).RequireAuthorization(Policies.ServiceDirectoryEdit)
+            .WithSummary("Change one's organisation's entry (administrators: any), with the version read");
+        return api;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Sigur.Features.Shared;
+
+public enum Outcome { Done, Refused, NotFound }
+
+/// <summary>How a page takes a use case's answer: errors beside the fields or in the summary, a 404 as a 404.</summary>
+public static class UseCaseOutcome
+{
+    public static Outcome Take(this ModelStateDictionary state, IResult result, IStringLocalizer localizer)
+    {
+        switch (result)
+        {
+            case ValidationProblem invalid:
+                state.AddProblemErrors(invalid.ProblemDetails.Errors, "", localizer);
+                return Outcome.Refused;
+            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
+                return Outcome.NotFound;
+            case ProblemHttpResult problem:
+                state.AddModelError("", localizer[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."]);
+                return Outcome.Refused;
+            default:
+                return Outcome.Done;
+        }
+    }
+}
