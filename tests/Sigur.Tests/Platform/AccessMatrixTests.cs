@@ -156,23 +156,23 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
             : await client.PostJsonAsync($"/api/v1/shelters/{shelter}/waiting-list", new ShelterResidents.WaitRequest(c.Id));
     }
 
-    /// <summary>A budget line of the record's organisation (its fund), and a request on it by someone else, straight into the database.</summary>
-    private static Task<(Guid Line, Guid Disbursement)> NewFundRequest(World w, Record r) => w.App.WithDbAsync(async db =>
+    /// <summary>A budget line of the record's organisation (its fund), and a request on it by someone else (approved if asked), straight into the database.</summary>
+    private static Task<(Guid Line, Guid Disbursement, Guid Donor)> NewFundRequest(World w, Record r, bool approved = false) => w.App.WithDbAsync(async db =>
     {
         var org = OrgOf(w, r).Id;
         var donor = new Donor { OrganisationId = org, Name = "Matrix donor" };
         var grant = new Grant { OrganisationId = org, DonorId = donor.Id, Name = "Matrix grant", Amount = 1_000_000, Currency = "EUR", PeriodStart = DateTime.UtcNow, PeriodEnd = DateTime.UtcNow.AddYears(1) };
-        var line = new BudgetLine { OrganisationId = org, GrantId = grant.Id, Category = AssistanceCategory.Food, Amount = 1_000_000, Currency = "EUR" };
+        var line = new BudgetLine { OrganisationId = org, GrantId = grant.Id, Category = AssistanceCategory.Food, Amount = 1_000_000, Currency = "EUR", Approved = approved ? 100 : 0 };
         var c = CaseOf(w, r);
         var d = new Disbursement
         {
             OrganisationId = org, FundOrganisationId = org, CaseId = c.Id, CaseReference = c.Reference, BudgetLineId = line.Id, Category = line.Category,
             Amount = 100, Currency = "EUR", Purpose = "matrix", Supplier = "Matrix", SupplierKey = "MATRIX", ReceiptReference = Guid.NewGuid().ToString(),
-            RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(),
+            RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(), Status = approved ? DisbursementStatus.Approved : DisbursementStatus.Requested,
         };
         db.AddRange(donor, grant, line, d);
         await db.SaveChangesAsync();
-        return (line.Id, d.Id);
+        return (line.Id, d.Id, donor.Id);
     });
 
     private static readonly Row[] Matrix =
@@ -194,6 +194,13 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
             await c.PostAsync($"/api/v1/fund/disbursements/{(await NewFundRequest(w, r)).Disbursement}/approve", null), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/fund/disbursements/{id:guid}/reject", Policies.FundManage, async (w, r, c) =>
             await c.PostJsonAsync($"/api/v1/fund/disbursements/{(await NewFundRequest(w, r)).Disbursement}/reject", new DecideDisbursement.RejectRequest("matrix")),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/fund/disbursements/{id:guid}/payment", Policies.FundManage, async (w, r, c) =>
+            await c.PostJsonAsync($"/api/v1/fund/disbursements/{(await NewFundRequest(w, r, approved: true)).Disbursement}/payment",
+                new RecordPayment.Request(0, DateOnly.FromDateTime(DateTime.UtcNow), 100, DateOnly.FromDateTime(DateTime.UtcNow), "matrix")),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/fund/donors/{id:guid}/report", Policies.FundManage, async (w, r, c) =>
+            await c.GetAsync($"/api/v1/fund/donors/{(await NewFundRequest(w, r)).Donor}/report?from=2026-01-01&to=2026-12-31&format=csv"),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
         // Shelters.
         new("GET", "/api/v1/shelters/", Policies.ShelterDirectory, (w, r, c) => c.GetAsync("/api/v1/shelters"), HttpStatusCode.OK),
