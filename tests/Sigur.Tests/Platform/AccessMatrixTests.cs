@@ -32,7 +32,7 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         string OwnName, string OtherName, HttpClient OwnWriter, HttpClient OtherWriter);
 
     private sealed record Row(string Method, string Route, string Policy, Func<World, Record, HttpClient, Task<HttpResponseMessage>> Send, HttpStatusCode Allowed,
-        HttpStatusCode? OtherRecord = null);
+        HttpStatusCode? OtherRecord = null, Func<Role, HttpStatusCode>? OtherRecordFor = null);
 
     private static RegisterCase.Response CaseOf(World w, Record r) => r == Record.Own ? w.OwnCase : w.OtherCase;
 
@@ -147,6 +147,23 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         });
     }
 
+    /// <summary>A shelter of the record's organisation with one case on its waiting list, straight into the database.</summary>
+    private static async Task<(Guid Shelter, Guid Entry)> NewWaitingEntry(World w, Record r)
+    {
+        var (shelter, _) = await NewShelter(w, r);
+        var c = await (r == Record.Own ? w.OwnWriter : w.OtherWriter).RegisterAsync();
+        return await w.App.WithDbAsync(async db =>
+        {
+            var entry = new ShelterWaitingEntry { ShelterId = shelter, OrganisationId = OrgOf(w, r).Id, CaseId = c.Id, CaseReference = c.Reference, AddedAt = DateTime.UtcNow };
+            db.Add(entry);
+            await db.SaveChangesAsync();
+            return (shelter, entry.Id);
+        });
+    }
+
+    // The coordinator's office keeps every shelter's places; a shelter's staff only their own.
+    private static HttpStatusCode KeeperOfOther(Role role) => role == Role.NationalCoordinator ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+
     private static async Task<HttpResponseMessage> AdmitFresh(World w, Record r, HttpClient client, string path)
     {
         var (shelter, _) = await NewShelter(w, r);
@@ -218,6 +235,15 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
             HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("GET", "/api/v1/shelters/{id:guid}/waiting-list", Policies.ShelterManage, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}/waiting-list"),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/shelters/{id:guid}/waiting-list/{entryId:guid}/remove", Policies.ShelterManage, async (w, r, c) =>
+        {
+            var (shelter, entry) = await NewWaitingEntry(w, r);
+            return await c.PostAsync($"/api/v1/shelters/{shelter}/waiting-list/{entry}/remove", null);
+        }, HttpStatusCode.NoContent, HttpStatusCode.NotFound),
+        new("PUT", "/api/v1/shelters/{id:guid}/places", Policies.ShelterPlaces, async (w, r, c) => await c.PutJsonAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}/places",
+            new EditPlaces.Request(0, [new(PlaceSex.Female, AgeGroup.Adult, 50)])), HttpStatusCode.OK, OtherRecordFor: KeeperOfOther),
+        new("GET", "/api/v1/shelters/{id:guid}/occupancy", Policies.ShelterPlaces, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}/occupancy"),
+            HttpStatusCode.OK, OtherRecordFor: KeeperOfOther),
         // Consents and referrals.
         new("GET", "/api/v1/cases/{id:guid}/consents", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/consents"), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/cases/{id:guid}/consents", Policies.CaseWrite, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/consents",
@@ -229,6 +255,7 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
         new("GET", "/api/v1/cases/{id:guid}/referrals", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/referrals"), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/consents/{id:guid}/withdraw", Policies.CaseWrite, async (w, r, c) =>
             await c.PostAsync($"/api/v1/consents/{await NewConsent(w, CaseOf(w, r), OrgOf(w, r).Id, Guid.NewGuid())}/withdraw", null), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/consents/overrides-waiting", Policies.DisclosureOverride, (w, r, c) => c.GetAsync("/api/v1/consents/overrides-waiting"), HttpStatusCode.OK),
         new("POST", "/api/v1/consents/{id:guid}/review", Policies.DisclosureOverride, async (w, r, c) =>
             await c.PostJsonAsync($"/api/v1/consents/{await NewConsent(w, CaseOf(w, r), OrgOf(w, r).Id, Guid.NewGuid(), ConsentBasis.DangerToLife)}/review", new ReviewOverride.Request(true)),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
@@ -445,6 +472,7 @@ public sealed class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
                 {
                     var allowedRole = Policies.RolesOf(row.Policy).Contains(role);
                     var expected = !allowedRole ? HttpStatusCode.Forbidden
+                        : record == Record.Other && row.OtherRecordFor is { } otherFor ? otherFor(role)
                         : record == Record.Other && row.OtherRecord is { } otherStatus ? otherStatus
                         : row.Allowed;
                     var response = await row.Send(world, record, client);
