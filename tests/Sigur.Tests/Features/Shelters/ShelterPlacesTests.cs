@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Sigur.Features.Cases;
+using Sigur.Features.Referrals;
 using Sigur.Features.Shelters;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Shelters;
@@ -121,5 +124,41 @@ public sealed class ShelterPlacesTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsync($"/api/v1/shelters/{shelter.Id}/waiting-list/{waiting.Id}/remove", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsync($"/api/v1/shelters/{shelter.Id}/waiting-list/{waiting.Id}/remove", null)).StatusCode);
         Assert.Empty(await (await staff.GetAsync($"/api/v1/shelters/{shelter.Id}/waiting-list")).ReadAsync<List<ShelterResidents.Waiting>>());
+    }
+
+    /// <summary>
+    /// Admission and the waiting list read the referred person through a projection (x.Person) that EF still
+    /// materialises as an entity, so Disclosure minimises it: without the identity group the birth date is withheld,
+    /// and the person must still get a child's place (the age survives withholding) while nothing else leaves.
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_referred_child_whose_identity_is_withheld_still_gets_a_childs_place_and_nothing_else(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var holder = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
+        var holderClient = await app.ClientAsync(Role.CaseWorker, holder.Id);
+        var org = await app.NewOrganisationAsync(OrganisationType.ShelterOperator);
+        var staff = await app.ClientAsync(Role.ShelterStaff, org.Id);
+        var shelter = await (await staff.PostJsonAsync("/api/v1/shelters", new RegisterShelter.Request("Dečja kuća", "Niš", "Tajna 2",
+            [new(PlaceSex.Female, AgeGroup.Adult, 2, 0), new(PlaceSex.Female, AgeGroup.Child, 2, 0)]))).ReadAsync<ShelterDetail>();
+        var birth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-15).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var request = CaseRequests.New("Mila", "Jovanovska");
+        var child = await holderClient.RegisterAsync(request with { Person = request.Person! with { DateOfBirth = birth } });
+        Assert.Equal(HttpStatusCode.Created, (await holderClient.PostJsonAsync($"/api/v1/cases/{child.Id}/consents", new RecordConsent.Request(
+            ConsentGiver.Guardian, [org.Id], [DataGroup.Health], "Shelter", DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1), "Guardian Name"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await holderClient.PostJsonAsync("/api/v1/referrals", new CreateReferral.Request(child.Id, org.Id, [ServiceType.Accommodation]))).StatusCode);
+
+        // The shelter reads the case minimised: no name, no birth date.
+        var seen = await (await staff.GetAsync($"/api/v1/cases/{child.Id}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Mila", seen);
+        Assert.DoesNotContain(birth, seen);
+
+        var waiting = await staff.PostJsonAsync($"/api/v1/shelters/{shelter.Id}/waiting-list", new ShelterResidents.WaitRequest(child.Id));
+        Assert.Equal(HttpStatusCode.Created, waiting.StatusCode);
+        var admitted = await staff.PostJsonAsync($"/api/v1/shelters/{shelter.Id}/admissions", new AdmitToShelter.Request(child.Id));
+        Assert.Equal(HttpStatusCode.Created, admitted.StatusCode);
+        var body = await admitted.Content.ReadAsStringAsync();
+        Assert.Equal((PlaceSex.Female, AgeGroup.Child), ((await admitted.ReadAsync<AdmitToShelter.Response>()).Sex, (await admitted.ReadAsync<AdmitToShelter.Response>()).AgeGroup));
+        foreach (var secret in new[] { "Mila", "Jovanovska", birth }) Assert.DoesNotContain(secret, body + await waiting.Content.ReadAsStringAsync());
     }
 }
