@@ -44,6 +44,8 @@ public static class Policies
     public const string ShelterDirectory = nameof(ShelterDirectory);
     /// <summary>Run a shelter: places, admissions, discharges, the waiting list.</summary>
     public const string ShelterManage = nameof(ShelterManage);
+    /// <summary>Change a shelter's places and see its occupancy over time: the shelter's own staff, and the coordinator's office for every shelter.</summary>
+    public const string ShelterPlaces = nameof(ShelterPlaces);
     /// <summary>The Direct Assistance Fund's budget lines and balances, and one's own disbursement requests.</summary>
     public const string FundRead = nameof(FundRead);
     /// <summary>Ask the fund to pay a cost for a case.</summary>
@@ -56,7 +58,7 @@ public static class Policies
     public const string MobileTeams = nameof(MobileTeams);
 
     public static readonly string[] All =
-        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams];
+        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces];
 
     public static readonly Role[] CaseReaders =
         [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer];
@@ -70,6 +72,7 @@ public static class Policies
     public static readonly Role[] Referrers = [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator];
     public static readonly Role[] ShelterDirectoryReaders = [.. Referrers, Role.NationalCoordinator];
     public static readonly Role[] ShelterManagers = [Role.ShelterStaff];
+    public static readonly Role[] ShelterPlaceKeepers = [Role.ShelterStaff, Role.NationalCoordinator];
     public static readonly Role[] FundReaders = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer, Role.NationalCoordinator];
     public static readonly Role[] FundRequesters = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer];
     public static readonly Role[] FundManagers = [Role.FundOfficer];
@@ -91,6 +94,7 @@ public static class Policies
         DisclosureOverride => BreakGlassUsers,
         ShelterDirectory => ShelterDirectoryReaders,
         ShelterManage => ShelterManagers,
+        ShelterPlaces => ShelterPlaceKeepers,
         FundRead => FundReaders,
         FundRequest => FundRequesters,
         FundManage => FundManagers,

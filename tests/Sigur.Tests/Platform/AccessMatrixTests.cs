@@ -33,7 +33,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
 
     /// <summary><paramref name="OtherAllowedFor"/>: roles that reach another organisation's record as their own (an administrator editing any directory entry).</summary>
     private sealed record Row(string Method, string Route, string Policy, Func<World, Record, HttpClient, Task<HttpResponseMessage>> Send, HttpStatusCode Allowed,
-        HttpStatusCode? OtherRecord = null, Role[]? OtherAllowedFor = null);
+        HttpStatusCode? OtherRecord = null, Role[]? OtherAllowedFor = null, Func<Role, HttpStatusCode>? OtherRecordFor = null);
 
     private static RegisterCase.Response CaseOf(World w, Record r) => r == Record.Own ? w.OwnCase : w.OtherCase;
 
@@ -148,6 +148,23 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         });
     }
 
+    /// <summary>A shelter of the record's organisation with one case on its waiting list, straight into the database.</summary>
+    private static async Task<(Guid Shelter, Guid Entry)> NewWaitingEntry(World w, Record r)
+    {
+        var (shelter, _) = await NewShelter(w, r);
+        var c = await (r == Record.Own ? w.OwnWriter : w.OtherWriter).RegisterAsync();
+        return await w.App.WithDbAsync(async db =>
+        {
+            var entry = new ShelterWaitingEntry { ShelterId = shelter, OrganisationId = OrgOf(w, r).Id, CaseId = c.Id, CaseReference = c.Reference, AddedAt = DateTime.UtcNow };
+            db.Add(entry);
+            await db.SaveChangesAsync();
+            return (shelter, entry.Id);
+        });
+    }
+
+    // The coordinator's office keeps every shelter's places; a shelter's staff only their own.
+    private static HttpStatusCode KeeperOfOther(Role role) => role == Role.NationalCoordinator ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+
     private static async Task<HttpResponseMessage> AdmitFresh(World w, Record r, HttpClient client, string path)
     {
         var (shelter, _) = await NewShelter(w, r);
@@ -157,23 +174,23 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             : await client.PostJsonAsync($"/api/v1/shelters/{shelter}/waiting-list", new ShelterResidents.WaitRequest(c.Id));
     }
 
-    /// <summary>A budget line of the record's organisation (its fund), and a request on it by someone else, straight into the database.</summary>
-    private static Task<(Guid Line, Guid Disbursement)> NewFundRequest(World w, Record r) => w.App.WithDbAsync(async db =>
+    /// <summary>A budget line of the record's organisation (its fund), and a request on it by someone else (approved if asked), straight into the database.</summary>
+    private static Task<(Guid Line, Guid Disbursement, Guid Donor)> NewFundRequest(World w, Record r, bool approved = false) => w.App.WithDbAsync(async db =>
     {
         var org = OrgOf(w, r).Id;
         var donor = new Donor { OrganisationId = org, Name = "Matrix donor" };
         var grant = new Grant { OrganisationId = org, DonorId = donor.Id, Name = "Matrix grant", Amount = 1_000_000, Currency = "EUR", PeriodStart = DateTime.UtcNow, PeriodEnd = DateTime.UtcNow.AddYears(1) };
-        var line = new BudgetLine { OrganisationId = org, GrantId = grant.Id, Category = AssistanceCategory.Food, Amount = 1_000_000, Currency = "EUR" };
+        var line = new BudgetLine { OrganisationId = org, GrantId = grant.Id, Category = AssistanceCategory.Food, Amount = 1_000_000, Currency = "EUR", Approved = approved ? 100 : 0 };
         var c = CaseOf(w, r);
         var d = new Disbursement
         {
             OrganisationId = org, FundOrganisationId = org, CaseId = c.Id, CaseReference = c.Reference, BudgetLineId = line.Id, Category = line.Category,
             Amount = 100, Currency = "EUR", Purpose = "matrix", Supplier = "Matrix", SupplierKey = "MATRIX", ReceiptReference = Guid.NewGuid().ToString(),
-            RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(),
+            RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(), Status = approved ? DisbursementStatus.Approved : DisbursementStatus.Requested,
         };
         db.AddRange(donor, grant, line, d);
         await db.SaveChangesAsync();
-        return (line.Id, d.Id);
+        return (line.Id, d.Id, donor.Id);
     });
 
     private static readonly Row[] Matrix =
@@ -196,6 +213,13 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         new("POST", "/api/v1/fund/disbursements/{id:guid}/reject", Policies.FundManage, async (w, r, c) =>
             await c.PostJsonAsync($"/api/v1/fund/disbursements/{(await NewFundRequest(w, r)).Disbursement}/reject", new DecideDisbursement.RejectRequest("matrix")),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/fund/disbursements/{id:guid}/payment", Policies.FundManage, async (w, r, c) =>
+            await c.PostJsonAsync($"/api/v1/fund/disbursements/{(await NewFundRequest(w, r, approved: true)).Disbursement}/payment",
+                new RecordPayment.Request(0, DateOnly.FromDateTime(DateTime.UtcNow), 100, DateOnly.FromDateTime(DateTime.UtcNow), "matrix")),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/fund/donors/{id:guid}/report", Policies.FundManage, async (w, r, c) =>
+            await c.GetAsync($"/api/v1/fund/donors/{(await NewFundRequest(w, r)).Donor}/report?from=2026-01-01&to=2026-12-31&format=csv"),
+            HttpStatusCode.OK, HttpStatusCode.NotFound),
         // Shelters.
         new("GET", "/api/v1/shelters/", Policies.ShelterDirectory, (w, r, c) => c.GetAsync("/api/v1/shelters"), HttpStatusCode.OK),
         new("GET", "/api/v1/shelters/{id:guid}", Policies.ShelterDirectory, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}"), HttpStatusCode.OK),
@@ -212,6 +236,15 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("GET", "/api/v1/shelters/{id:guid}/waiting-list", Policies.ShelterManage, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}/waiting-list"),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/shelters/{id:guid}/waiting-list/{entryId:guid}/remove", Policies.ShelterManage, async (w, r, c) =>
+        {
+            var (shelter, entry) = await NewWaitingEntry(w, r);
+            return await c.PostAsync($"/api/v1/shelters/{shelter}/waiting-list/{entry}/remove", null);
+        }, HttpStatusCode.NoContent, HttpStatusCode.NotFound),
+        new("PUT", "/api/v1/shelters/{id:guid}/places", Policies.ShelterPlaces, async (w, r, c) => await c.PutJsonAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}/places",
+            new EditPlaces.Request(0, [new(PlaceSex.Female, AgeGroup.Adult, 50)])), HttpStatusCode.OK, OtherRecordFor: KeeperOfOther),
+        new("GET", "/api/v1/shelters/{id:guid}/occupancy", Policies.ShelterPlaces, async (w, r, c) => await c.GetAsync($"/api/v1/shelters/{(await NewShelter(w, r)).Shelter}/occupancy"),
+            HttpStatusCode.OK, OtherRecordFor: KeeperOfOther),
         // Consents and referrals.
         new("GET", "/api/v1/cases/{id:guid}/consents", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/consents"), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/cases/{id:guid}/consents", Policies.CaseWrite, (w, r, c) => c.PostJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}/consents",
@@ -223,6 +256,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         new("GET", "/api/v1/cases/{id:guid}/referrals", Policies.CaseRead, (w, r, c) => c.GetAsync($"/api/v1/cases/{CaseOf(w, r).Id}/referrals"), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/consents/{id:guid}/withdraw", Policies.CaseWrite, async (w, r, c) =>
             await c.PostAsync($"/api/v1/consents/{await NewConsent(w, CaseOf(w, r), OrgOf(w, r).Id, Guid.NewGuid())}/withdraw", null), HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/consents/overrides-waiting", Policies.DisclosureOverride, (w, r, c) => c.GetAsync("/api/v1/consents/overrides-waiting"), HttpStatusCode.OK),
         new("POST", "/api/v1/consents/{id:guid}/review", Policies.DisclosureOverride, async (w, r, c) =>
             await c.PostJsonAsync($"/api/v1/consents/{await NewConsent(w, CaseOf(w, r), OrgOf(w, r).Id, Guid.NewGuid(), ConsentBasis.DangerToLife)}/review", new ReviewOverride.Request(true)),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
@@ -443,6 +477,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
                 {
                     var allowedRole = Policies.RolesOf(row.Policy).Contains(role);
                     var expected = !allowedRole ? HttpStatusCode.Forbidden
+                        : record == Record.Other && row.OtherRecordFor is { } otherFor ? otherFor(role)
                         : record == Record.Other && row.OtherRecord is { } otherStatus && row.OtherAllowedFor?.Contains(role) != true ? otherStatus
                         : row.Allowed;
                     var response = await row.Send(world, record, client);

@@ -570,6 +570,10 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long>("Paid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid");
+
                     b.HasKey("Id")
                         .HasName("pk_fund_budget_lines");
 
@@ -579,7 +583,7 @@ namespace Sigur.Data.Postgres
 
                     b.ToTable("fund_budget_lines", null, t =>
                         {
-                            t.HasCheckConstraint("ck_fund_budget_lines_not_overspent", "approved >= 0 AND approved <= amount");
+                            t.HasCheckConstraint("ck_fund_budget_lines_not_overspent", "approved >= 0 AND approved <= amount AND paid >= 0 AND paid <= approved");
                         });
                 });
 
@@ -636,11 +640,37 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long?>("PaidAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_amount");
+
+                    b.Property<DateTime?>("PaidOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_on");
+
+                    b.Property<DateTime?>("PaymentRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_recorded_at");
+
+                    b.Property<Guid?>("PaymentRecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_recorded_by");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payment_reference");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("purpose");
+
+                    b.Property<DateTime?>("ReceiptDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("receipt_date");
 
                     b.Property<string>("ReceiptReference")
                         .IsRequired()

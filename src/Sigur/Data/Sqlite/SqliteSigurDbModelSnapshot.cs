@@ -558,6 +558,10 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long>("Paid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid");
+
                     b.HasKey("Id")
                         .HasName("pk_fund_budget_lines");
 
@@ -567,7 +571,7 @@ namespace Sigur.Data.Sqlite
 
                     b.ToTable("fund_budget_lines", null, t =>
                         {
-                            t.HasCheckConstraint("ck_fund_budget_lines_not_overspent", "approved >= 0 AND approved <= amount");
+                            t.HasCheckConstraint("ck_fund_budget_lines_not_overspent", "approved >= 0 AND approved <= amount AND paid >= 0 AND paid <= approved");
                         });
                 });
 
@@ -624,11 +628,37 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long?>("PaidAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_amount");
+
+                    b.Property<DateTime?>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<DateTime?>("PaymentRecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_recorded_at");
+
+                    b.Property<Guid?>("PaymentRecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_recorded_by");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_reference");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose");
+
+                    b.Property<DateTime?>("ReceiptDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_date");
 
                     b.Property<string>("ReceiptReference")
                         .IsRequired()

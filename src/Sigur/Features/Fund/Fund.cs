@@ -7,8 +7,9 @@ namespace Sigur.Features.Fund;
 /// into budget lines by category. Workers ask the fund to pay a cost for a case (a disbursement); a fund officer
 /// other than the requester approves it (four eyes). Two rules hold whatever the concurrency, both in the
 /// approval's transaction: a budget line is never overspent (a conditional update of its approved total), and the
-/// same cost (case, supplier, receipt reference) is never paid twice (a unique index). Money is long minor units
-/// with an ISO 4217 currency code.
+/// same cost (case, supplier, receipt reference) is never paid twice (a unique index). Once the supplier is paid, the
+/// officer records the payment against the receipt (<see cref="RecordPayment"/>). Money is long minor units with an
+/// ISO 4217 currency code.
 /// </summary>
 public sealed class Donor : IOrganisationOwned, IVersioned
 {
@@ -44,6 +45,8 @@ public sealed class BudgetLine : IOrganisationOwned
     public AssistanceCategory Category { get; set; }
     public long Amount { get; set; }
     public long Approved { get; set; }
+    /// <summary>Of <see cref="Approved"/>, what has been paid against receipts.</summary>
+    public long Paid { get; set; }
     public string Currency { get; set; } = "EUR";
 }
 
@@ -72,6 +75,15 @@ public sealed class Disbursement : IOrganisationOwned, IVersioned
     public DateTime? DecidedAt { get; set; }
     public Guid? DecidedBy { get; set; }
     public string RejectReason { get; set; } = "";
+
+    /// <summary>The receipt's date and amount, as paid; at most the approved amount (the rest goes back to the line).</summary>
+    public DateTime? ReceiptDate { get; set; }
+    public long? PaidAmount { get; set; }
+    /// <summary>The bank transfer or cash voucher reference of the payment.</summary>
+    public string PaymentReference { get; set; } = "";
+    public DateTime? PaidOn { get; set; }
+    public DateTime? PaymentRecordedAt { get; set; }
+    public Guid? PaymentRecordedBy { get; set; }
     public long Version { get; set; }
 
     public static string KeyOf(string supplier) =>
@@ -80,21 +92,25 @@ public sealed class Disbursement : IOrganisationOwned, IVersioned
 
 public enum AssistanceCategory { Psychological, Medical, Food, Accommodation, Documents, Legal, EducationVocational, Reintegration, Other }
 
-public enum DisbursementStatus { Requested, Approved, Rejected }
+public enum DisbursementStatus { Requested, Approved, Rejected, Paid }
 
-public sealed record BudgetLineView(Guid Id, AssistanceCategory Category, long Amount, long Approved, long Pending, long Available, string Currency);
+/// <summary>A line's balance: <see cref="Approved"/> includes what is <see cref="Paid"/>; <see cref="Available"/> is the amount less approved.</summary>
+public sealed record BudgetLineView(Guid Id, AssistanceCategory Category, long Amount, long Approved, long Pending, long Available, string Currency, long Paid);
 
+/// <summary>A grant with its balance (the sums of its lines) and the lines'. Lines need not use up the grant: <see cref="Unallocated"/>.</summary>
 public sealed record GrantView(Guid Id, Guid OrganisationId, Guid DonorId, string DonorName, string Name, long Amount, string Currency,
-    DateOnly PeriodStart, DateOnly PeriodEnd, long Approved, IReadOnlyList<BudgetLineView> Lines);
+    DateOnly PeriodStart, DateOnly PeriodEnd, long Approved, IReadOnlyList<BudgetLineView> Lines, long Paid, long Pending, long Available, long Unallocated);
 
 public sealed record DisbursementView(
     Guid Id, Guid OrganisationId, Guid FundOrganisationId, Guid CaseId, string CaseReference, Guid BudgetLineId, AssistanceCategory Category, long Amount,
     string Currency, string Purpose, string Supplier, string ReceiptReference, DisbursementStatus Status, DateTime RequestedAt, Guid RequestedBy,
-    DateTime? DecidedAt, Guid? DecidedBy, string RejectReason, long Version)
+    DateTime? DecidedAt, Guid? DecidedBy, string RejectReason, long Version,
+    DateOnly? ReceiptDate = null, long? PaidAmount = null, DateOnly? PaidOn = null, string PaymentReference = "")
 {
     public static DisbursementView From(Disbursement d) => new(
         d.Id, d.OrganisationId, d.FundOrganisationId, d.CaseId, d.CaseReference, d.BudgetLineId, d.Category, d.Amount, d.Currency, d.Purpose,
-        d.Supplier, d.ReceiptReference, d.Status, d.RequestedAt, d.RequestedBy, d.DecidedAt, d.DecidedBy, d.RejectReason, d.Version);
+        d.Supplier, d.ReceiptReference, d.Status, d.RequestedAt, d.RequestedBy, d.DecidedAt, d.DecidedBy, d.RejectReason, d.Version,
+        d.ReceiptDate is { } r ? DateOnly.FromDateTime(r) : null, d.PaidAmount, d.PaidOn is { } p ? DateOnly.FromDateTime(p) : null, d.PaymentReference);
 }
 
 internal static class Money

@@ -22,6 +22,10 @@ public static class FundApi
             .WithSummary("Approve (four eyes; never overspends the line)");
         fund.MapPost("/disbursements/{id:guid}/reject", DecideDisbursement.Reject).RequireAuthorization(Policies.FundManage)
             .WithSummary("Reject, with a reason");
+        fund.MapPost("/disbursements/{id:guid}/payment", RecordPayment.Handle).RequireAuthorization(Policies.FundManage)
+            .WithSummary("Record the payment of an approved request against its receipt (date, amount)");
+        fund.MapGet("/donors/{id:guid}/report", DonorReport.Handle).RequireAuthorization(Policies.FundManage)
+            .WithSummary("A donor's report for a period, as csv or xlsx (case references only; audited as an export)");
         return api;
     }
 }

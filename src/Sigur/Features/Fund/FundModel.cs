@@ -23,7 +23,7 @@ public static class FundModel
         });
         b.Entity<BudgetLine>(e =>
         {
-            e.ToTable("fund_budget_lines", t => t.HasCheckConstraint("ck_fund_budget_lines_not_overspent", "approved >= 0 AND approved <= amount"));
+            e.ToTable("fund_budget_lines", t => t.HasCheckConstraint("ck_fund_budget_lines_not_overspent", "approved >= 0 AND approved <= amount AND paid >= 0 AND paid <= approved"));
             e.HasOne<Grant>().WithMany().HasForeignKey(l => l.GrantId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(l => new { l.GrantId, l.Category }).IsUnique();
             e.Property(l => l.Currency).HasMaxLength(3);
@@ -44,6 +44,7 @@ public static class FundModel
             e.Property(d => d.SupplierKey).HasMaxLength(200);
             e.Property(d => d.ReceiptReference).HasMaxLength(100);
             e.Property(d => d.RejectReason).HasMaxLength(1000);
+            e.Property(d => d.PaymentReference).HasMaxLength(100);
         });
         db.ScopeToOrganisations<Disbursement>(b, d => d.FundOrganisationId);
     }

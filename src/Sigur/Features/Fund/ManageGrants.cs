@@ -74,8 +74,9 @@ public static class ManageGrants
     private static GrantView View(Grant g, string donor, IEnumerable<BudgetLine> lines, IReadOnlyDictionary<Guid, long> pending)
     {
         var views = lines.OrderBy(l => l.Category).Select(l => new BudgetLineView(l.Id, l.Category, l.Amount, l.Approved,
-            pending.GetValueOrDefault(l.Id), l.Amount - l.Approved, l.Currency)).ToList();
+            pending.GetValueOrDefault(l.Id), l.Amount - l.Approved, l.Currency, l.Paid)).ToList();
         return new GrantView(g.Id, g.OrganisationId, g.DonorId, donor, g.Name, g.Amount, g.Currency, DateOnly.FromDateTime(g.PeriodStart),
-            DateOnly.FromDateTime(g.PeriodEnd), views.Sum(v => v.Approved), views);
+            DateOnly.FromDateTime(g.PeriodEnd), views.Sum(v => v.Approved), views, views.Sum(v => v.Paid), views.Sum(v => v.Pending),
+            views.Sum(v => v.Available), g.Amount - views.Sum(v => v.Amount));
     }
 }

@@ -20,6 +20,8 @@ public static class ReferralApi
         var consents = api.MapGroup("/consents").WithTags("Referrals");
         consents.MapPost("/{id:guid}/withdraw", WithdrawConsent.Handle).RequireAuthorization(Policies.CaseWrite)
             .WithSummary("Withdraw a consent: recipients lose access on their next request");
+        consents.MapGet("/overrides-waiting", PendingOverrides.Handle).RequireAuthorization(Policies.DisclosureOverride)
+            .WithSummary("The organisation's overrides waiting for a second person's review");
         consents.MapPost("/{id:guid}/review", ReviewOverride.Handle).RequireAuthorization(Policies.DisclosureOverride)
             .WithSummary("A second person approves or rejects an override");
 

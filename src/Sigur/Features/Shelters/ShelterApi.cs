@@ -24,6 +24,12 @@ public static class ShelterApi
             .WithSummary("The waiting list");
         shelters.MapPost("/{id:guid}/waiting-list", ShelterResidents.AddToWaitingList).RequireAuthorization(Policies.ShelterManage)
             .WithSummary("Put a case on the waiting list");
+        shelters.MapPost("/{id:guid}/waiting-list/{entryId:guid}/remove", ShelterResidents.RemoveFromWaitingList).RequireAuthorization(Policies.ShelterManage)
+            .WithSummary("Take a case off the waiting list");
+        shelters.MapPut("/{id:guid}/places", EditPlaces.Handle).RequireAuthorization(Policies.ShelterPlaces)
+            .WithSummary("Set the places per sex and age group (never below the people staying; 409)");
+        shelters.MapGet("/{id:guid}/occupancy", Occupancy.Handle).RequireAuthorization(Policies.ShelterPlaces)
+            .WithSummary("Occupancy at the end of each day of a period (counts only)");
         return api;
     }
 }

@@ -10,6 +10,11 @@ internal static class ShelterLookups
     public static Task<Shelter?> OwnAsync(SigurDb db, CurrentUser user, Guid id, CancellationToken ct) =>
         db.Set<Shelter>().SingleOrDefaultAsync(s => s.Id == id && s.OrganisationId == user.OrganisationId && s.IsActive, ct);
 
+    /// <summary>A shelter whose places the user keeps: one of their own organisation, or any for the coordinator's office; or null.</summary>
+    public static Task<Shelter?> KeptAsync(SigurDb db, CurrentUser user, Guid id, CancellationToken ct) =>
+        db.Set<Shelter>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.IsActive
+            && (s.OrganisationId == user.OrganisationId || user.Role == Role.NationalCoordinator), ct);
+
     public static async Task<List<PlaceCount>> PlacesAsync(SigurDb db, Guid shelterId, CancellationToken ct) =>
         (await db.Set<ShelterPlaces>().AsNoTracking().Where(p => p.ShelterId == shelterId).ToListAsync(ct))
             .OrderBy(p => p.Sex).ThenBy(p => p.AgeGroup).Select(p => new PlaceCount(p.Sex, p.AgeGroup, p.Places, p.Occupied)).ToList();

@@ -34,6 +34,20 @@ public static class ShelterResidents
         return TypedResults.Ok(waiting);
     }
 
+    /// <summary>Takes a case off the waiting list (it found a place elsewhere, or no longer needs one).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveFromWaitingList(Guid id, Guid entryId, SigurDb db, CurrentUser user, Audit audit,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (await ShelterLookups.OwnAsync(db, user, id, ct) is null) return Problems.NotFound();
+        var entry = await db.Set<ShelterWaitingEntry>().SingleOrDefaultAsync(w => w.Id == entryId && w.ShelterId == id, ct);
+        if (entry is null) return Problems.NotFound();
+        if (entry.RemovedAt is not null) return Problems.Conflict("The case is no longer on the waiting list.");
+        entry.RemovedAt = clock.GetUtcNow().UtcDateTime;
+        db.AuditWithNextSave(audit.New(AuditActions.Update, nameof(ShelterWaitingEntry), entryId.ToString(), [], "removed from the waiting list"));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
     public static async Task<Results<Created<Waiting>, ValidationProblem, ProblemHttpResult>> AddToWaitingList(
         Guid id, WaitRequest request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
