@@ -26,7 +26,9 @@ public static class Commands
         var migrate = new Command("migrate", "Apply database migrations (PostgreSQL is migrated only by this verb unless Database:MigrateAtStartup is true).");
         migrate.SetAction((_, ct) => WithServices(async sp =>
         {
-            await sp.GetRequiredService<SigurDb>().Database.MigrateAsync(ct);
+            var db = sp.GetRequiredService<SigurDb>();
+            await db.Database.MigrateAsync(ct);
+            await Features.Statistics.AgeAtIntakeBackfill.RunAsync(db, ct);
             Console.WriteLine("Database is up to date.");
             return 0;
         }));

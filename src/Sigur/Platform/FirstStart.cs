@@ -42,6 +42,8 @@ public static class FirstStart
         var provider = DatabaseSetup.ProviderFrom(config);
         if (provider == DatabaseProvider.Postgres && !config.GetValue("Database:MigrateAtStartup", false)) return;
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SigurDb>().Database.MigrateAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
+        await db.Database.MigrateAsync(ct);
+        await Features.Statistics.AgeAtIntakeBackfill.RunAsync(db, ct);
     }
 }

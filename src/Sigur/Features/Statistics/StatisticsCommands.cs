@@ -16,6 +16,7 @@ public static class StatisticsCommands
         var stats = new Command("stats", "Statistics: cross-tables and report templates.");
         stats.Subcommands.Add(TableCommand());
         stats.Subcommands.Add(ReportCommand());
+        stats.Subcommands.Add(BackfillCommand());
         yield return stats;
 
         var export = new Command("export", "Anonymised record-level exports.");
@@ -65,6 +66,18 @@ public static class StatisticsCommands
         return command;
     }
 
+    private static Command BackfillCommand()
+    {
+        var command = new Command("backfill-ages", "Give cases saved without an age at intake one, from the person's birth date or estimate (also runs after every migration).");
+        command.SetAction((_, ct) => Commands.WithServices(async sp =>
+        {
+            var stamped = await AgeAtIntakeBackfill.RunAsync(sp.GetRequiredService<SigurDb>(), ct);
+            Console.WriteLine($"{stamped} cases now have an age at intake.");
+            return 0;
+        }));
+        return command;
+    }
+
     private static Command ReportCommand()
     {
         var template = new Option<string>("--template") { Required = true, Description = "One of: " + string.Join(", ", ReportTemplate.All.Select(t => t.Id)) };
@@ -108,21 +121,22 @@ public static class StatisticsCommands
     {
         var rows = new Option<string>("--rows") { Required = true, Description = "Dimension for rows: " + string.Join(", ", Dimensions.All.Select(d => d.Name)) };
         var cols = new Option<string?>("--cols") { Description = "Dimension for columns (or none)." };
-        var filter = new Option<string[]>("--filter") { Description = "dimension=value[,value…]; repeat for several.", AllowMultipleArgumentsPerToken = false };
-        var unit = new Option<CountingUnit>("--unit") { Description = "Person (default) or Case.", DefaultValueFactory = _ => CountingUnit.Person };
-        var reference = new Option<ReferenceDate>("--reference") { Description = "Intake (default) or Registration.", DefaultValueFactory = _ => ReferenceDate.Intake };
+        var filter = new Option<string[]>("--filter") { Description = "dimension=value (one category); repeat for other dimensions.", AllowMultipleArgumentsPerToken = false };
+        var unit = new Option<CountingUnit>("--unit") { Description = "Person (default), Case or Proceeding.", DefaultValueFactory = _ => CountingUnit.Person };
+        var reference = new Option<ReferenceDate>("--reference") { Description = "Intake (default), Registration or Decision.", DefaultValueFactory = _ => ReferenceDate.Intake };
         var publication = new Option<bool>("--publication") { Description = "Withhold small cells at the publication threshold (11) instead of the internal one (5)." };
         var command = new Command("table", "Print a cross-table, small cells withheld (c).") { rows, cols, filter, unit, reference, publication };
         command.SetAction((parse, ct) => Commands.WithServices(async sp =>
         {
             var errors = CrossTab.Validate(parse.GetValue(rows), parse.GetValue(cols), parse.GetValue(filter) ?? [], out var filters);
+            FreeTables.Check(parse.GetValue(rows), parse.GetValue(cols), filters, errors);
             if (errors.Count > 0)
             {
                 foreach (var (field, messages) in errors) Console.Error.WriteLine($"--{field}: {string.Join(" ", messages)}");
                 return 2;
             }
             var spec = new TableSpec(parse.GetValue(rows)!, parse.GetValue(cols), filters, parse.GetValue(unit), parse.GetValue(reference));
-            var table = (await CrossTab.PublishAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), [spec], parse.GetValue(publication), ct))[0];
+            var table = await FreeTables.PublishAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), spec, parse.GetValue(publication), ct);
             Console.Write(Render(table));
             return 0;
         }));
