@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Sigur.Features.Statistics;
 
-/// <summary>The statistics verbs: `stats table`, `stats export`, `export htcds`, `import`.</summary>
+/// <summary>The statistics verbs: `stats table`, `stats export`, `stats backfill-ages`, `export htcds`, `import`, `import-reference`.</summary>
 public static class StatisticsCommands
 {
     public static IEnumerable<Command> Build()
@@ -24,6 +24,24 @@ public static class StatisticsCommands
         yield return export;
 
         yield return ImportCommand();
+        yield return ImportReferenceCommand();
+    }
+
+    private static Command ImportReferenceCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A CSV file in the UNODC GLOTIP layout (Iso3_code, …, txtVALUE, Source)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report; write nothing." };
+        var command = new Command("import-reference", "Load published figures (a reference series) to show beside the national ones: all or nothing; <5 stays withheld.") { file, dryRun };
+        command.SetAction((parse, ct) => Commands.WithServices(async sp =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists) { Console.Error.WriteLine("The file does not exist."); return 2; }
+            var result = await ImportReference.RunAsync(sp.GetRequiredService<SigurDb>(), path.FullName, parse.GetValue(dryRun),
+                sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+            Console.Write(result.ToString());
+            return result.Succeeded ? 0 : 1;
+        }));
+        return command;
     }
 
     private static Command ImportCommand()
