@@ -2331,6 +2331,10 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("indicator");
 
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("integer")
+                        .HasColumnName("occurrence");
+
                     b.Property<string>("Series")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -2317,6 +2317,10 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("indicator");
 
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurrence");
+
                     b.Property<string>("Series")
                         .IsRequired()
                         .HasMaxLength(20)

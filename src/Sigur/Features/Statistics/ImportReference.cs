@@ -11,6 +11,8 @@ namespace Sigur.Features.Statistics;
 /// Category, Sex, Age, Year, Unit of measurement, txtVALUE, Source). A value "&lt;5" stays withheld, with its bound;
 /// each figure keeps its source. All or nothing: one bad row and nothing is written. Importing the same file again
 /// changes nothing; a later release of the same figures replaces their values. The file holds no personal data.
+/// Figures sharing their labels (GLOTIP splits "other forms of exploitation" without naming the parts) are all kept,
+/// numbered in file order, and not compared with a national figure.
 /// </summary>
 public static class ImportReference
 {
@@ -18,13 +20,13 @@ public static class ImportReference
 
     private static readonly string[] Required = ["Iso3_code", "Indicator", "Dimension", "Category", "Sex", "Age", "Year", "txtVALUE", "Source"];
 
-    public sealed record Result(int Rows, int Added, int Updated, int Unchanged, int Suppressed, int Duplicates, bool DryRun, IReadOnlyList<ImportCases.RowError> Errors)
+    public sealed record Result(int Rows, int Added, int Updated, int Unchanged, int Suppressed, int SharedLabels, bool DryRun, IReadOnlyList<ImportCases.RowError> Errors)
     {
         public bool Succeeded => Errors.Count == 0;
 
         public override string ToString() =>
             (DryRun ? "Dry run: " : "") + $"{Rows} rows: {Added} new, {Updated} updated, {Unchanged} unchanged, {Suppressed} withheld by the publisher (<n), "
-            + $"{Duplicates} repeated rows, {Errors.Count} errors.\n"
+            + $"{SharedLabels} sharing their labels with an earlier figure, {Errors.Count} errors.\n"
             + string.Concat(Errors.Select(e => $"  row {e.Row}, column {e.Column}: {e.Message}\n"))
             + (!DryRun && Errors.Count > 0 ? "Nothing was written.\n" : "");
     }
@@ -46,8 +48,8 @@ public static class ImportReference
             return new Result(records.Count - 1, 0, 0, 0, 0, 0, dryRun, [.. missing.Select(m => new ImportCases.RowError(1, m, "This column of the GLOTIP layout is missing."))]);
 
         var errors = new List<ImportCases.RowError>();
-        var figures = new Dictionary<string, (int Row, ReferenceFigure Figure)>(StringComparer.Ordinal);
-        var duplicates = 0;
+        var figures = new Dictionary<string, ReferenceFigure>(StringComparer.Ordinal);
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var r = 1; r < records.Count; r++)
         {
             var row = records[r];
@@ -73,25 +75,22 @@ public static class ImportReference
                 Year = year, UnitOfMeasurement = Truncate(Get("Unit of measurement"), 40), Value = value, SuppressedBelow = below,
                 Source = Truncate(source, 200), File = Truncate(file, 200), ImportedAt = now, Key = "",
             };
-            figure.Key = KeyOf(figure);
-            if (figures.TryGetValue(figure.Key, out var earlier))
-            {
-                // Published files repeat some rows; a repeat is harmless, a contradiction is not.
-                if (earlier.Figure.Value == figure.Value && earlier.Figure.SuppressedBelow == figure.SuppressedBelow) { duplicates++; continue; }
-                errors.Add(new(line, "txtVALUE", $"The same figure as row {earlier.Row} with another value."));
-                continue;
-            }
-            figures[figure.Key] = (line, figure);
+            // GLOTIP lists several figures under the same labels (the parts of "other forms"): each is kept, told apart by its place in the file.
+            var labels = Identity(figure);
+            figure.Occurrence = occurrences[labels] = occurrences.GetValueOrDefault(labels) + 1;
+            figure.Key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(labels + '\u001f' + figure.Occurrence.ToString(CultureInfo.InvariantCulture))));
+            figures[figure.Key] = figure;
         }
-        var suppressed = figures.Values.Count(f => f.Figure.Value is null);
-        if (errors.Count > 0) return new Result(records.Count - 1, 0, 0, 0, suppressed, duplicates, dryRun, errors);
+        var suppressed = figures.Values.Count(f => f.Value is null);
+        var shared = figures.Values.Count(f => f.Occurrence > 1);
+        if (errors.Count > 0) return new Result(records.Count - 1, 0, 0, 0, suppressed, shared, dryRun, errors);
 
         var keys = figures.Keys.ToList();
         var existing = new Dictionary<string, ReferenceFigure>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(500))
             foreach (var f in await db.Set<ReferenceFigure>().Where(f => chunk.Contains(f.Key)).ToListAsync(ct)) existing[f.Key] = f;
         int added = 0, updated = 0, unchanged = 0;
-        foreach (var (_, figure) in figures.Values)
+        foreach (var figure in figures.Values)
         {
             if (!existing.TryGetValue(figure.Key, out var stored)) { added++; db.Add(figure); continue; }
             if (stored.Value == figure.Value && stored.SuppressedBelow == figure.SuppressedBelow && stored.Source == figure.Source) { unchanged++; continue; }
@@ -103,15 +102,11 @@ public static class ImportReference
         }
         if (!dryRun) await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        return new Result(records.Count - 1, added, updated, unchanged, suppressed, duplicates, dryRun, []);
+        return new Result(records.Count - 1, added, updated, unchanged, suppressed, shared, dryRun, []);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 
-    private static string KeyOf(ReferenceFigure f)
-    {
-        var identity = string.Join('\u001f', f.Series, f.CountryCode, f.Indicator, f.Dimension, f.Category, f.Sex, f.Age,
-            f.Year.ToString(CultureInfo.InvariantCulture), f.UnitOfMeasurement, f.Source);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
-    }
+    private static string Identity(ReferenceFigure f) => string.Join('\u001f', f.Series, f.CountryCode, f.Indicator, f.Dimension, f.Category, f.Sex, f.Age,
+        f.Year.ToString(CultureInfo.InvariantCulture), f.UnitOfMeasurement, f.Source);
 }

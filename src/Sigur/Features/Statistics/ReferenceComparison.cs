@@ -44,7 +44,7 @@ public static class ReferenceComparison
         var iso3 = Iso3(context.ReportingCountry);
         var figures = await db.Set<ReferenceFigure>().AsNoTracking().Where(f => f.CountryCode == iso3 && f.Year == year).ToListAsync(ct);
         figures = [.. figures.OrderBy(f => f.Indicator, StringComparer.Ordinal).ThenBy(f => f.Dimension, StringComparer.Ordinal)
-            .ThenBy(f => f.Category, StringComparer.Ordinal).ThenBy(f => f.Sex, StringComparer.Ordinal).ThenBy(f => f.Age, StringComparer.Ordinal)];
+            .ThenBy(f => f.Category, StringComparer.Ordinal).ThenBy(f => f.Sex, StringComparer.Ordinal).ThenBy(f => f.Age, StringComparer.Ordinal).ThenBy(f => f.Occurrence)];
 
         var facts = await VictimFacts.LoadAsync(db, CountingUnit.Person, ReferenceDate.Intake, context.ReportingCountry, ct);
         var tables = new Dictionary<(string Rows, string Cols), PublishedTable>();
@@ -62,10 +62,12 @@ public static class ReferenceComparison
             return persons > 0 && persons < threshold ? null : persons;
         }
 
+        // A label the series uses for several figures names none of them exactly.
+        var shared = figures.GroupBy(f => (f.Indicator, f.Dimension, f.Category, f.Sex, f.Age, f.Source)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var rows = new List<Row>();
         foreach (var f in figures)
         {
-            var (comparable, national) = NationalFigure(f, Table, Justice);
+            var (comparable, national) = shared.Contains((f.Indicator, f.Dimension, f.Category, f.Sex, f.Age, f.Source)) ? (false, null) : NationalFigure(f, Table, Justice);
             int? difference = comparable && national is { } n && f.Value is { } v ? n - v : null;
             var verdict = !comparable ? "not comparable"
                 : national is null ? "national figure withheld"

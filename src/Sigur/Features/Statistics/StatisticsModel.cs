@@ -42,8 +42,8 @@ public sealed class ImportedRecord
 /// <summary>
 /// One published figure of a reference series (UNODC's GLOTIP data): not Sigur's own count, but what an official
 /// publication says, with its source, so the national data can be shown beside it. A figure published as "&lt;5" is kept
-/// as suppressed (no value, with the bound), never guessed. The key is a hash of what identifies the figure, so a new
-/// release of the same series replaces values and importing the same file again changes nothing.
+/// as suppressed (no value, with the bound), never guessed. The key is a hash of the figure's labels and occurrence, so
+/// a new release of the same series replaces values and importing the same file again changes nothing.
 /// </summary>
 public sealed class ReferenceFigure
 {
@@ -60,6 +60,11 @@ public sealed class ReferenceFigure
     public required string Age { get; set; }
     public int Year { get; set; }
     public string UnitOfMeasurement { get; set; } = "";
+    /// <summary>
+    /// 1, 2, … among the figures of one file with the same labels: GLOTIP lists several figures under one label (the
+    /// sub-forms of "Other forms of exploitation"), all published, none named apart.
+    /// </summary>
+    public int Occurrence { get; set; } = 1;
     /// <summary>The figure; null when the publisher withheld it.</summary>
     public int? Value { get; set; }
     /// <summary>For a withheld figure, the bound it was published under ("&lt;5" → 5).</summary>

@@ -26,6 +26,7 @@ namespace Sigur.Data.Postgres
                     age = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     year = table.Column<int>(type: "integer", nullable: false),
                     unit_of_measurement = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    occurrence = table.Column<int>(type: "integer", nullable: false),
                     value = table.Column<int>(type: "integer", nullable: true),
                     suppressed_below = table.Column<int>(type: "integer", nullable: true),
                     source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),

@@ -26,6 +26,7 @@ namespace Sigur.Data.Sqlite
                     age = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     year = table.Column<int>(type: "INTEGER", nullable: false),
                     unit_of_measurement = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    occurrence = table.Column<int>(type: "INTEGER", nullable: false),
                     value = table.Column<int>(type: "INTEGER", nullable: true),
                     suppressed_below = table.Column<int>(type: "INTEGER", nullable: true),
                     source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
