@@ -65,6 +65,12 @@ public static class CountingRules
         ("Small numbers", "Cells from 1 to the threshold minus one are withheld (shown as 'c', confidential), 5 for internal "
             + "use and 11 for publication; further cells are withheld where a withheld cell could otherwise be worked out from "
             + "totals or from another table of the same report. '0' means known to be none; an empty cell means not known."),
+        ("Tables asked one at a time", "Tables on the statistics page, in the API and from the command line are cut from one set of "
+            + "protected tables: which cells are withheld depends only on the table's dimensions (rows, columns and filters) and the data, "
+            + "never on who asks or in what order, and a table's margins are settled before its cells. Two overlapping tables therefore "
+            + "cannot be subtracted to find a withheld cell. For the same reason a filter keeps one category and a table combines at most "
+            + "four dimensions; sums of categories (such as registered victims: identified plus presumed) are published by the report "
+            + "templates, whose tables are protected together."),
     ];
 
     public static string Statement(CountingUnit unit, ReferenceDate reference) =>
