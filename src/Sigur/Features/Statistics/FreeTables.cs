@@ -20,6 +20,12 @@ public static class FreeTables
 {
     public const int MaxDimensions = 4;
 
+    /// <summary>The most cells the finest table of a request may have (the product of its dimensions' categories).</summary>
+    public const long MaxCells = 4_000_000;
+
+    /// <summary>The dimensions chosen have too many categories together; answered as 400 naming the dimensions.</summary>
+    public sealed class TooLarge(string message) : Exception(message);
+
     /// <summary>The limits of free tables, after <see cref="CrossTab.Validate"/> accepted the names.</summary>
     public static void Check(string? rows, string? cols, IReadOnlyList<Filter> filters, Dictionary<string, string[]> errors)
     {
@@ -95,6 +101,9 @@ public static class FreeTables
                 if (index < 0) { _categories[d].Add(filter.Values[0]); index = _categories[d].Count - 1; }
                 _fixed[d] = index;
             }
+            var cells = _categories.Aggregate(1L, (n, c) => n * Math.Max(c.Count, 1));
+            if (cells > MaxCells)
+                throw new TooLarge($"{string.Join(" × ", _dims.Select((d, i) => $"{d.Name} ({_categories[i].Count})"))} make {cells:N0} cells; at most {MaxCells:N0}. Choose fewer or coarser dimensions.");
             var lookups = _categories.Select(cs => cs.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.OrdinalIgnoreCase)).ToArray();
             _factCategories = [.. facts.Select(f => _dims.Select((d, i) => d.Values(f, context).Where(lookups[i].ContainsKey).Select(v => lookups[i][v]).Distinct().ToArray()).ToArray())];
             _units = [.. Enumerable.Range(0, facts.Count).GroupBy(i => facts[i].Unit).Select(g => g.ToArray())];

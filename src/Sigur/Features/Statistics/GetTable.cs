@@ -24,8 +24,14 @@ public static class GetTable
         if (reference is not null && (!Enum.TryParse(reference, true, out r) || !Enum.IsDefined(r))) errors["reference"] = ["intake, registration or decision."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var spec = new TableSpec(rows!, cols, filters, u, r);
-        var table = await FreeTables.PublishAsync(db, config, spec, publication == true, ct);
-        return TypedResults.Ok(table);
+        try
+        {
+            return TypedResults.Ok(await FreeTables.PublishAsync(db, config, spec, publication == true, ct));
+        }
+        catch (FreeTables.TooLarge e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [e.Message] });
+        }
     }
 
     public sealed record DimensionInfo(string Name, string Label, bool MultiValued, IReadOnlyList<string>? Categories);

@@ -154,7 +154,16 @@ public static class StatisticsCommands
                 return 2;
             }
             var spec = new TableSpec(parse.GetValue(rows)!, parse.GetValue(cols), filters, parse.GetValue(unit), parse.GetValue(reference));
-            var table = await FreeTables.PublishAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), spec, parse.GetValue(publication), ct);
+            PublishedTable table;
+            try
+            {
+                table = await FreeTables.PublishAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), spec, parse.GetValue(publication), ct);
+            }
+            catch (FreeTables.TooLarge e)
+            {
+                Console.Error.WriteLine($"--filter: {e.Message}");
+                return 2;
+            }
             Console.Write(Render(table));
             return 0;
         }));

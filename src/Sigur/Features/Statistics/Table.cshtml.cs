@@ -28,6 +28,13 @@ public sealed class TableModel(SigurDb db, IConfiguration config) : PageModel
         Errors = CrossTab.Validate(Rows, Cols, filters, out var parsed);
         FreeTables.Check(Rows, Cols, parsed, Errors);
         if (Errors.Count > 0) return;
-        Result = await FreeTables.PublishAsync(db, config, new TableSpec(Rows, Cols, parsed, Unit, Reference), Publication, ct);
+        try
+        {
+            Result = await FreeTables.PublishAsync(db, config, new TableSpec(Rows, Cols, parsed, Unit, Reference), Publication, ct);
+        }
+        catch (FreeTables.TooLarge e)
+        {
+            Errors["filter"] = [e.Message];
+        }
     }
 }

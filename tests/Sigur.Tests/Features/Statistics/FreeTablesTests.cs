@@ -85,6 +85,18 @@ public sealed class FreeTablesTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(System.Net.HttpStatusCode.OK, (await analyst.GetAsync("/api/v1/statistics/table?rows=sex&cols=year&filter=status=Identified&filter=region=East")).StatusCode);
     }
 
+    [Fact]
+    public void A_table_whose_dimensions_make_too_many_cells_is_refused_before_counting()
+    {
+        // 2,100 countries of citizenship by 2,100 countries of exploitation: 4.4 million cells.
+        var facts = Enumerable.Range(0, 2100).Select(i => new VictimFact(Guid.NewGuid(), 2025, Sex.Female, 30, false, [$"C{i}"], IdentificationStatus.Identified,
+            IntakeChannel.Police, "East", ["SexualExploitation"], [$"E{i}"], Trafficking.CrossBorder)).ToList();
+        var error = Assert.Throws<FreeTables.TooLarge>(() => FreeTables.Publish(facts, new TableSpec("citizenship", "exploitationcountry", []), new StatisticsContext("MK"), 5));
+        Assert.Contains("citizenship (2100)", error.Message);
+        // Fewer categories: counted.
+        Assert.Equal(100, FreeTables.Publish(facts.Take(100).ToList(), new TableSpec("citizenship", "exploitationcountry", []), new StatisticsContext("MK"), 5).Cells[^1][^1]);
+    }
+
     private static TableSpec Spec(StatisticsData data, params string[] filters) =>
         new("sex", "year", [.. filters.Append(data.RegionFilter).Select(f => Filter.Parse(f, out _)!)]);
 
