@@ -17,8 +17,9 @@ public static class DatabaseSetup
     public const string DefaultSqliteConnection = "Data Source=data/sigur.db";
 
     /// <summary>
-    /// Applies pending migrations with an hour's command timeout: a migration that backfills an index over a million cases
-    /// outlasts the 30-second default, and a migration cut off half-way is worse than a slow one.
+    /// Applies pending migrations with an hour's command timeout (a migration that backfills an index over a million
+    /// cases outlasts the 30-second default, and a migration cut off half-way is worse than a slow one), then fills
+    /// what SQL cannot compute: ages at intake, which need decrypted birth dates.
     /// </summary>
     public static async Task MigrateAsync(SigurDb db, CancellationToken ct)
     {
@@ -26,6 +27,7 @@ public static class DatabaseSetup
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         try { await db.Database.MigrateAsync(ct); }
         finally { db.Database.SetCommandTimeout(timeout); }
+        await Features.Statistics.AgeAtIntakeBackfill.RunAsync(db, ct);
     }
 
     public static DatabaseProvider ProviderFrom(IConfiguration config)

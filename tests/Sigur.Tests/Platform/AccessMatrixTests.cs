@@ -315,6 +315,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         new("GET", "/api/v1/statistics/case-totals", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/case-totals"), HttpStatusCode.OK),
         new("GET", "/api/v1/statistics/table", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/table?rows=sex&cols=year&filter=status=identified"), HttpStatusCode.OK),
         new("GET", "/api/v1/statistics/dimensions", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/dimensions"), HttpStatusCode.OK),
+        new("GET", "/api/v1/statistics/reference", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/reference?year=2020"), HttpStatusCode.OK),
         new("GET", "/api/v1/statistics/reports", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/reports"), HttpStatusCode.OK),
         new("GET", "/api/v1/statistics/reports/{id}", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/statistics/reports/eurostat?year=2025&format=csv"), HttpStatusCode.OK),
         // Identification: screenings, decisions, clocks and child records hang on a case (other organisation's: 404).

@@ -1,15 +1,23 @@
 namespace Sigur.Features.Statistics;
 
-/// <summary>What is counted: a person (a victim, once however many cases and organisations), or a case.</summary>
-public enum CountingUnit { Person, Case }
+/// <summary>
+/// What is counted: a person (a victim, once however many cases and organisations), a case, or a criminal proceeding
+/// concerning a victim's case (once however many stages and verdicts it goes through).
+/// </summary>
+public enum CountingUnit { Person, Case, Proceeding }
 
 /// <summary>Which date places a case in a year.</summary>
 public enum ReferenceDate
 {
     /// <summary>The intake date: when the person came to the mechanism (the date of first identification as a presumed victim).</summary>
     Intake,
-    /// <summary>When the case was registered in Sigur (or imported).</summary>
+    /// <summary>When the case was registered in Sigur (or imported); for a proceeding, the date of its first stage.</summary>
     Registration,
+    /// <summary>
+    /// The date of the decision: for a person or a case, the identification decision that set the current status (the
+    /// latest decision, review or appeal that changed it); for a proceeding, its latest verdict.
+    /// </summary>
+    Decision,
 }
 
 /// <summary>
@@ -30,6 +38,15 @@ public static class CountingRules
             + "the date of registration). A person registered again in a later year therefore appears in both years; "
             + "a total across years counts each person once, so yearly figures may add up to more than the total. "
             + "Records imported without a year count under 'Unknown'."),
+        ("Proceedings", "The unit 'proceeding' counts criminal proceedings concerning a victim's case: each proceeding once, however "
+            + "many stages it passes through (investigation, indictment, first instance, appeal, final judgement) and however many "
+            + "defendants it has. Its outcome is the latest verdict of each defendant: 'convicted' if any defendant's latest verdict is "
+            + "a conviction (a conviction confirmed on appeal and made final is one conviction), otherwise the latest verdict, or "
+            + "'pending'. Its breakdowns by sex, age, citizenship and form are those of the victim of the case."),
+        ("Year of decision", "With the reference date 'decision', a person or a case is counted in the year of the identification "
+            + "decision that set its current status (the latest decision, review or appeal that changed the status), and a proceeding "
+            + "in the year of its latest verdict. Cases and proceedings without a decision yet count under 'Unknown'. For proceedings, "
+            + "'registration' is the date of the first stage."),
         ("Status", "A person's identification status in a year is the furthest status any of their cases reached that year: "
             + "identified, then presumed, then potential, then not a victim. Registered victims (Eurostat) are identified plus presumed."),
         ("Age", "Age is the age on the intake date of the person's first case in the year, from the date of birth or else the "
@@ -48,10 +65,25 @@ public static class CountingRules
         ("Small numbers", "Cells from 1 to the threshold minus one are withheld (shown as 'c', confidential), 5 for internal "
             + "use and 11 for publication; further cells are withheld where a withheld cell could otherwise be worked out from "
             + "totals or from another table of the same report. '0' means known to be none; an empty cell means not known."),
+        ("Tables asked one at a time", "Tables on the statistics page, in the API and from the command line are cut from one set of "
+            + "protected tables: which cells are withheld depends only on the table's dimensions (rows, columns and filters) and the data, "
+            + "never on who asks or in what order, and a table's margins are settled before its cells. Two overlapping tables therefore "
+            + "cannot be subtracted to find a withheld cell. For the same reason a filter keeps one category and a table combines at most "
+            + "four dimensions; sums of categories (such as registered victims: identified plus presumed) are published by the report "
+            + "templates, whose tables are protected together."),
     ];
 
     public static string Statement(CountingUnit unit, ReferenceDate reference) =>
-        (unit == CountingUnit.Person ? "Persons, each counted once per year and once in totals; confirmed links merge records."
-            : "Cases; a person with several cases counts once per case.")
-        + (reference == ReferenceDate.Intake ? " Year of intake." : " Year of registration.");
+        unit switch
+        {
+            CountingUnit.Person => "Persons, each counted once per year and once in totals; confirmed links merge records.",
+            CountingUnit.Case => "Cases; a person with several cases counts once per case.",
+            _ => "Criminal proceedings, each counted once across its stages and verdicts.",
+        }
+        + reference switch
+        {
+            ReferenceDate.Intake => " Year of intake.",
+            ReferenceDate.Registration => unit == CountingUnit.Proceeding ? " Year the proceeding started." : " Year of registration.",
+            _ => unit == CountingUnit.Proceeding ? " Year of the latest verdict." : " Year of the identification decision.",
+        };
 }

@@ -65,6 +65,9 @@ public static class Dimensions
         new("region", "Region", false, null, (f, _) => [string.IsNullOrWhiteSpace(f.Region) ? Unknown : f.Region]),
         new("trafficking", "Internal or cross-border", false, Enum.GetNames<Trafficking>(), (f, _) => [f.Trafficking.ToString()]),
         new("exploitationcountry", "Country of exploitation", true, null, (f, _) => OrUnknown(f.ExploitationCountries)),
+        new("outcome", "Outcome of proceedings", false, [nameof(Justice.Verdict.Convicted), nameof(Justice.Verdict.Acquitted),
+            nameof(Justice.Verdict.ChargesRejected), nameof(Justice.Verdict.Quashed), "Pending", Unknown], (f, _) => [f.Outcome ?? Unknown]),
+        new("stage", "Stage of proceedings", false, [.. Enum.GetNames<Justice.ProceedingStage>(), Unknown], (f, _) => [f.Stage ?? Unknown]),
     ];
 
     public static Dimension? Find(string? name) =>

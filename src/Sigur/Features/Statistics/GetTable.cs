@@ -6,7 +6,8 @@ namespace Sigur.Features.Statistics;
 
 /// <summary>
 /// One cross-table for the statistics page, the API and `sigur stats table`: rows by a dimension, columns by another
-/// (or none), within filters; small cells withheld at the internal threshold, or at the publication threshold.
+/// (or none), within filters; small cells withheld at the internal threshold, or at the publication threshold, and
+/// protected against differencing with any other such table (see <see cref="FreeTables"/>).
 /// The query names dimensions and categories only: aggregates carry no personal data in the URL.
 /// </summary>
 public static class GetTable
@@ -16,14 +17,21 @@ public static class GetTable
         [FromQuery] string? reference, [FromQuery] bool? publication, SigurDb db, IConfiguration config, CancellationToken ct)
     {
         var errors = CrossTab.Validate(rows, cols, filter ?? [], out var filters);
+        FreeTables.Check(rows, cols, filters, errors);
         var u = CountingUnit.Person;
         var r = ReferenceDate.Intake;
-        if (unit is not null && (!Enum.TryParse(unit, true, out u) || !Enum.IsDefined(u))) errors["unit"] = ["person or case."];
-        if (reference is not null && (!Enum.TryParse(reference, true, out r) || !Enum.IsDefined(r))) errors["reference"] = ["intake or registration."];
+        if (unit is not null && (!Enum.TryParse(unit, true, out u) || !Enum.IsDefined(u))) errors["unit"] = ["person, case or proceeding."];
+        if (reference is not null && (!Enum.TryParse(reference, true, out r) || !Enum.IsDefined(r))) errors["reference"] = ["intake, registration or decision."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var spec = new TableSpec(rows!, cols, filters, u, r);
-        var table = (await CrossTab.PublishAsync(db, config, [spec], publication == true, ct))[0];
-        return TypedResults.Ok(table);
+        try
+        {
+            return TypedResults.Ok(await FreeTables.PublishAsync(db, config, spec, publication == true, ct));
+        }
+        catch (FreeTables.TooLarge e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [e.Message] });
+        }
     }
 
     public sealed record DimensionInfo(string Name, string Label, bool MultiValued, IReadOnlyList<string>? Categories);

@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Sigur.Features.Statistics;
 
-/// <summary>The statistics verbs: `stats table`, `stats export`, `export htcds`, `import`.</summary>
+/// <summary>The statistics verbs: `stats table`, `stats export`, `stats backfill-ages`, `export htcds`, `import`, `import-reference`.</summary>
 public static class StatisticsCommands
 {
     public static IEnumerable<Command> Build()
@@ -16,6 +16,7 @@ public static class StatisticsCommands
         var stats = new Command("stats", "Statistics: cross-tables and report templates.");
         stats.Subcommands.Add(TableCommand());
         stats.Subcommands.Add(ReportCommand());
+        stats.Subcommands.Add(BackfillCommand());
         yield return stats;
 
         var export = new Command("export", "Anonymised record-level exports.");
@@ -23,6 +24,24 @@ public static class StatisticsCommands
         yield return export;
 
         yield return ImportCommand();
+        yield return ImportReferenceCommand();
+    }
+
+    private static Command ImportReferenceCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A CSV file in the UNODC GLOTIP layout (Iso3_code, …, txtVALUE, Source)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report; write nothing." };
+        var command = new Command("import-reference", "Load published figures (a reference series) to show beside the national ones: all or nothing; <5 stays withheld.") { file, dryRun };
+        command.SetAction((parse, ct) => Commands.WithServices(async sp =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists) { Console.Error.WriteLine("The file does not exist."); return 2; }
+            var result = await ImportReference.RunAsync(sp.GetRequiredService<SigurDb>(), path.FullName, parse.GetValue(dryRun),
+                sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+            Console.Write(result.ToString());
+            return result.Succeeded ? 0 : 1;
+        }));
+        return command;
     }
 
     private static Command ImportCommand()
@@ -61,6 +80,18 @@ public static class StatisticsCommands
             });
             Console.Write(result.ToString());
             return result.Succeeded ? 0 : 1;
+        }));
+        return command;
+    }
+
+    private static Command BackfillCommand()
+    {
+        var command = new Command("backfill-ages", "Give cases saved without an age at intake one, from the person's birth date or estimate (also runs after every migration).");
+        command.SetAction((_, ct) => Commands.WithServices(async sp =>
+        {
+            var stamped = await AgeAtIntakeBackfill.RunAsync(sp.GetRequiredService<SigurDb>(), ct);
+            Console.WriteLine($"{stamped} cases now have an age at intake.");
+            return 0;
         }));
         return command;
     }
@@ -108,21 +139,31 @@ public static class StatisticsCommands
     {
         var rows = new Option<string>("--rows") { Required = true, Description = "Dimension for rows: " + string.Join(", ", Dimensions.All.Select(d => d.Name)) };
         var cols = new Option<string?>("--cols") { Description = "Dimension for columns (or none)." };
-        var filter = new Option<string[]>("--filter") { Description = "dimension=value[,value…]; repeat for several.", AllowMultipleArgumentsPerToken = false };
-        var unit = new Option<CountingUnit>("--unit") { Description = "Person (default) or Case.", DefaultValueFactory = _ => CountingUnit.Person };
-        var reference = new Option<ReferenceDate>("--reference") { Description = "Intake (default) or Registration.", DefaultValueFactory = _ => ReferenceDate.Intake };
+        var filter = new Option<string[]>("--filter") { Description = "dimension=value (one category); repeat for other dimensions.", AllowMultipleArgumentsPerToken = false };
+        var unit = new Option<CountingUnit>("--unit") { Description = "Person (default), Case or Proceeding.", DefaultValueFactory = _ => CountingUnit.Person };
+        var reference = new Option<ReferenceDate>("--reference") { Description = "Intake (default), Registration or Decision.", DefaultValueFactory = _ => ReferenceDate.Intake };
         var publication = new Option<bool>("--publication") { Description = "Withhold small cells at the publication threshold (11) instead of the internal one (5)." };
         var command = new Command("table", "Print a cross-table, small cells withheld (c).") { rows, cols, filter, unit, reference, publication };
         command.SetAction((parse, ct) => Commands.WithServices(async sp =>
         {
             var errors = CrossTab.Validate(parse.GetValue(rows), parse.GetValue(cols), parse.GetValue(filter) ?? [], out var filters);
+            FreeTables.Check(parse.GetValue(rows), parse.GetValue(cols), filters, errors);
             if (errors.Count > 0)
             {
                 foreach (var (field, messages) in errors) Console.Error.WriteLine($"--{field}: {string.Join(" ", messages)}");
                 return 2;
             }
             var spec = new TableSpec(parse.GetValue(rows)!, parse.GetValue(cols), filters, parse.GetValue(unit), parse.GetValue(reference));
-            var table = (await CrossTab.PublishAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), [spec], parse.GetValue(publication), ct))[0];
+            PublishedTable table;
+            try
+            {
+                table = await FreeTables.PublishAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), spec, parse.GetValue(publication), ct);
+            }
+            catch (FreeTables.TooLarge e)
+            {
+                Console.Error.WriteLine($"--filter: {e.Message}");
+                return 2;
+            }
             Console.Write(Render(table));
             return 0;
         }));

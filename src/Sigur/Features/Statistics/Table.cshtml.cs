@@ -26,7 +26,15 @@ public sealed class TableModel(SigurDb db, IConfiguration config) : PageModel
         var filters = Filter.Where(f => !string.IsNullOrWhiteSpace(f)).ToArray();
         Filter = filters;
         Errors = CrossTab.Validate(Rows, Cols, filters, out var parsed);
+        FreeTables.Check(Rows, Cols, parsed, Errors);
         if (Errors.Count > 0) return;
-        Result = (await CrossTab.PublishAsync(db, config, [new TableSpec(Rows, Cols, parsed, Unit, Reference)], Publication, ct))[0];
+        try
+        {
+            Result = await FreeTables.PublishAsync(db, config, new TableSpec(Rows, Cols, parsed, Unit, Reference), Publication, ct);
+        }
+        catch (FreeTables.TooLarge e)
+        {
+            Errors["filter"] = [e.Message];
+        }
     }
 }

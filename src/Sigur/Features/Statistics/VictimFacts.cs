@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Cases;
+using Sigur.Features.Identification;
+using Sigur.Features.Justice;
 
 namespace Sigur.Features.Statistics;
 
@@ -17,6 +19,10 @@ public sealed record VictimFact(
 {
     /// <summary>Means of control across the year's cases (record-level export only).</summary>
     public IReadOnlyList<string> MeansOfControl { get; init; } = [];
+
+    /// <summary>For a proceeding: its outcome (Convicted, Acquitted, ChargesRejected, Quashed or Pending) and furthest stage.</summary>
+    public string? Outcome { get; init; }
+    public string? Stage { get; init; }
 }
 
 /// <summary>
@@ -28,7 +34,14 @@ public static class VictimFacts
     internal sealed record CaseRow(
         Guid Id, Guid PersonId, DateTime IntakeDate, DateTime RegisteredAt, IdentificationStatus Status, IntakeChannel Channel,
         List<string> Forms, List<string> Means, List<string> Origin, List<string> Transit, List<string> Exploitation, string Region, int? Age,
-        Sex Sex, bool PossiblyChild, List<string> Citizenships);
+        Sex Sex, bool PossiblyChild, List<string> Citizenships)
+    {
+        /// <summary>The identification decision that set the current status, if any (reference date "decision").</summary>
+        public DateTime? DecidedOn { get; init; }
+    }
+
+    /// <summary>A proceeding as counted: once, with its start, the date and result of its latest verdict, and its stage.</summary>
+    internal sealed record ProceedingRow(Guid Id, Guid CaseId, DateTime Started, DateTime? LatestVerdict, string Outcome, ProceedingStage Stage);
 
     public static async Task<IReadOnlyList<VictimFact>> LoadAsync(SigurDb db, CountingUnit unit, ReferenceDate reference, string reportingCountry, CancellationToken ct)
     {
@@ -40,15 +53,79 @@ public static class VictimFacts
             .ToListAsync(ct);
         var yearUnknown = (await db.Set<ImportedRecord>().AsNoTracking().Where(r => r.YearUnknown).Select(r => r.CaseId).ToListAsync(ct)).ToHashSet();
         var links = await db.Set<PersonLink>().AsNoTracking().Where(l => l.Confirmed).Select(l => new { l.PersonAId, l.PersonBId }).ToListAsync(ct);
-        return Build(rows, yearUnknown, links.Select(l => (l.PersonAId, l.PersonBId)), unit, reference, reportingCountry);
+        if (reference == ReferenceDate.Decision)
+        {
+            // The latest entry that changed the status is the decision the current status rests on (an upheld review changes nothing).
+            var decisions = (await db.Set<IdentificationDecision>().IgnoreQueryFilters().AsNoTracking().Where(d => d.From != d.To)
+                .Select(d => new { d.CaseId, d.Sequence, d.DecidedOn }).ToListAsync(ct))
+                .GroupBy(d => d.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Sequence)!.DecidedOn);
+            rows = [.. rows.Select(r => decisions.TryGetValue(r.Id, out var on) ? r with { DecidedOn = on } : r)];
+        }
+        var proceedings = unit == CountingUnit.Proceeding ? await ProceedingsAsync(db, ct) : [];
+        return Build(rows, yearUnknown, links.Select(l => (l.PersonAId, l.PersonBId)), unit, reference, reportingCountry, proceedings);
+    }
+
+    /// <summary>Each proceeding once: its stages give its start, each defendant's latest verdict gives its outcome (as JusticeFigures counts convictions).</summary>
+    private static async Task<List<ProceedingRow>> ProceedingsAsync(SigurDb db, CancellationToken ct)
+    {
+        var proceedings = await db.Set<Proceeding>().IgnoreQueryFilters().AsNoTracking().Select(p => new { p.Id, p.CaseId, p.Stage, p.StageDate }).ToListAsync(ct);
+        var starts = (await db.Set<ProceedingStageEvent>().IgnoreQueryFilters().AsNoTracking().Select(s => new { s.ProceedingId, s.Date }).ToListAsync(ct))
+            .GroupBy(s => s.ProceedingId).ToDictionary(g => g.Key, g => g.Min(s => s.Date));
+        var latest = (await db.Set<DefendantOutcome>().IgnoreQueryFilters().AsNoTracking()
+                .Select(o => new { o.ProceedingId, o.SuspectId, o.Stage, o.Verdict, o.Date, o.RecordedAt }).ToListAsync(ct))
+            .GroupBy(o => (o.ProceedingId, o.SuspectId))
+            .Select(g => g.OrderBy(o => o.Date).ThenBy(o => Array.IndexOf(Proceeding.VerdictStages, o.Stage)).ThenBy(o => o.RecordedAt).Last())
+            .GroupBy(o => o.ProceedingId).ToDictionary(g => g.Key, g => g.ToList());
+        return [.. proceedings.Select(p =>
+        {
+            var verdicts = latest.GetValueOrDefault(p.Id);
+            var outcome = verdicts is null ? "Pending"
+                : verdicts.Any(v => v.Verdict == Verdict.Convicted) ? nameof(Verdict.Convicted)
+                : verdicts.MaxBy(v => v.Date)!.Verdict.ToString();
+            return new ProceedingRow(p.Id, p.CaseId, starts.GetValueOrDefault(p.Id, p.StageDate), verdicts?.Max(v => v.Date), outcome, p.Stage);
+        })];
     }
 
     internal static IReadOnlyList<VictimFact> Build(IReadOnlyList<CaseRow> rows, IReadOnlySet<Guid> yearUnknown, IEnumerable<(Guid A, Guid B)> links,
-        CountingUnit unit, ReferenceDate reference, string reportingCountry)
+        CountingUnit unit, ReferenceDate reference, string reportingCountry, IReadOnlyList<ProceedingRow>? proceedings = null)
     {
         var clusters = new PersonClusters(links);
-        int? YearOf(CaseRow r) => yearUnknown.Contains(r.Id) ? null : (reference == ReferenceDate.Intake ? r.IntakeDate : r.RegisteredAt).Year;
-        DateTime DateOf(CaseRow r) => reference == ReferenceDate.Intake ? r.IntakeDate : r.RegisteredAt;
+        int? YearOf(CaseRow r) => yearUnknown.Contains(r.Id) ? null : reference switch
+        {
+            ReferenceDate.Intake => r.IntakeDate.Year,
+            ReferenceDate.Registration => r.RegisteredAt.Year,
+            _ => r.DecidedOn?.Year,
+        };
+        DateTime DateOf(CaseRow r) => reference switch
+        {
+            ReferenceDate.Intake => r.IntakeDate,
+            ReferenceDate.Registration => r.RegisteredAt,
+            _ => r.DecidedOn ?? r.IntakeDate,
+        };
+        Trafficking TraffickingOf(IEnumerable<CaseRow> cases)
+        {
+            var countries = cases.SelectMany(c => c.Origin.Concat(c.Transit).Concat(c.Exploitation)).Distinct().ToList();
+            return countries.Count == 0 ? Trafficking.Unknown : countries.All(c => c == reportingCountry) ? Trafficking.Internal : Trafficking.CrossBorder;
+        }
+
+        if (unit == CountingUnit.Proceeding)
+        {
+            // The victim's attributes are those of the case the proceeding concerns; the proceeding itself counts once.
+            var byId = rows.ToDictionary(r => r.Id);
+            return [.. (proceedings ?? []).Where(p => byId.ContainsKey(p.CaseId)).Select(p =>
+            {
+                var c = byId[p.CaseId];
+                int? year = reference switch
+                {
+                    ReferenceDate.Intake => YearOf(c),
+                    ReferenceDate.Registration => p.Started.Year,
+                    _ => p.LatestVerdict?.Year,
+                };
+                return new VictimFact(p.Id, year, c.Sex, c.Age, c.PossiblyChild, c.Citizenships, c.Status, c.Channel, c.Region,
+                    c.Forms.Distinct().Order(StringComparer.Ordinal).ToArray(), c.Exploitation.Distinct().Order(StringComparer.Ordinal).ToArray(), TraffickingOf([c]))
+                    { Outcome = p.Outcome, Stage = p.Stage.ToString() };
+            })];
+        }
 
         // What a person is, across all the records confirmed to be them.
         var byCluster = rows.GroupBy(r => clusters.Find(r.PersonId)).ToDictionary(g => g.Key, g =>
@@ -68,9 +145,7 @@ public static class VictimFacts
             var cases = g.OrderBy(DateOf).ThenBy(r => r.Id).ToList();
             var first = cases[0];
             var person = byCluster[clusters.Find(first.PersonId)];
-            var countries = cases.SelectMany(c => c.Origin.Concat(c.Transit).Concat(c.Exploitation)).Distinct().ToList();
-            var trafficking = countries.Count == 0 ? Trafficking.Unknown
-                : countries.All(c => c == reportingCountry) ? Trafficking.Internal : Trafficking.CrossBorder;
+            var trafficking = TraffickingOf(cases);
             facts.Add(new VictimFact(
                 g.Key.Unit, g.Key.Year,
                 unit == CountingUnit.Person ? person.Sex : first.Sex,

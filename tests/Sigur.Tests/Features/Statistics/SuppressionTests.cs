@@ -85,7 +85,7 @@ public sealed class SuppressionTests(AppPool pool) : IClassFixture<AppPool>
     }
 
     /// <summary>The keys of withheld cells that the published figures determine exactly.</summary>
-    internal static HashSet<string> Recoverable(IReadOnlyList<CountedTable> tables)
+    internal static HashSet<string> Recoverable(IReadOnlyList<CountedTable> tables, IEnumerable<(string Total, IReadOnlyList<string> Parts)>? sums = null)
     {
         // A cell shown anywhere is known everywhere.
         var known = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -101,6 +101,14 @@ public sealed class SuppressionTests(AppPool pool) : IClassFixture<AppPool>
             var row = new double[unknowns.Count];
             foreach (var (i, j) in interior) if (index.TryGetValue(t.Keys[i, j], out var n)) row[n] += 1;
             if (index.TryGetValue(t.Keys[total.I, total.J], out var m)) row[m] -= 1;
+            if (row.Any(x => x != 0)) equations.Add(row);
+        }
+        // Further equations the caller knows of: populations that add up to another (the categories of a filter).
+        foreach (var (total, parts) in sums ?? [])
+        {
+            var row = new double[unknowns.Count];
+            foreach (var part in parts) if (index.TryGetValue(part, out var n)) row[n] += 1;
+            if (index.TryGetValue(total, out var m)) row[m] -= 1;
             if (row.Any(x => x != 0)) equations.Add(row);
         }
         foreach (var t in tables)
