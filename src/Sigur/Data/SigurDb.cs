@@ -142,6 +142,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         Features.Identification.IdentificationModel.Configure(this, b);
         Features.Hotline.HotlineModel.Configure(this, b);
         Features.Justice.JusticeModel.Configure(this, b);
+        Features.Duplicates.DuplicatesModel.Configure(this, b);
 
         ApplyPlatformConventions(b);
     }

@@ -12,6 +12,11 @@ public enum Role
     Analyst,
     NationalCoordinator,
     Administrator,
+    /// <summary>
+    /// The data-protection officer of the national coordinator's office: reviews the persons that the duplicate scan
+    /// finds held by two organisations, seeing only what deciding needs, and decides whether they are one person.
+    /// </summary>
+    DataProtectionOfficer,
 }
 
 /// <summary>
@@ -50,9 +55,11 @@ public static class Policies
     public const string FundRequest = nameof(FundRequest);
     /// <summary>Donors, grants and budget lines; approving (the second pair of eyes) or rejecting disbursements.</summary>
     public const string FundManage = nameof(FundManage);
+    /// <summary>The cross-organisation duplicate review queue and its scan: the coordinator's data-protection officer only.</summary>
+    public const string DataProtection = nameof(DataProtection);
 
     public static readonly string[] All =
-        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage];
+        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, DataProtection];
 
     public static readonly Role[] CaseReaders =
         [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer];
@@ -69,6 +76,7 @@ public static class Policies
     public static readonly Role[] FundReaders = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer, Role.NationalCoordinator];
     public static readonly Role[] FundRequesters = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer];
     public static readonly Role[] FundManagers = [Role.FundOfficer];
+    public static readonly Role[] DataProtectionOfficers = [Role.DataProtectionOfficer];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -87,6 +95,7 @@ public static class Policies
         FundRead => FundReaders,
         FundRequest => FundRequesters,
         FundManage => FundManagers,
+        DataProtection => DataProtectionOfficers,
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 }

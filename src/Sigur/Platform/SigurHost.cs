@@ -11,6 +11,7 @@ using Sigur.Data;
 using Sigur.Features.Account;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
+using Sigur.Features.Duplicates;
 using Sigur.Features.Hotline;
 using Sigur.Features.Identification;
 using Sigur.Features.Justice;
@@ -73,6 +74,7 @@ public static class SigurHost
         services.AddScoped<Audit.Audit>();
         services.AddNotifications(config);
         services.AddIdentification(config);
+        services.AddDuplicates();
 
         AddIdentity(services, config);
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
@@ -207,6 +209,7 @@ public static class SigurHost
         api.MapIdentificationApi();
         api.MapHotlineApi();
         api.MapJusticeApi();
+        api.MapDuplicatesApi();
         app.MapRazorPages();
     }
 }

@@ -10,11 +10,24 @@ namespace Sigur.Features.Cases;
 /// </summary>
 internal static class NameIndex
 {
-    public static IEnumerable<string> TokensOf(Person p) =>
-        NameKey.Tokens($"{p.GivenName} {p.FamilyName} {p.Aliases.Replace('\n', ' ')}");
+    public static IEnumerable<string> TokensOf(Person p) => WithSounds(NameKey.Tokens($"{p.GivenName} {p.FamilyName} {p.Aliases.Replace('\n', ' ')}"));
 
     public static List<string> QueryTokens(SigurDb db, string query) =>
         NameKey.Tokens(query).Select(db.Protection.SearchToken).Distinct().ToList();
+
+    /// <summary>
+    /// Tokens that find likely duplicates (Features/Duplicates/FindCandidates): the name tokens and their sound keys,
+    /// so "Petrovich" finds "Petrović" although no token is the same. Any one shared token makes a candidate.
+    /// </summary>
+    public static List<string> CandidateTokens(SigurDb db, string names) =>
+        WithSounds(NameKey.Tokens(names)).Select(db.Protection.SearchToken).Distinct().ToList();
+
+    // A sound key is stored as "~KEY": folded name tokens never contain "~", so a name search never matches one.
+    private static IEnumerable<string> WithSounds(IEnumerable<string> tokens)
+    {
+        var list = tokens.ToList();
+        return list.Concat(list.Select(PhoneticKey.For).Where(k => k.Length > 1).Select(k => "~" + k));
+    }
 
     /// <summary>Brings the person's tokens in line with their current names (call before SaveChanges).</summary>
     public static async Task RefreshAsync(SigurDb db, Person p, CancellationToken ct)
