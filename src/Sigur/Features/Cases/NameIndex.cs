@@ -33,9 +33,12 @@ internal static class NameIndex
     public static async Task RefreshAsync(SigurDb db, Person p, CancellationToken ct)
     {
         var wanted = TokensOf(p).Select(db.Protection.SearchToken).ToHashSet();
-        var existing = db.Entry(p).State == EntityState.Added
-            ? []
-            : await db.PersonNameTokens.Where(t => t.PersonId == p.Id).ToListAsync(ct);
+        var added = db.Entry(p).State == EntityState.Added;
+        // A person merged into this one (Features/Duplicates/MergePersons) is found under this one's cases too.
+        if (!added)
+            foreach (var merged in await db.Persons.IgnoreQueryFilters().AsNoTracking().Where(x => x.MergedIntoId == p.Id && x.OrganisationId == p.OrganisationId).ToListAsync(ct))
+                wanted.UnionWith(TokensOf(merged).Select(db.Protection.SearchToken));
+        var existing = added ? [] : await db.PersonNameTokens.Where(t => t.PersonId == p.Id).ToListAsync(ct);
         db.PersonNameTokens.RemoveRange(existing.Where(t => !wanted.Contains(t.Token)));
         foreach (var token in wanted.Except(existing.Select(t => t.Token)))
             db.PersonNameTokens.Add(new PersonNameToken { PersonId = p.Id, OrganisationId = p.OrganisationId, Token = token });

@@ -114,7 +114,6 @@ public static class MergePersons
         await MoveReferralsAsync(db, cases.Select(c => c.Id).ToList(), absorbed.Id, ct);
         absorbed.MergedIntoId = null;
         db.Entry(kept).Property(p => p.Version).IsModified = true;
-        await NameIndex.RefreshAsync(db, kept, ct); // the kept person is found by their own names again, not the absorbed one's
 
         var link = await db.Set<PersonLink>().SingleOrDefaultAsync(l => l.Id == merge.LinkId, ct);
         if (link is not null)
@@ -130,6 +129,9 @@ public static class MergePersons
         db.AuditWithNextSave(audit.New(UndoAction, nameof(Person), $"{kept.Id} {absorbed.Id}", [], null));
         try
         {
+            await db.SaveChangesAsync(ct);
+            // Once the absorbed person is on their own again, the kept person is found by their own names only.
+            await NameIndex.RefreshAsync(db, kept, ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
