@@ -79,6 +79,7 @@ public static class MatchCommands
             var clock = sp.GetRequiredService<TimeProvider>();
             progress.TryStart(clock.GetUtcNow().UtcDateTime); // a new process: no other scan of its own runs
             PersonScan.Outcome outcome;
+            var failed = true;
             try
             {
                 var work = PersonScan.RunAsync(sp, progress, null, ct);
@@ -102,10 +103,11 @@ public static class MatchCommands
                         });
                 }
                 outcome = await work;
+                failed = false;
             }
             finally
             {
-                progress.Finish(clock.GetUtcNow().UtcDateTime, null, failed: false);
+                progress.Finish(clock.GetUtcNow().UtcDateTime, null, failed);
             }
             parse.InvocationConfiguration.Output.WriteLine(
                 $"{outcome.Persons:N0} persons; {outcome.CandidatePairs:N0} likely pairs across organisations; {outcome.Proposed:N0} newly queued for review.");
