@@ -157,6 +157,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         Features.Assistance.AssistanceModel.Configure(this, b);
         Features.MobileTeams.MobileTeamModel.Configure(this, b);
         Features.Reintegration.ReintegrationModel.Configure(this, b);
+        Features.Duplicates.DuplicatesModel.Configure(this, b);
 
         ApplyPlatformConventions(b);
     }

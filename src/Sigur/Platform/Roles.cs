@@ -12,6 +12,11 @@ public enum Role
     Analyst,
     NationalCoordinator,
     Administrator,
+    /// <summary>
+    /// The data-protection officer of the national coordinator's office: reviews the persons that the duplicate scan
+    /// finds held by two organisations, seeing only what deciding needs, and decides whether they are one person.
+    /// </summary>
+    DataProtectionOfficer,
 }
 
 /// <summary>
@@ -56,9 +61,11 @@ public static class Policies
     public const string ServiceDirectoryEdit = nameof(ServiceDirectoryEdit);
     /// <summary>Mobile identification teams the organisation coordinates or belongs to: members, field visits, reports.</summary>
     public const string MobileTeams = nameof(MobileTeams);
+    /// <summary>The cross-organisation duplicate review queue and its scan: the coordinator's data-protection officer only.</summary>
+    public const string DataProtection = nameof(DataProtection);
 
     public static readonly string[] All =
-        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces];
+        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection];
 
     public static readonly Role[] CaseReaders =
         [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer];
@@ -79,6 +86,7 @@ public static class Policies
     public static readonly Role[] ServiceDirectoryEditors = [Role.CaseWorker, Role.ShelterStaff, Role.Administrator];
     // Field work of social workers and police, coordinated by the national coordinator's office.
     public static readonly Role[] MobileTeamUsers = [Role.CaseWorker, Role.PoliceInvestigator, Role.NationalCoordinator];
+    public static readonly Role[] DataProtectionOfficers = [Role.DataProtectionOfficer];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -100,6 +108,7 @@ public static class Policies
         FundManage => FundManagers,
         ServiceDirectoryEdit => ServiceDirectoryEditors,
         MobileTeams => MobileTeamUsers,
+        DataProtection => DataProtectionOfficers,
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 }

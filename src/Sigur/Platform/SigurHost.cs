@@ -11,6 +11,7 @@ using Sigur.Data;
 using Sigur.Features.Account;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
+using Sigur.Features.Duplicates;
 using Sigur.Features.Hotline;
 using Sigur.Features.Identification;
 using Sigur.Features.Justice;
@@ -77,6 +78,7 @@ public static class SigurHost
         services.AddScoped<Audit.Audit>();
         services.AddNotifications(config);
         services.AddIdentification(config);
+        services.AddDuplicates();
 
         AddIdentity(services, config);
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
@@ -215,6 +217,7 @@ public static class SigurHost
         api.MapAssistanceApi();
         api.MapMobileTeamApi();
         api.MapReintegrationApi();
+        api.MapDuplicatesApi();
         app.MapRazorPages();
     }
 }

@@ -40,6 +40,7 @@ public sealed class TestApp : IAsyncDisposable
             b.UseSetting("ConnectionStrings:Sigur", connectionString);
             b.UseSetting("Sigur:KeyEncryptionKeyFile", Path.Combine(dir, "sigur.kek"));
             b.UseSetting("Sigur:DemoData", "false");
+            b.UseSetting("Duplicates:ScanHourUtc", "-1"); // tests start the duplicate scan themselves
             b.ConfigureLogging(l =>
             {
                 l.AddProvider(Logs);

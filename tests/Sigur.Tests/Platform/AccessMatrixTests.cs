@@ -193,8 +193,52 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         return (line.Id, d.Id, donor.Id);
     });
 
+    /// <summary>Two fresh persons of the record's organisation merged into one, by its own case worker.</summary>
+    private static async Task<Sigur.Features.Duplicates.MergePersons.MergeView> FreshMerge(World w, Record r)
+    {
+        var writer = r == Record.Own ? w.OwnWriter : w.OtherWriter;
+        var kept = await writer.RegisterAsync();
+        var absorbed = await writer.RegisterAsync();
+        var response = await writer.PostJsonAsync($"/api/v1/persons/{kept.PersonId}/merge", new Sigur.Features.Duplicates.MergePersons.Request(absorbed.PersonId, 0, 0));
+        return await response.ReadAsync<Sigur.Features.Duplicates.MergePersons.MergeView>();
+    }
+
+    /// <summary>A proposed link between two fresh persons of the two organisations, straight into the database (the scan's output).</summary>
+    private static Task<Guid> FreshPersonLink(World w) => w.App.WithDbAsync(async db =>
+    {
+        var a = new Person { OrganisationId = w.Own.Id, GivenName = "Matrix", FamilyName = "Linked", CreatedAt = DateTime.UtcNow };
+        var b = new Person { OrganisationId = w.Other.Id, GivenName = "Matrix", FamilyName = "Linked", CreatedAt = DateTime.UtcNow };
+        var link = new Sigur.Features.Statistics.PersonLink { PersonAId = a.Id, PersonBId = b.Id, Score = 0.9, CreatedAt = DateTime.UtcNow };
+        db.AddRange(a, b, link);
+        await db.SaveChangesAsync();
+        return link.Id;
+    });
+
     private static readonly Row[] Matrix =
     [
+        // Duplicates: candidates and merges within one's own organisation; the cross-organisation queue for the data-protection officer only.
+        new("POST", "/api/v1/persons/candidates", Policies.CaseWrite, (w, r, c) => c.PostJsonAsync("/api/v1/persons/candidates",
+            new Sigur.Features.Duplicates.FindCandidates.Request("Ana", r == Record.Own ? w.OwnName : w.OtherName)), HttpStatusCode.OK),
+        new("POST", "/api/v1/persons/{id:guid}/merge", Policies.CaseWrite, async (w, r, c) =>
+        {
+            var writer = r == Record.Own ? w.OwnWriter : w.OtherWriter;
+            var kept = await writer.RegisterAsync();
+            var absorbed = await writer.RegisterAsync();
+            return await c.PostJsonAsync($"/api/v1/persons/{kept.PersonId}/merge", new Sigur.Features.Duplicates.MergePersons.Request(absorbed.PersonId, 0, 0));
+        }, HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/person-merges/", Policies.CaseWrite, (w, r, c) => c.GetAsync("/api/v1/person-merges"), HttpStatusCode.OK),
+        new("POST", "/api/v1/person-merges/{id:guid}/undo", Policies.CaseWrite, async (w, r, c) =>
+        {
+            var merge = await FreshMerge(w, r);
+            return await c.PostJsonAsync($"/api/v1/person-merges/{merge.Id}/undo", new Sigur.Features.Duplicates.MergePersons.UndoRequest(merge.Version));
+        }, HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("GET", "/api/v1/person-links/", Policies.DataProtection, (w, r, c) => c.GetAsync("/api/v1/person-links"), HttpStatusCode.OK),
+        new("POST", "/api/v1/person-links/{id:guid}/confirm", Policies.DataProtection, async (w, r, c) =>
+            await c.PostJsonAsync($"/api/v1/person-links/{await FreshPersonLink(w)}/confirm", new Sigur.Features.Duplicates.ReviewPersonLinks.Decision(0)), HttpStatusCode.OK),
+        new("POST", "/api/v1/person-links/{id:guid}/reject", Policies.DataProtection, async (w, r, c) =>
+            await c.PostJsonAsync($"/api/v1/person-links/{await FreshPersonLink(w)}/reject", new Sigur.Features.Duplicates.ReviewPersonLinks.Decision(0)), HttpStatusCode.OK),
+        new("POST", "/api/v1/person-links/scan", Policies.DataProtection, (w, r, c) => c.PostAsync("/api/v1/person-links/scan", null), HttpStatusCode.Accepted),
+        new("GET", "/api/v1/person-links/scan", Policies.DataProtection, (w, r, c) => c.GetAsync("/api/v1/person-links/scan"), HttpStatusCode.OK),
         // The Direct Assistance Fund.
         new("GET", "/api/v1/fund/budget", Policies.FundRead, (w, r, c) => c.GetAsync("/api/v1/fund/budget"), HttpStatusCode.OK),
         new("POST", "/api/v1/fund/donors", Policies.FundManage, (w, r, c) => c.PostJsonAsync("/api/v1/fund/donors", new ManageGrants.DonorRequest("Matrix donor")), HttpStatusCode.Created),

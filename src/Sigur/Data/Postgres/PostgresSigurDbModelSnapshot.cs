@@ -483,6 +483,10 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("text[]")
                         .HasColumnName("languages");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
@@ -533,6 +537,70 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_person_name_tokens_token_organisation_id");
 
                     b.ToTable("person_name_tokens");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AbsorbedPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("absorbed_person_id");
+
+                    b.Property<Guid>("KeptPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("kept_person_id");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_id");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid?>("MergedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_by");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedCaseIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_case_ids");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.Property<Guid?>("UndoneBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("undone_by");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_merge");
+
+                    b.HasIndex("AbsorbedPersonId")
+                        .HasDatabaseName("ix_person_merge_absorbed_person_id");
+
+                    b.HasIndex("KeptPersonId")
+                        .HasDatabaseName("ix_person_merge_kept_person_id");
+
+                    b.HasIndex("OrganisationId", "MergedAt")
+                        .HasDatabaseName("ix_person_merge_organisation_id_merged_at");
+
+                    b.ToTable("person_merge");
                 });
 
             modelBuilder.Entity("Sigur.Features.Fund.BudgetLine", b =>
@@ -2924,6 +2992,27 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("person_b_id");
 
+                    b.Property<bool>("Rejected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rejected");
+
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at");
+
+                    b.Property<Guid?>("RejectedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rejected_by");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_person_link");
 
@@ -3490,6 +3579,23 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_name_tokens_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AbsorbedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_merge_persons_absorbed_person_id");
+
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("KeptPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_merge_persons_kept_person_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Fund.BudgetLine", b =>

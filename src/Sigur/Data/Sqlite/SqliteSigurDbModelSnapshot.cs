@@ -471,6 +471,10 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("languages");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_id");
@@ -521,6 +525,70 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_person_name_tokens_token_organisation_id");
 
                     b.ToTable("person_name_tokens");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AbsorbedPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("absorbed_person_id");
+
+                    b.Property<Guid>("KeptPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kept_person_id");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link_id");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid?>("MergedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_by");
+
+                    b.PrimitiveCollection<string>("MovedCaseIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("moved_case_ids");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undone_at");
+
+                    b.Property<Guid?>("UndoneBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undone_by");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_merge");
+
+                    b.HasIndex("AbsorbedPersonId")
+                        .HasDatabaseName("ix_person_merge_absorbed_person_id");
+
+                    b.HasIndex("KeptPersonId")
+                        .HasDatabaseName("ix_person_merge_kept_person_id");
+
+                    b.HasIndex("OrganisationId", "MergedAt")
+                        .HasDatabaseName("ix_person_merge_organisation_id_merged_at");
+
+                    b.ToTable("person_merge");
                 });
 
             modelBuilder.Entity("Sigur.Features.Fund.BudgetLine", b =>
@@ -2910,6 +2978,27 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("person_b_id");
 
+                    b.Property<bool>("Rejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected");
+
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_at");
+
+                    b.Property<Guid?>("RejectedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_by");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_person_link");
 
@@ -3476,6 +3565,23 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_name_tokens_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AbsorbedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_merge_persons_absorbed_person_id");
+
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("KeptPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_merge_persons_kept_person_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Fund.BudgetLine", b =>

@@ -46,7 +46,7 @@ public static class DemoData
     [
         (Role.HotlineOperator, 5, "hotline"), (Role.CaseWorker, 3, "caseworker"), (Role.ShelterStaff, 4, "shelter"),
         (Role.PoliceInvestigator, 0, "police"), (Role.Prosecutor, 2, "prosecutor"), (Role.FundOfficer, -1, "fund"),
-        (Role.Analyst, -1, "analyst"), (Role.NationalCoordinator, -1, "coordinator"),
+        (Role.Analyst, -1, "analyst"), (Role.NationalCoordinator, -1, "coordinator"), (Role.DataProtectionOfficer, -1, "dpo"),
     ];
 
     private static readonly string[] Regions = ["Skopje", "Kumanovo", "Tetovo", "Gostivar", "Ohrid", "Bitola", "Prilep", "Veles", "Shtip", "Strumica", "Gevgelija", "Kichevo"];

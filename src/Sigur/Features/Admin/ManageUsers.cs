@@ -35,7 +35,11 @@ public static class ManageUsers
             errors["userName"] = ["1 to 100 letters, digits, '.', '-', '_' or '@'."];
         if (string.IsNullOrWhiteSpace(input.DisplayName) || input.DisplayName.Length > 200) errors["displayName"] = ["1 to 200 characters."];
         if (!Enum.IsDefined(input.Role)) errors["role"] = ["Unknown role."];
-        if (!await db.Organisations.AnyAsync(o => o.Id == input.OrganisationId, ct)) errors["organisationId"] = ["No such organisation."];
+        var organisationType = await db.Organisations.Where(o => o.Id == input.OrganisationId).Select(o => (OrganisationType?)o.Type).SingleOrDefaultAsync(ct);
+        if (organisationType is null) errors["organisationId"] = ["No such organisation."];
+        // The duplicate review across organisations is the national coordinator's office's, nobody else's.
+        else if (input.Role == Role.DataProtectionOfficer && organisationType != OrganisationType.NationalCoordinatorOffice)
+            errors["role"] = ["The data-protection officer belongs to the national coordinator's office."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var user = new SigurUser

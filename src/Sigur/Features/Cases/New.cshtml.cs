@@ -4,23 +4,51 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sigur.Data;
+using Sigur.Features.Duplicates;
 using Sigur.Features.Shared;
 using Sigur.Platform;
+using Sigur.Platform.Audit;
 
 namespace Sigur.Features.Cases;
 
-/// <summary>Intake: the form for a new person and their case; registration itself is <see cref="RegisterCase"/>.</summary>
+/// <summary>
+/// Intake: the form for a new person and their case; registration itself is <see cref="RegisterCase"/>. Before a
+/// new person is created, the organisation's likely existing persons (<see cref="FindCandidates"/>) are shown once,
+/// and the worker either attaches the case to one of them or confirms that this is someone new.
+/// </summary>
 [Authorize(Policy = Policies.CaseWrite)]
-public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Identification.IdentificationRules rules, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Identification.IdentificationRules rules, Audit audit, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public CaseForm Form { get; set; } = new();
+    /// <summary>The existing person chosen among the candidates; none: a new person.</summary>
+    [BindProperty] public Guid? ExistingPersonId { get; set; }
+    /// <summary>The candidates were shown with this form: registering now means the worker decided.</summary>
+    [BindProperty] public bool CandidatesShown { get; set; }
+
+    public IReadOnlyList<FindCandidates.Candidate> Candidates { get; private set; } = [];
 
     public void OnGet() => Form.IntakeDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var result = await RegisterCase.Handle(new RegisterCase.Request(Form.ToCase(), Form.ToPerson()), db, me, clock, ct, rules);
+        if (ExistingPersonId is null && !CandidatesShown)
+        {
+            var person = Form.ToPerson();
+            var found = await FindCandidates.Handle(new FindCandidates.Request(person.GivenName, person.FamilyName, person.Aliases, person.DateOfBirth, person.Sex),
+                db, me, audit, ct);
+            if (found.Result is Ok<FindCandidates.Response> { Value.Candidates.Count: > 0 } ok)
+            {
+                Candidates = ok.Value.Candidates;
+                CandidatesShown = true;
+                ModelState.Remove(nameof(CandidatesShown));
+                return Page();
+            }
+        }
+        var request = ExistingPersonId is { } existing
+            ? new RegisterCase.Request(Form.ToCase(), null, existing)
+            : new RegisterCase.Request(Form.ToCase(), Form.ToPerson());
+        var result = await RegisterCase.Handle(request, db, me, clock, ct, rules);
         switch (result.Result)
         {
             case Created<RegisterCase.Response> created:

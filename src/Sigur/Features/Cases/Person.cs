@@ -35,6 +35,8 @@ public sealed class Person : IVersioned, IOrganisationOwned, IWithholdingAware
 
     public DateTime CreatedAt { get; set; }
     public long Version { get; set; }
+    /// <summary>Merged into another person of the same organisation (Features/Duplicates/MergePersons): kept, with no cases, until the merge is undone.</summary>
+    public Guid? MergedIntoId { get; set; }
 
     /// <summary>A child while under 18 (by birth date or estimate) or possibly a child.</summary>
     public bool IsChild(DateOnly today)

@@ -66,7 +66,54 @@ public static class MatchCommands
             return (report, links.Count);
         }));
 
-        return new Command("match", "Find the same person twice in person registers (CSV)") { dedupe, link };
+        return new Command("match", "Find the same person twice in person registers (CSV), or across the organisations in the database (scan)") { dedupe, link, ScanCommand() };
+    }
+
+    /// <summary>`sigur match scan`: the nightly cross-organisation scan (<see cref="PersonScan"/>) on demand, with a progress bar.</summary>
+    private static Command ScanCommand()
+    {
+        var scan = new Command("scan", "Find persons held by two organisations who are likely one person, and queue the pairs for the data-protection officer's review");
+        scan.SetAction((parse, ct) => Platform.Commands.WithServices(async sp =>
+        {
+            var progress = sp.GetRequiredService<PersonScanProgress>();
+            var clock = sp.GetRequiredService<TimeProvider>();
+            progress.TryStart(clock.GetUtcNow().UtcDateTime); // a new process: no other scan of its own runs
+            PersonScan.Outcome outcome;
+            var failed = true;
+            try
+            {
+                var work = PersonScan.RunAsync(sp, progress, null, ct);
+                if (!Console.IsErrorRedirected)
+                {
+                    var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                    await console.Progress().AutoClear(false)
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                        .StartAsync(async context =>
+                        {
+                            var task = context.AddTask("Scanning", maxValue: 100);
+                            while (!work.IsCompleted)
+                            {
+                                var status = progress.Current;
+                                task.Description = $"Scanning: {status.Stage}";
+                                task.Value = status.Percent;
+                                await Task.WhenAny(work, Task.Delay(200, ct));
+                            }
+                            task.Description = "Scanning: done";
+                            task.Value = 100;
+                        });
+                }
+                outcome = await work;
+                failed = false;
+            }
+            finally
+            {
+                progress.Finish(clock.GetUtcNow().UtcDateTime, null, failed);
+            }
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"{outcome.Persons:N0} persons; {outcome.CandidatePairs:N0} likely pairs across organisations; {outcome.Proposed:N0} newly queued for review.");
+            return 0;
+        }));
+        return scan;
     }
 
     private sealed class CommonOptions

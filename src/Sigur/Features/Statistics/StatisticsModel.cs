@@ -10,7 +10,7 @@ namespace Sigur.Features.Statistics;
 /// (see CountingRules). A link carries no personal data, only the two ids, so it is not organisation-filtered: it is
 /// read by aggregates, which return counts only.
 /// </summary>
-public sealed class PersonLink
+public sealed class PersonLink : Sigur.Platform.IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PersonAId { get; set; }
@@ -20,6 +20,13 @@ public sealed class PersonLink
     public DateTime CreatedAt { get; set; }
     public DateTime? ConfirmedAt { get; set; }
     public Guid? ConfirmedBy { get; set; }
+    /// <summary>The match probability the scan gave the pair (Features/Duplicates/PersonScan); 1 for a merge within an organisation.</summary>
+    public double Score { get; set; }
+    /// <summary>Judged two different people: the link stays, so the scan never proposes the pair again.</summary>
+    public bool Rejected { get; set; }
+    public DateTime? RejectedAt { get; set; }
+    public Guid? RejectedBy { get; set; }
+    public long Version { get; set; }
 }
 
 /// <summary>
