@@ -30,13 +30,13 @@ public static class DecideIdentification
         var today = Today(clock);
         var errors = CheckBasis(request.DecidedOn, request.DecidingBodyType, request.Reasons, request.DecidingOrganisation, request.FormalAuthority, today);
         if (!Enum.IsDefined(request.To)) errors["to"] = ["Unknown status."];
-        if (request.To == IdentificationStatus.Identified && rules.FormalAuthority(org.Country) is { } authority && string.IsNullOrWhiteSpace(request.FormalAuthority))
-            errors["formalAuthority"] = [$"Formal identification in this country is by {authority}: name the authority that decided."];
+        if (request.To == IdentificationStatus.Identified && rules.FormalAuthority(org.Country) is not null && string.IsNullOrWhiteSpace(request.FormalAuthority))
+            errors["formalAuthority"] = ["Formal identification in this country is by a designated authority: name the authority that decided."];
         if (request.StartRecoveryPeriod && request.To != IdentificationStatus.Presumed)
             errors["startRecoveryPeriod"] = ["The recovery period opens with a decision that the person is a presumed victim."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (request.ExpectedFrom is { } expected && expected != c.IdentificationStatus)
-            return Refused($"The status is no longer {expected}; someone decided in between. Reload the case.");
+            return Refused("Someone decided on this case in between, so its status is not the one you saw. Reload the case.");
 
         var history = await db.IdentificationDecisions().Where(d => d.CaseId == c.Id).ToListAsync(ct);
         IdentificationDecision decision;
