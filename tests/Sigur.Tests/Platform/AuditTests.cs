@@ -101,6 +101,24 @@ public sealed class AuditTests(AppPool pool) : IClassFixture<AppPool>
 public sealed class AuditChainConcurrencyTests
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_save_with_change_detection_off_moves_the_chain_head_too(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        // Bulk loads (the demo generator) turn automatic change detection off; the audit must still move the head.
+        await app.WithDbAsync(async db =>
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Organisations.Add(new Organisation { Name = "Bulk " + Guid.NewGuid().ToString("N")[..8], Type = OrganisationType.Ngo, Region = "Skopje" });
+            return await db.SaveChangesAsync();
+        });
+        await app.NewOrganisationAsync();
+
+        var head = await app.WithDbAsync(db => db.AuditChainHeads.AsNoTracking().SingleAsync());
+        Assert.Equal(await app.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence)), head.Sequence);
+        Assert.True((await app.WithDbAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None))).Intact);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Parallel_changes_and_reads_keep_one_unbroken_chain(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);

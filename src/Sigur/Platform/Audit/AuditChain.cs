@@ -27,7 +27,9 @@ public static class AuditChain
         }
         else
         {
-            db.AuditChainHeads.Attach(head);
+            // Marked modified outright, not left to change detection: a context that turned detection off (the bulk
+            // demo generator) would otherwise save the new rows and not the moved head, and the next append collide.
+            db.AuditChainHeads.Update(head);
         }
         var (sequence, hash) = Link(entries, head.Sequence, head.Hash);
         head.Sequence = sequence;
