@@ -30,10 +30,11 @@ public sealed class BrowserHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public IServiceProvider Services => _factory.Services;
+    public string BaseUrl { get; private set; } = "";
     public IBrowserContext Context { get; private set; } = null!;
     public IPage Page { get; private set; } = null!;
 
-    public sealed record Account(string UserName, string Password, string Key, Guid OrganisationId);
+    public sealed record Account(string UserName, string Password, string Key, Guid OrganisationId, Guid UserId);
 
     private BrowserHost(string dir)
     {
@@ -74,7 +75,8 @@ public sealed class BrowserHost : IAsyncDisposable
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
             });
-            host.Context = await host._browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = $"http://127.0.0.1:{port}", Locale = "en-GB" });
+            host.BaseUrl = $"http://127.0.0.1:{port}";
+            host.Context = await host._browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, Locale = "en-GB" });
             host.Context.SetDefaultTimeout(30_000);
             host.Page = await host.Context.NewPageAsync();
             return host;
@@ -105,27 +107,42 @@ public sealed class BrowserHost : IAsyncDisposable
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
         var key = (await users.GetAuthenticatorKeyAsync(user))!;
         await users.SetTwoFactorEnabledAsync(user, true);
-        return new Account(userName, password, key, organisationId.Value);
+        return new Account(userName, password, key, organisationId.Value, user.Id);
     }
 
     /// <summary>Signs in afresh (cookies cleared) with password and authenticator code, and lands on the home page.</summary>
     public async Task SignInAsync(Account account)
     {
         await Context.ClearCookiesAsync();
-        await Page.GotoAsync("/");
-        await Expect(Page).ToHaveURLAsync(new Regex("/Account/Login"));
-        await Page.FillAsync("#UserName", account.UserName);
-        await Page.FillAsync("#Password", account.Password);
-        await Page.ClickAsync("main button[type=submit]");
-        await Expect(Page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
+        await SignInOnAsync(Page, account);
+    }
+
+    /// <summary>A browser session of the user's own (own cookies, own page), signed in: for users who act side by side.</summary>
+    public async Task<IPage> PageForAsync(Account account)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await SignInOnAsync(page, account);
+        return page;
+    }
+
+    private async Task SignInOnAsync(IPage page, Account account)
+    {
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+        await page.FillAsync("#UserName", account.UserName);
+        await page.FillAsync("#Password", account.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
         // The code is checked against real time or the host's clock, depending on the Identity version.
         foreach (var at in new DateTimeOffset?[] { null, Clock.GetUtcNow() })
         {
-            await Page.FillAsync("#Code", Totp.Code(account.Key, at));
-            await Page.ClickAsync("main button[type=submit]");
-            if (!Page.Url.Contains("LoginWith2fa", StringComparison.Ordinal)) break;
+            await page.FillAsync("#Code", Totp.Code(account.Key, at));
+            await page.ClickAsync("main button[type=submit]");
+            if (!page.Url.Contains("LoginWith2fa", StringComparison.Ordinal)) break;
         }
-        await Expect(Page.Locator("h1")).ToHaveTextAsync("Home");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Home");
     }
 
     public async ValueTask DisposeAsync()
