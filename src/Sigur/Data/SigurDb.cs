@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Caching.Memory;
 using Sigur.Features.Cases;
 using Sigur.Features.Referrals;
+using Sigur.Features.Statistics;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -149,6 +150,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         Sigur.Features.Shelters.ShelterModel.Configure(this, b);
         Sigur.Features.Fund.FundModel.Configure(this, b);
         Sigur.Features.Statistics.StatisticsModel.Configure(this, b);
+        Sigur.Features.Statistics.StatisticsJournal.Configure(b);
         Platform.Notifications.NotificationModel.Configure(this, b);
         Features.Identification.IdentificationModel.Configure(this, b);
         Features.Hotline.HotlineModel.Configure(this, b);
@@ -248,17 +250,20 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
             if (entry.State == EntityState.Modified) entry.Entity.Version++;
         }
         _pendingAudit.AddRange(ChangeAudit(now));
-        if (_pendingAudit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var statistics = StatisticsJournal.Pending(ChangeTracker);
+        if (_pendingAudit.Count == 0 && statistics.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var entries = _pendingAudit.ToList();
         _pendingAudit.Clear();
         if (Database.CurrentTransaction is not null)
         {
             await AuditChain.AppendAsync(this, entries, cancellationToken);
+            await StatisticsJournal.AppendAsync(this, statistics, cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         await using var tx = await Database.BeginTransactionAsync(cancellationToken);
         await AuditChain.AppendAsync(this, entries, cancellationToken);
+        await StatisticsJournal.AppendAsync(this, statistics, cancellationToken);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return written;

@@ -82,6 +82,7 @@ public static class SigurHost
 
         AddIdentity(services, config);
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
+        services.AddSingleton<Features.Statistics.FactSnapshot>();
         services.AddAuthorization(o =>
         {
             foreach (var policy in Policies.All)

@@ -3131,6 +3131,63 @@ namespace Sigur.Data.Postgres
                     b.ToTable("reference_figure");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Statistics.StatisticsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("generation");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statistics_change");
+
+                    b.HasIndex("Generation")
+                        .HasDatabaseName("ix_statistics_change_generation");
+
+                    b.ToTable("statistics_change");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Statistics.StatisticsGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statistics_generation");
+
+                    b.ToTable("statistics_generation");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Sigur.Platform.Access.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3117,6 +3117,61 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("reference_figure");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Statistics.StatisticsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("generation");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statistics_change");
+
+                    b.HasIndex("Generation")
+                        .HasDatabaseName("ix_statistics_change_generation");
+
+                    b.ToTable("statistics_change");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Statistics.StatisticsGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statistics_generation");
+
+                    b.ToTable("statistics_generation");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Sigur.Platform.Access.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")

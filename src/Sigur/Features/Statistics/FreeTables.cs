@@ -48,18 +48,44 @@ public static class FreeTables
     public static Dimension? ColumnDimension(string? cols) =>
         string.IsNullOrWhiteSpace(cols) || cols.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Dimensions.Find(cols);
 
-    public static async Task<PublishedTable> PublishAsync(SigurDb db, IConfiguration config, TableSpec spec, bool publication, CancellationToken ct)
+    /// <summary>
+    /// A table of persons or cases comes from the in-memory <see cref="FactSnapshot"/> (kept in step with the database
+    /// through the statistics journal); a table of proceedings, a few thousand at most, is counted from the database.
+    /// </summary>
+    public static async Task<PublishedTable> PublishAsync(FactSnapshot snapshot, SigurDb db, IConfiguration config, TableSpec spec, bool publication, CancellationToken ct)
     {
         var context = CrossTab.Context(config);
-        var facts = await VictimFacts.LoadAsync(db, spec.Unit, spec.Reference, context.ReportingCountry, ct);
-        return Publish(facts, spec, context, CrossTab.Threshold(config, publication));
+        var threshold = CrossTab.Threshold(config, publication);
+        if (spec.Unit == CountingUnit.Proceeding)
+            return Publish(await VictimFacts.LoadAsync(db, spec.Unit, spec.Reference, context.ReportingCountry, ct), spec, context, threshold);
+        return await snapshot.ReadAsync(db, spec.Unit, spec.Reference, view => Publish(view, spec, context, threshold), ct);
+    }
+
+    internal static PublishedTable Publish(FactView view, TableSpec spec, StatisticsContext context, int threshold)
+    {
+        var dims = DimensionsOf(spec);
+        return new Lattice(spec, threshold, dims, view.Categories(dims, context), view.Counter(dims, context)).Table();
     }
 
     /// <summary>The same tables from facts already loaded (the reference comparison asks for several at once).</summary>
-    public static PublishedTable Publish(IReadOnlyList<VictimFact> facts, TableSpec spec, StatisticsContext context, int threshold) =>
-        new Lattice(facts, spec, context, threshold).Table();
+    public static PublishedTable Publish(IReadOnlyList<VictimFact> facts, TableSpec spec, StatisticsContext context, int threshold)
+    {
+        var dims = DimensionsOf(spec);
+        var categories = dims.Select(d => Dimensions.Categories(d, facts.SelectMany(f => d.Values(f, context))).ToList()).ToArray();
+        return new Lattice(spec, threshold, dims, categories, final => CodedFacts.From(facts, dims, final, context).AddTo).Table();
+    }
 
-    private sealed class Node(int[] dims, int[] strides, int size)
+    /// <summary>The lattice's dimensions: rows, columns, then the filters' dimensions by name.</summary>
+    private static Dimension[] DimensionsOf(TableSpec spec)
+    {
+        var dims = new List<Dimension> { Dimensions.Find(spec.Rows)! };
+        if (ColumnDimension(spec.Columns) is { } col) dims.Add(col);
+        dims.AddRange(spec.Filters.Select(f => Dimensions.Find(f.Dimension)!).OrderBy(d => d.Name, StringComparer.Ordinal));
+        return [.. dims];
+    }
+
+    /// <summary>A table of the lattice: its dimensions (indices into the lattice's), the strides of its cells, and its counts.</summary>
+    internal sealed class Node(int[] dims, int[] strides, int size)
     {
         public int[] Dims { get; } = dims;
         public int[] Strides { get; } = strides;
@@ -68,34 +94,59 @@ public static class FreeTables
         public int Size => Values.Length;
     }
 
+    /// <summary>
+    /// Facts as category indices, counted exactly: each counted unit once per cell however many of its facts (years)
+    /// and categories (citizenships, forms) fall in it.
+    /// </summary>
+    internal sealed class CodedFacts(int[][][] categories, int[][] units)
+    {
+        public static CodedFacts From(IReadOnlyList<VictimFact> facts, Dimension[] dims, IReadOnlyList<string>[] categories, StatisticsContext context)
+        {
+            var lookups = categories.Select(cs => cs.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.OrdinalIgnoreCase)).ToArray();
+            int[][][] coded = [.. facts.Select(f => dims.Select((d, i) => d.Values(f, context).Where(lookups[i].ContainsKey).Select(v => lookups[i][v]).Distinct().ToArray()).ToArray())];
+            return new CodedFacts(coded, [.. Enumerable.Range(0, facts.Count).GroupBy(i => facts[i].Unit).Select(g => g.ToArray())]);
+        }
+
+        public void AddTo(Node node)
+        {
+            var cells = new HashSet<int>();
+            foreach (var unit in units)
+            {
+                cells.Clear();
+                foreach (var f in unit) Cells(node, categories[f], 0, 0, cells);
+                foreach (var c in cells) node.Values[c]++;
+            }
+        }
+
+        private static void Cells(Node node, int[][] categories, int k, int index, HashSet<int> into)
+        {
+            if (k == node.Dims.Length) { into.Add(index); return; }
+            foreach (var c in categories[node.Dims[k]]) Cells(node, categories, k + 1, index + c * node.Strides[k], into);
+        }
+    }
+
     private sealed class Lattice
     {
         private readonly TableSpec _spec;
-        private readonly StatisticsContext _context;
         private readonly int _threshold;
-        private readonly IReadOnlyList<VictimFact> _facts;
         private readonly Dimension[] _dims;
         private readonly List<string>[] _categories;
         private readonly int[] _fixed; // the kept category of a filter dimension, −1 for rows and columns
-        private readonly int[][][] _factCategories; // fact → dimension → category indices
-        private readonly int[][] _units; // facts grouped by counted unit
+        private readonly Action<Node> _count;
         private readonly Dictionary<int, Node> _nodes = [];
 
-        public Lattice(IReadOnlyList<VictimFact> facts, TableSpec spec, StatisticsContext context, int threshold)
+        /// <param name="counter">Given the final categories (a filter's category nobody has is added), counts a node's cells.</param>
+        public Lattice(TableSpec spec, int threshold, Dimension[] dims, List<string>[] categories, Func<IReadOnlyList<string>[], Action<Node>> counter)
         {
-            _facts = facts;
             _spec = spec;
-            _context = context;
             _threshold = threshold;
-            var dims = new List<Dimension> { Dimensions.Find(spec.Rows)! };
-            if (ColumnDimension(spec.Columns) is { } col) dims.Add(col);
-            dims.AddRange(spec.Filters.Select(f => Dimensions.Find(f.Dimension)!).OrderBy(d => d.Name, StringComparer.Ordinal));
-            _dims = [.. dims];
-            _categories = [.. _dims.Select(d => Dimensions.Categories(d, facts.SelectMany(f => d.Values(f, context))).ToList())];
+            _dims = dims;
+            _categories = categories;
             _fixed = new int[_dims.Length];
+            var firstFilter = _dims.Length - spec.Filters.Count;
             for (var d = 0; d < _dims.Length; d++)
             {
-                var filter = spec.Filters.FirstOrDefault(f => f.Dimension == _dims[d].Name && d >= dims.Count - spec.Filters.Count);
+                var filter = spec.Filters.FirstOrDefault(f => f.Dimension == _dims[d].Name && d >= firstFilter);
                 if (filter is null) { _fixed[d] = -1; continue; }
                 var index = _categories[d].FindIndex(c => string.Equals(c, filter.Values[0], StringComparison.OrdinalIgnoreCase));
                 if (index < 0) { _categories[d].Add(filter.Values[0]); index = _categories[d].Count - 1; }
@@ -104,9 +155,7 @@ public static class FreeTables
             var cells = _categories.Aggregate(1L, (n, c) => n * Math.Max(c.Count, 1));
             if (cells > MaxCells)
                 throw new TooLarge($"{string.Join(" × ", _dims.Select((d, i) => $"{d.Name} ({_categories[i].Count})"))} make {cells:N0} cells; at most {MaxCells:N0}. Choose fewer or coarser dimensions.");
-            var lookups = _categories.Select(cs => cs.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.OrdinalIgnoreCase)).ToArray();
-            _factCategories = [.. facts.Select(f => _dims.Select((d, i) => d.Values(f, context).Where(lookups[i].ContainsKey).Select(v => lookups[i][v]).Distinct().ToArray()).ToArray())];
-            _units = [.. Enumerable.Range(0, facts.Count).GroupBy(i => facts[i].Unit).Select(g => g.ToArray())];
+            _count = counter(_categories);
         }
 
         public PublishedTable Table()
@@ -115,8 +164,18 @@ public static class FreeTables
             for (var d = 0; d < _dims.Length; d++) if (_fixed[d] >= 0) filterMask |= 1 << d;
             var hasCols = _dims.Length > 1 && _fixed[1] < 0;
             // Rows and columns shown: the fixed categories, or those present in the filtered population.
-            var kept = Enumerable.Range(0, _facts.Count).Where(i => Enumerable.Range(0, _dims.Length).All(d => _fixed[d] < 0 || _factCategories[i][d].Contains(_fixed[d]))).ToList();
-            List<string> Shown(int d) => [.. Dimensions.Categories(_dims[d], kept.SelectMany(i => _factCategories[i][d]).Select(c => _categories[d][c]))];
+            List<string> Shown(int d)
+            {
+                var node = Protect(filterMask | 1 << d);
+                var coords = (int[])_fixed.Clone();
+                var present = new List<string>();
+                for (var c = 0; c < _categories[d].Count; c++)
+                {
+                    coords[d] = c;
+                    if (node.Values[Index(node, coords)] > 0) present.Add(_categories[d][c]);
+                }
+                return [.. Dimensions.Categories(_dims[d], present)];
+            }
             var rows = Shown(0);
             var cols = hasCols ? Shown(1) : [];
             var values = new int[rows.Count + 1, cols.Count + 1];
@@ -161,7 +220,7 @@ public static class FreeTables
             var size = 1;
             for (var k = dims.Length - 1; k >= 0; k--) { strides[k] = size; size = checked(size * _categories[dims[k]].Count); }
             var node = new Node(dims, strides, size);
-            Count(node);
+            _count(node);
             _nodes[mask] = node;
 
             for (var c = 0; c < size; c++) node.Hidden[c] = node.Values[c] > 0 && node.Values[c] < _threshold;
@@ -209,24 +268,6 @@ public static class FreeTables
             var coords = new int[_dims.Length];
             for (var k = 0; k < node.Dims.Length; k++) { coords[node.Dims[k]] = index / node.Strides[k]; index %= node.Strides[k]; }
             return coords;
-        }
-
-        /// <summary>Each counted unit once per cell, however many of its facts (years) fall in it.</summary>
-        private void Count(Node node)
-        {
-            var cells = new HashSet<int>();
-            foreach (var unit in _units)
-            {
-                cells.Clear();
-                foreach (var f in unit) Cells(node, _factCategories[f], 0, 0, cells);
-                foreach (var c in cells) node.Values[c]++;
-            }
-        }
-
-        private static void Cells(Node node, int[][] categories, int k, int index, HashSet<int> into)
-        {
-            if (k == node.Dims.Length) { into.Add(index); return; }
-            foreach (var c in categories[node.Dims[k]]) Cells(node, categories, k + 1, index + c * node.Strides[k], into);
         }
     }
 }

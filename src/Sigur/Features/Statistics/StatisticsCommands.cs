@@ -157,7 +157,7 @@ public static class StatisticsCommands
             PublishedTable table;
             try
             {
-                table = await FreeTables.PublishAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), spec, parse.GetValue(publication), ct);
+                table = await FreeTables.PublishAsync(sp.GetRequiredService<FactSnapshot>(), sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), spec, parse.GetValue(publication), ct);
             }
             catch (FreeTables.TooLarge e)
             {

@@ -34,7 +34,7 @@ public static class VictimFacts
     internal sealed record CaseRow(
         Guid Id, Guid PersonId, DateTime IntakeDate, DateTime RegisteredAt, IdentificationStatus Status, IntakeChannel Channel,
         List<string> Forms, List<string> Means, List<string> Origin, List<string> Transit, List<string> Exploitation, string Region, int? Age,
-        Sex Sex, bool PossiblyChild, List<string> Citizenships)
+        Sex Sex, bool PossiblyChild, List<string> Citizenships, bool YearUnknown)
     {
         /// <summary>The identification decision that set the current status, if any (reference date "decision").</summary>
         public DateTime? DecidedOn { get; init; }
@@ -45,25 +45,45 @@ public static class VictimFacts
 
     public static async Task<IReadOnlyList<VictimFact>> LoadAsync(SigurDb db, CountingUnit unit, ReferenceDate reference, string reportingCountry, CancellationToken ct)
     {
-        // Aggregates span every organisation: they read across the need-to-know filter and return counts only.
-        var rows = await db.Cases.IgnoreQueryFilters().AsNoTracking()
-            .Select(c => new CaseRow(c.Id, c.PersonId, c.IntakeDate, c.RegisteredAt, c.IdentificationStatus, c.IntakeChannel,
-                c.FormsOfExploitation, c.MeansOfControl, c.CountriesOfOrigin, c.CountriesOfTransit, c.CountriesOfExploitation, c.Region, c.AgeAtIntake,
-                c.Person!.Sex, c.Person.PossiblyChild, c.Person.Citizenships))
-            .ToListAsync(ct);
-        var yearUnknown = (await db.Set<ImportedRecord>().AsNoTracking().Where(r => r.YearUnknown).Select(r => r.CaseId).ToListAsync(ct)).ToHashSet();
-        var links = await db.Set<PersonLink>().AsNoTracking().Where(l => l.Confirmed).Select(l => new { l.PersonAId, l.PersonBId }).ToListAsync(ct);
-        if (reference == ReferenceDate.Decision)
-        {
-            // The latest entry that changed the status is the decision the current status rests on (an upheld review changes nothing).
-            var decisions = (await db.Set<IdentificationDecision>().IgnoreQueryFilters().AsNoTracking().Where(d => d.From != d.To)
-                .Select(d => new { d.CaseId, d.Sequence, d.DecidedOn }).ToListAsync(ct))
-                .GroupBy(d => d.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Sequence)!.DecidedOn);
-            rows = [.. rows.Select(r => decisions.TryGetValue(r.Id, out var on) ? r with { DecidedOn = on } : r)];
-        }
+        var rows = await RowsAsync(db, null, reference == ReferenceDate.Decision, ct);
+        var links = await LinksAsync(db, ct);
         var proceedings = unit == CountingUnit.Proceeding ? await ProceedingsAsync(db, ct) : [];
-        return Build(rows, yearUnknown, links.Select(l => (l.PersonAId, l.PersonBId)), unit, reference, reportingCountry, proceedings);
+        return Build(rows, links, unit, reference, reportingCountry, proceedings);
     }
+
+    /// <summary>The counted columns of every case, or of the cases of <paramref name="persons"/>; with the deciding decision's date if asked.</summary>
+    internal static async Task<List<CaseRow>> RowsAsync(SigurDb db, IReadOnlyCollection<Guid>? persons, bool withDecisions, CancellationToken ct)
+    {
+        // Aggregates span every organisation: they read across the need-to-know filter and return counts only.
+        var rows = new List<CaseRow>();
+        foreach (var chunk in persons is null ? [null] : persons.Chunk(10_000).Cast<Guid[]?>())
+        {
+            var cases = db.Cases.IgnoreQueryFilters().AsNoTracking();
+            if (chunk is not null) cases = cases.Where(c => chunk.Contains(c.PersonId));
+            rows.AddRange(await cases
+                .Select(c => new CaseRow(c.Id, c.PersonId, c.IntakeDate, c.RegisteredAt, c.IdentificationStatus, c.IntakeChannel,
+                    c.FormsOfExploitation, c.MeansOfControl, c.CountriesOfOrigin, c.CountriesOfTransit, c.CountriesOfExploitation, c.Region, c.AgeAtIntake,
+                    c.Person!.Sex, c.Person.PossiblyChild, c.Person.Citizenships,
+                    db.Set<ImportedRecord>().Any(r => r.CaseId == c.Id && r.YearUnknown)))
+                .ToListAsync(ct));
+        }
+        if (!withDecisions) return rows;
+        // The latest entry that changed the status is the decision the current status rests on (an upheld review changes nothing).
+        var decisions = new Dictionary<Guid, DateTime>();
+        foreach (var chunk in persons is null ? [null] : rows.Select(r => r.Id).Chunk(10_000).Cast<Guid[]?>())
+        {
+            var entries = db.Set<IdentificationDecision>().IgnoreQueryFilters().AsNoTracking().Where(d => d.From != d.To);
+            if (chunk is not null) entries = entries.Where(d => chunk.Contains(d.CaseId));
+            foreach (var g in (await entries.Select(d => new { d.CaseId, d.Sequence, d.DecidedOn }).ToListAsync(ct)).GroupBy(d => d.CaseId))
+                decisions[g.Key] = g.MaxBy(d => d.Sequence)!.DecidedOn;
+        }
+        return [.. rows.Select(r => decisions.TryGetValue(r.Id, out var on) ? r with { DecidedOn = on } : r)];
+    }
+
+    /// <summary>Confirmed person links: the pairs that are one person in the statistics.</summary>
+    internal static async Task<List<(Guid A, Guid B)>> LinksAsync(SigurDb db, CancellationToken ct) =>
+        [.. (await db.Set<PersonLink>().AsNoTracking().Where(l => l.Confirmed).Select(l => new { l.PersonAId, l.PersonBId }).ToListAsync(ct))
+            .Select(l => (l.PersonAId, l.PersonBId))];
 
     /// <summary>Each proceeding once: its stages give its start, each defendant's latest verdict gives its outcome (as JusticeFigures counts convictions).</summary>
     private static async Task<List<ProceedingRow>> ProceedingsAsync(SigurDb db, CancellationToken ct)
@@ -86,11 +106,14 @@ public static class VictimFacts
         })];
     }
 
-    internal static IReadOnlyList<VictimFact> Build(IReadOnlyList<CaseRow> rows, IReadOnlySet<Guid> yearUnknown, IEnumerable<(Guid A, Guid B)> links,
+    internal static IReadOnlyList<VictimFact> Build(IReadOnlyList<CaseRow> rows, IEnumerable<(Guid A, Guid B)> links,
+        CountingUnit unit, ReferenceDate reference, string reportingCountry, IReadOnlyList<ProceedingRow>? proceedings = null) =>
+        Build(rows, new PersonClusters(links), unit, reference, reportingCountry, proceedings);
+
+    internal static IReadOnlyList<VictimFact> Build(IReadOnlyList<CaseRow> rows, PersonClusters clusters,
         CountingUnit unit, ReferenceDate reference, string reportingCountry, IReadOnlyList<ProceedingRow>? proceedings = null)
     {
-        var clusters = new PersonClusters(links);
-        int? YearOf(CaseRow r) => yearUnknown.Contains(r.Id) ? null : reference switch
+        int? YearOf(CaseRow r) => r.YearUnknown ? null : reference switch
         {
             ReferenceDate.Intake => r.IntakeDate.Year,
             ReferenceDate.Registration => r.RegisteredAt.Year,
@@ -171,9 +194,12 @@ public static class VictimFacts
     };
 
     /// <summary>Union-find over confirmed links; a cluster is named by its smallest person id, so results are deterministic.</summary>
-    private sealed class PersonClusters
+    internal sealed class PersonClusters
     {
         private readonly Dictionary<Guid, Guid> _parent = [];
+
+        /// <summary>Every linked person under its cluster's name (unlinked persons are their own cluster and are not listed).</summary>
+        public ILookup<Guid, Guid> Members() => _parent.Keys.Concat(_parent.Values).Distinct().ToList().ToLookup(Find);
 
         public PersonClusters(IEnumerable<(Guid A, Guid B)> links)
         {

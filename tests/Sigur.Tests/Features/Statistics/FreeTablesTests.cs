@@ -48,7 +48,7 @@ public sealed class FreeTablesTests(AppPool pool) : IClassFixture<AppPool>
         var protectedTables = new List<CountedTable>();
         foreach (var spec in requests)
         {
-            var published = await app.WithDbAsync(db => FreeTables.PublishAsync(db, app.Services.GetRequiredService<IConfiguration>(), spec, false, default));
+            var published = await app.WithDbAsync(db => FreeTables.PublishAsync(app.Services.GetRequiredService<FactSnapshot>(), db, app.Services.GetRequiredService<IConfiguration>(), spec, false, default));
             var t = await TrueAsync(app, spec);
             Assert.Equal(t.Rows, published.RowCategories);
             Assert.Equal(t.Columns, published.ColumnCategories);
@@ -104,7 +104,7 @@ public sealed class FreeTablesTests(AppPool pool) : IClassFixture<AppPool>
         app.WithDbAsync(async db => (await CrossTab.CountAsync(db, app.Services.GetRequiredService<IConfiguration>(), [spec], default))[0]);
 
     private static Task<PublishedTable> PublishedAsync(TestApp app, TableSpec spec) =>
-        app.WithDbAsync(db => FreeTables.PublishAsync(db, app.Services.GetRequiredService<IConfiguration>(), spec, false, default));
+        app.WithDbAsync(db => FreeTables.PublishAsync(app.Services.GetRequiredService<FactSnapshot>(), db, app.Services.GetRequiredService<IConfiguration>(), spec, false, default));
 
     private static string KeyOf(CountedTable t, string row, string col) =>
         t.Keys[t.Rows.ToList().IndexOf(row), t.Columns.ToList().IndexOf(col)];
