@@ -270,20 +270,32 @@ public sealed class FactView(bool factsOfAnOwnerAreOneUnit)
             single[d] = [.. keyCategories[d].Select(cs => cs.Length == 1 ? cs[0] * strides[d] : -1)];
         }
 
-        var finest = new int[size];
-        var complex = new List<int>();
-        for (var slot = 0; slot < _slots; slot++)
+        // One pass per core over its share of the slots, each into a table of its own, added up after.
+        var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, _slots / 100_000));
+        var partial = new (int[] Finest, List<int> Complex)[parts];
+        Parallel.For(0, parts, part =>
         {
-            if (_unit[slot] < 0) continue;
-            var index = 0;
-            for (var d = 0; d < k && index >= 0; d++)
+            var (from, to) = ((long)_slots * part / parts, (long)_slots * (part + 1) / parts);
+            var counts = new int[size];
+            var others = new List<int>();
+            for (var slot = (int)from; slot < to; slot++)
             {
-                var s = single[d][columns[d][slot]];
-                index = s < 0 ? -1 : index + s;
+                if (_unit[slot] < 0) continue;
+                var index = 0;
+                for (var d = 0; d < k && index >= 0; d++)
+                {
+                    var s = single[d][columns[d][slot]];
+                    index = s < 0 ? -1 : index + s;
+                }
+                if (index < 0 || _shared[slot]) others.Add(slot);
+                else counts[index]++;
             }
-            if (index < 0 || _shared[slot]) complex.Add(slot);
-            else finest[index]++;
-        }
+            partial[part] = (counts, others);
+        });
+        var finest = partial[0].Finest;
+        for (var part = 1; part < parts; part++)
+            for (var cell = 0; cell < size; cell++) finest[cell] += partial[part].Finest[cell];
+        var complex = partial.SelectMany(p => p.Complex).ToList();
         var coded = new FreeTables.CodedFacts(
             [.. complex.Select(s => Enumerable.Range(0, k).Select(d => keyCategories[d][columns[d][s]]).ToArray())],
             [.. Enumerable.Range(0, complex.Count).GroupBy(i => _unit[complex[i]]).Select(g => g.ToArray())]);
