@@ -270,35 +270,49 @@ public sealed class FactView(bool factsOfAnOwnerAreOneUnit)
             single[d] = [.. keyCategories[d].Select(cs => cs.Length == 1 ? cs[0] * strides[d] : -1)];
         }
 
-        // One pass per core over its share of the slots, each into a table of its own, added up after.
+        // One pass per core over its share of the slots, each into tables of its own, added up after. A lone fact
+        // with several categories (two citizenships) counts like every other lone fact with the same keys: those are
+        // counted once, times their number. A person's several facts are counted person by person.
         var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, _slots / 100_000));
-        var partial = new (int[] Finest, List<int> Complex)[parts];
+        var partial = new (int[] Finest, Dictionary<long, (int Slot, int Count)> Alike, List<int> Shared)[parts];
         Parallel.For(0, parts, part =>
         {
             var (from, to) = ((long)_slots * part / parts, (long)_slots * (part + 1) / parts);
             var counts = new int[size];
-            var others = new List<int>();
+            var alike = new Dictionary<long, (int Slot, int Count)>();
+            var shared = new List<int>();
             for (var slot = (int)from; slot < to; slot++)
             {
                 if (_unit[slot] < 0) continue;
+                if (_shared[slot]) { shared.Add(slot); continue; }
                 var index = 0;
                 for (var d = 0; d < k && index >= 0; d++)
                 {
                     var s = single[d][columns[d][slot]];
                     index = s < 0 ? -1 : index + s;
                 }
-                if (index < 0 || _shared[slot]) others.Add(slot);
-                else counts[index]++;
+                if (index >= 0) { counts[index]++; continue; }
+                var key = 0L;
+                for (var d = 0; d < k; d++) key = key * keyCategories[d].Length + columns[d][slot];
+                alike[key] = alike.TryGetValue(key, out var seen) ? (seen.Slot, seen.Count + 1) : (slot, 1);
             }
-            partial[part] = (counts, others);
+            partial[part] = (counts, alike, shared);
         });
         var finest = partial[0].Finest;
+        var lone = partial[0].Alike;
         for (var part = 1; part < parts; part++)
+        {
             for (var cell = 0; cell < size; cell++) finest[cell] += partial[part].Finest[cell];
-        var complex = partial.SelectMany(p => p.Complex).ToList();
+            foreach (var (key, (slot, count)) in partial[part].Alike)
+                lone[key] = lone.TryGetValue(key, out var seen) ? (seen.Slot, seen.Count + count) : (slot, count);
+        }
+        var persons = partial.SelectMany(p => p.Shared).GroupBy(s => _unit[s]).ToList();
+        var facts = lone.Values.Select(a => a.Slot).Concat(persons.SelectMany(g => g)).ToList();
+        var position = facts.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
         var coded = new FreeTables.CodedFacts(
-            [.. complex.Select(s => Enumerable.Range(0, k).Select(d => keyCategories[d][columns[d][s]]).ToArray())],
-            [.. Enumerable.Range(0, complex.Count).GroupBy(i => _unit[complex[i]]).Select(g => g.ToArray())]);
+            [.. facts.Select(s => Enumerable.Range(0, k).Select(d => keyCategories[d][columns[d][s]]).ToArray())],
+            [.. lone.Values.Select(a => new[] { position[a.Slot] }), .. persons.Select(g => g.Select(s => position[s]).ToArray())],
+            [.. lone.Values.Select(a => a.Count), .. persons.Select(_ => 1)]);
 
         return node =>
         {

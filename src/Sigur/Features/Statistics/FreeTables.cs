@@ -98,7 +98,7 @@ public static class FreeTables
     /// Facts as category indices, counted exactly: each counted unit once per cell however many of its facts (years)
     /// and categories (citizenships, forms) fall in it.
     /// </summary>
-    internal sealed class CodedFacts(int[][][] categories, int[][] units)
+    internal sealed class CodedFacts(int[][][] categories, int[][] units, int[]? weights = null)
     {
         public static CodedFacts From(IReadOnlyList<VictimFact> facts, Dimension[] dims, IReadOnlyList<string>[] categories, StatisticsContext context)
         {
@@ -107,21 +107,26 @@ public static class FreeTables
             return new CodedFacts(coded, [.. Enumerable.Range(0, facts.Count).GroupBy(i => facts[i].Unit).Select(g => g.ToArray())]);
         }
 
+        /// <param name="weights">How many units each entry of units stands for (units alike, counted once and multiplied).</param>
         public void AddTo(Node node)
         {
             var cells = new HashSet<int>();
-            foreach (var unit in units)
+            Action<int> collect = c => cells.Add(c);
+            for (var u = 0; u < units.Length; u++)
             {
+                // One fact: its categories are distinct in each dimension, so every combination is a different cell.
+                var weight = weights?[u] ?? 1;
+                if (units[u].Length == 1) { Cells(node, categories[units[u][0]], 0, 0, c => node.Values[c] += weight); continue; }
                 cells.Clear();
-                foreach (var f in unit) Cells(node, categories[f], 0, 0, cells);
-                foreach (var c in cells) node.Values[c]++;
+                foreach (var f in units[u]) Cells(node, categories[f], 0, 0, collect);
+                foreach (var c in cells) node.Values[c] += weight;
             }
         }
 
-        private static void Cells(Node node, int[][] categories, int k, int index, HashSet<int> into)
+        private static void Cells(Node node, int[][] categories, int k, int index, Action<int> cell)
         {
-            if (k == node.Dims.Length) { into.Add(index); return; }
-            foreach (var c in categories[node.Dims[k]]) Cells(node, categories, k + 1, index + c * node.Strides[k], into);
+            if (k == node.Dims.Length) { cell(index); return; }
+            foreach (var c in categories[node.Dims[k]]) Cells(node, categories, k + 1, index + c * node.Strides[k], cell);
         }
     }
 
