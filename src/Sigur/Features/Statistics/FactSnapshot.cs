@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 
@@ -47,7 +48,10 @@ public sealed class FactSnapshot(IConfiguration config)
         try
         {
             // One consistent view of the database: the generation, the journal up to it, and the rows it names.
-            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            // (SQLite: a deferred transaction reads one snapshot of the WAL without holding off writers.)
+            await using var tx = db.IsPostgres
+                ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct)
+                : (await db.Database.UseTransactionAsync(((SqliteConnection)await OpenAsync(db, ct)).BeginTransaction(deferred: true), ct))!;
             var generation = await StatisticsJournal.CurrentAsync(db, ct);
             if (_views.Count == 0) SetClusters(new VictimFacts.PersonClusters(await VictimFacts.LinksAsync(db, ct)));
             else if (generation != _generation) await CatchUpAsync(db, generation, ct);
@@ -68,6 +72,12 @@ public sealed class FactSnapshot(IConfiguration config)
             _generation = -1;
             throw;
         }
+    }
+
+    private static async Task<System.Data.Common.DbConnection> OpenAsync(SigurDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return db.Database.GetDbConnection();
     }
 
     /// <summary>Replays the journal after the snapshot's generation up to <paramref name="generation"/>.</summary>
