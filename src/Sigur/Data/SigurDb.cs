@@ -348,6 +348,7 @@ internal sealed class RecentlyDecrypted(FieldProtection protection)
 
     public string Unprotect(string stored)
     {
+        if (stored.Length == 0) return ""; // an empty field is stored empty (FieldProtection.Protect)
         if (_cache.TryGetValue(stored, out string? plaintext)) return plaintext!;
         plaintext = protection.Unprotect(stored);
         if (plaintext.Length <= LongestCached)

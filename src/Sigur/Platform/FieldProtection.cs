@@ -8,7 +8,8 @@ namespace Sigur.Platform;
 
 /// <summary>
 /// Encryption of sensitive fields at rest. Each [Sensitive] string property is stored as a Data Protection payload
-/// (authenticated encryption under the current key of the key ring); search over names uses keyed HMAC tokens
+/// (authenticated encryption under the current key of the key ring), an empty value as "" (see <see cref="Protect"/>);
+/// search over names uses keyed HMAC tokens
 /// (<see cref="SearchToken"/>), never plaintext.
 /// </summary>
 public sealed class FieldProtection
@@ -23,9 +24,12 @@ public sealed class FieldProtection
         _searchKey = kek.Derive("sigur search index v1");
     }
 
-    public string Protect(string plaintext) => _protector.Value.Protect(plaintext);
+    // An empty field is stored empty, not as a payload: a ciphertext of nothing hides nothing (its length already shows
+    // that the field is empty) and costs a key derivation and two MACs per field. Imported persons have six encrypted
+    // fields, mostly empty. A non-empty value is always a payload, so "" can never be mistaken for one.
+    public string Protect(string plaintext) => plaintext.Length == 0 ? "" : _protector.Value.Protect(plaintext);
 
-    public string Unprotect(string stored) => _protector.Value.Unprotect(stored);
+    public string Unprotect(string stored) => stored.Length == 0 ? "" : _protector.Value.Unprotect(stored);
 
     /// <summary>The key id a stored payload was written under (bytes 4..20 of a Data Protection payload).</summary>
     public static Guid KeyIdOf(string stored)

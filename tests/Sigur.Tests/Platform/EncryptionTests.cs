@@ -64,4 +64,40 @@ public sealed class EncryptionTests
         Assert.Equal("Narrative before rotation", detail.Narrative);
         Assert.Equal("Rotacija", detail.Person.GivenName);
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_empty_field_is_stored_empty_and_a_filled_one_as_a_payload_also_after_rotation(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = await app.NewOrganisationAsync();
+        var client = await app.ClientAsync(Role.CaseWorker, org.Id);
+        var canary = "Prazno" + Guid.NewGuid().ToString("N")[..10];
+        var request = CaseRequests.New(canary, "Petrović") with
+        {
+            Person = CaseRequests.New(canary, "Petrović").Person! with { Contact = null, Documents = null, Aliases = null },
+        };
+        var created = await client.RegisterAsync(request);
+
+        async Task<(string Given, string Contact, string Documents, string Aliases)> Raw() => await app.WithDbAsync(async db =>
+        {
+            var row = await db.Database.SqlQueryRaw<RawPerson>(
+                "SELECT p.given_name AS \"Given\", p.contact AS \"Contact\", p.documents AS \"Documents\", p.aliases AS \"Aliases\" FROM persons p JOIN cases c ON c.person_id = p.id WHERE c.id = {0}",
+                created.Id).SingleAsync();
+            return (row.Given, row.Contact, row.Documents, row.Aliases);
+        });
+
+        var before = await Raw();
+        Assert.Equal(("", "", ""), (before.Contact, before.Documents, before.Aliases));
+        Assert.DoesNotContain(canary, before.Given, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(Guid.Empty, FieldProtection.KeyIdOf(before.Given));
+
+        var outcome = await KeyRotation.RotateAsync(app.Services, null, CancellationToken.None);
+        var after = await Raw();
+        Assert.Equal(("", "", ""), (after.Contact, after.Documents, after.Aliases));
+        Assert.Equal(outcome.NewKeyId, FieldProtection.KeyIdOf(after.Given));
+        var detail = await (await client.GetAsync($"/api/v1/cases/{created.Id}")).ReadAsync<Sigur.Features.Cases.CaseDetail>();
+        Assert.Equal((canary, "", ""), (detail.Person.GivenName, detail.Person.Contact, detail.Person.Documents));
+    }
+
+    private sealed record RawPerson(string Given, string Contact, string Documents, string Aliases);
 }

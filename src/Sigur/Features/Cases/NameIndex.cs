@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Matching;
+using Sigur.Platform;
 
 namespace Sigur.Features.Cases;
 
@@ -34,6 +35,14 @@ internal static class NameIndex
         return list.Concat(list.Select(PhoneticKey.For).Where(k => k.Length > 1).Select(k => "~" + k));
     }
 
+    /// <summary>The tokens of a new person, not yet merged with anyone: names and their sound keys (also used by the bulk import).</summary>
+    public static List<string> NewPersonTokens(FieldProtection protection, Person p) =>
+        WithSounds(TokensOf(p)).Select(protection.SearchToken).Distinct().ToList();
+
+    /// <summary>The tokens each case of the person is indexed under in the case list: the names, no sound keys.</summary>
+    public static List<string> CaseTokens(FieldProtection protection, Person p) =>
+        TokensOf(p).Select(protection.SearchToken).Distinct().ToList();
+
     /// <summary>
     /// Brings the person's tokens, and those of each of their cases, in line with their current names and those of
     /// the persons merged into them (call before SaveChanges; cases moved to the person must be saved first).
@@ -42,7 +51,7 @@ internal static class NameIndex
     {
         if (db.Entry(p).State == EntityState.Added)
         {
-            foreach (var token in WithSounds(TokensOf(p)).Select(db.Protection.SearchToken).Distinct())
+            foreach (var token in NewPersonTokens(db.Protection, p))
                 db.PersonNameTokens.Add(new PersonNameToken { PersonId = p.Id, OrganisationId = p.OrganisationId, Token = token });
             return;
         }
@@ -69,7 +78,7 @@ internal static class NameIndex
     /// <summary>Indexes a new case under its person's names (call before SaveChanges).</summary>
     public static void AddCase(SigurDb db, Case c, Person p)
     {
-        foreach (var token in TokensOf(p).Select(db.Protection.SearchToken).Distinct())
+        foreach (var token in CaseTokens(db.Protection, p))
             db.CaseNameTokens.Add(new CaseNameToken { CaseId = c.Id, OrganisationId = c.OrganisationId, RegisteredAt = c.RegisteredAt, Token = token });
     }
 }
