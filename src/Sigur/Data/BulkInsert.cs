@@ -1,5 +1,5 @@
 using System.Data.Common;
-using System.Text;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,63 +12,91 @@ namespace Sigur.Data;
 /// transaction, for imports that change tracking makes too slow (it costs more than everything else per row). The
 /// table, columns and values come from the EF model, so the rows are exactly what SaveChanges would write: snake_case
 /// names, enums as strings, lists as arrays (PostgreSQL) or JSON (SQLite), and [Sensitive] properties encrypted by the
-/// model's converter. Encryption dominates, so values are converted on all cores, block by block, while the previous
-/// block is being written: binary COPY on PostgreSQL, a prepared multi-row INSERT on SQLite.
+/// model's converter. Two steps: <see cref="Convert"/> computes the stored values on all cores (encryption is most of
+/// the work) and touches no connection, so it can run for the next rows while <see cref="WriteAsync(SigurDb, Converted, CancellationToken)"/>
+/// sends the previous ones: binary COPY on PostgreSQL, a prepared INSERT on SQLite.
 /// What SaveChanges does besides writing is the caller's: no change audit, no interceptors (AgeAtIntakeStamp), no
 /// concurrency tokens, no database-generated values — every property is written as it is on the object.
 /// </summary>
 public static class BulkInsert
 {
-    private const int BlockRows = 8192;
-    private const int SqliteRowsPerStatement = 100;
+    /// <summary>One column: its name, its type mapping (store type, parameter set-up), and how to read its stored value from an entity.</summary>
+    internal sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Value);
 
-    /// <summary>One column: its name, store type, and how to read its provider value from an entity.</summary>
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Value);
+    /// <summary>Rows of one table as stored values, row after row, ready to be written.</summary>
+    public sealed class Converted
+    {
+        internal Converted(string table, Column[] columns, object?[] values) => (Table, Columns, Values) = (table, columns, values);
 
-    /// <summary>Writes <paramref name="rows"/> in order; <paramref name="written"/> hears how many rows are written so far.</summary>
-    public static async Task WriteAsync<T>(SigurDb db, IReadOnlyList<T> rows, Action<int>? written, CancellationToken ct) where T : class
+        internal string Table { get; }
+        internal Column[] Columns { get; }
+        internal object?[] Values { get; }
+        public int Count => Values.Length / Columns.Length;
+    }
+
+    /// <summary>Converts and writes <paramref name="rows"/>.</summary>
+    public static Task WriteAsync<T>(SigurDb db, IReadOnlyList<T> rows, CancellationToken ct) where T : class =>
+        WriteAsync(db, Convert(db, rows), ct);
+
+    /// <summary>
+    /// The stored values of <paramref name="rows"/>, computed in parallel (the Data Protection protector behind the
+    /// [Sensitive] converter is thread-safe). Reads only the model, never the connection: safe beside a write in progress.
+    /// </summary>
+    public static Converted Convert<T>(SigurDb db, IReadOnlyList<T> rows) where T : class
+    {
+        var (table, columns) = Describe(db, typeof(T));
+        var width = columns.Length;
+        var values = new object?[rows.Count * width];
+        Parallel.For(0, (rows.Count + 1023) / 1024, chunk =>
+        {
+            for (var i = chunk * 1024; i < Math.Min(rows.Count, (chunk + 1) * 1024); i++)
+            {
+                var entity = rows[i];
+                for (var c = 0; c < width; c++) values[i * width + c] = columns[c].Value(entity);
+            }
+        });
+        return new Converted(table, columns, values);
+    }
+
+    /// <summary>Writes converted rows in order, inside the context's transaction; <paramref name="written"/> hears the rows written so far.</summary>
+    public static async Task WriteAsync(SigurDb db, Converted rows, CancellationToken ct, Action<int>? written = null)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("BulkInsert writes inside the caller's transaction, so that a failure leaves nothing half-written.");
         if (rows.Count == 0) return;
-        var (table, columns) = Describe(db, typeof(T));
-        await using var writer = db.IsPostgres
-            ? await PostgresWriter.StartAsync(db, table, columns, ct)
-            : (IRowWriter)new SqliteWriter(db, table, columns);
-
-        // Convert block k+1 on the thread pool (itself on all cores) while block k is written.
-        var blocks = (rows.Count + BlockRows - 1) / BlockRows;
-        var next = Task.Run(() => Convert(rows, columns, 0), ct);
-        for (var b = 0; b < blocks; b++)
-        {
-            var values = await next;
-            if (b + 1 < blocks)
-            {
-                var start = (b + 1) * BlockRows;
-                next = Task.Run(() => Convert(rows, columns, start), ct);
-            }
-            await writer.WriteAsync(values, columns.Length, ct);
-            written?.Invoke(Math.Min((b + 1) * BlockRows, rows.Count));
-        }
-        await writer.CompleteAsync(ct);
+        if (db.IsPostgres) await CopyAsync(db, rows, written, ct);
+        else await InsertAsync(db, rows, written, ct);
     }
 
-    /// <summary>The provider values of one block of rows, row after row, converted in parallel.</summary>
-    private static object?[] Convert<T>(IReadOnlyList<T> rows, Column[] columns, int start) where T : class
+    /// <summary>
+    /// On SQLite, a 256 MB page cache for this connection until disposed (then the previous size again): the default
+    /// 2 MB is far smaller than the indexes a large import inserts into at random (name tokens are keyed hashes), and
+    /// a page evicted mid-transaction is written out and read back. Nothing to do on PostgreSQL (shared buffers).
+    /// </summary>
+    public static async Task<IAsyncDisposable> LargerCacheAsync(SigurDb db, CancellationToken ct)
     {
-        var count = Math.Min(BlockRows, rows.Count - start);
-        var values = new object?[count * columns.Length];
-        // The Data Protection protector behind the [Sensitive] converter is thread-safe.
-        Parallel.For(0, (count + 255) / 256, chunk =>
+        if (db.IsPostgres) return new Restore(null, null);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "PRAGMA cache_size";
+        var previous = System.Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        command.CommandText = "PRAGMA cache_size = -262144";
+        await command.ExecuteNonQueryAsync(ct);
+        return new Restore(db, "PRAGMA cache_size = " + previous.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private sealed class Restore(SigurDb? db, string? sql) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
         {
-            var end = Math.Min(count, (chunk + 1) * 256);
-            for (var i = chunk * 256; i < end; i++)
-            {
-                var entity = rows[start + i];
-                for (var c = 0; c < columns.Length; c++) values[i * columns.Length + c] = columns[c].Value(entity);
-            }
-        });
-        return values;
+            if (db is null) return;
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static (string Table, Column[] Columns) Describe(SigurDb db, Type clrType)
@@ -92,98 +120,62 @@ public static class BulkInsert
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private interface IRowWriter : IAsyncDisposable
-    {
-        Task WriteAsync(object?[] values, int width, CancellationToken ct);
-        Task CompleteAsync(CancellationToken ct);
-    }
+    private static string ColumnList(Converted rows) => string.Join(", ", rows.Columns.Select(c => Quote(c.Name)));
 
-    /// <summary>One binary COPY for all blocks; each value written as its column's store type.</summary>
-    private sealed class PostgresWriter(NpgsqlBinaryImporter importer, string[] storeTypes) : IRowWriter
+    /// <summary>One binary COPY; each value written as its column's store type.</summary>
+    private static async Task CopyAsync(SigurDb db, Converted rows, Action<int>? written, CancellationToken ct)
     {
-        public static async Task<PostgresWriter> StartAsync(SigurDb db, string table, Column[] columns, CancellationToken ct)
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var storeTypes = rows.Columns.Select(c => c.Mapping.StoreType).ToArray();
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {Quote(rows.Table)} ({ColumnList(rows)}) FROM STDIN (FORMAT BINARY)", ct);
+        var (values, width) = (rows.Values, rows.Columns.Length);
+        for (var row = 0; row < rows.Count; row++)
         {
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            var sql = $"COPY {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
-            return new PostgresWriter(await connection.BeginBinaryImportAsync(sql, ct), [.. columns.Select(c => c.Mapping.StoreType)]);
-        }
-
-        public Task WriteAsync(object?[] values, int width, CancellationToken ct)
-        {
-            // Synchronous writes fill Npgsql's buffer and only wait when it is sent: per value an await would cost more than the write.
-            for (var row = 0; row < values.Length; row += width)
+            // Synchronous writes fill Npgsql's buffer and block only when it is sent: an await per value would cost more than the value.
+            importer.StartRow();
+            for (var c = 0; c < width; c++)
+            {
+                if (values[row * width + c] is { } v) importer.Write(v, storeTypes[c]);
+                else importer.WriteNull();
+            }
+            if ((row + 1) % 8192 == 0)
             {
                 ct.ThrowIfCancellationRequested();
-                importer.StartRow();
-                for (var c = 0; c < width; c++)
-                {
-                    if (values[row + c] is { } v) importer.Write(v, storeTypes[c]);
-                    else importer.WriteNull();
-                }
+                written?.Invoke(row + 1);
             }
-            return Task.CompletedTask;
         }
-
-        public async Task CompleteAsync(CancellationToken ct) => await importer.CompleteAsync(ct);
-
-        public ValueTask DisposeAsync() => importer.DisposeAsync();
+        await importer.CompleteAsync(ct);
+        written?.Invoke(rows.Count);
     }
 
-    /// <summary>Prepared INSERTs of <see cref="SqliteRowsPerStatement"/> rows (and one for the rest), re-executed with new values.</summary>
-    private sealed class SqliteWriter(SigurDb db, string table, Column[] columns) : IRowWriter
+    /// <summary>
+    /// One prepared single-row INSERT, re-executed with new values. Multi-row statements were slower: SQLite finds each
+    /// parameter by name in a list, so binding a statement costs the square of its parameter count.
+    /// </summary>
+    private static async Task InsertAsync(SigurDb db, Converted rows, Action<int>? written, CancellationToken ct)
     {
-        private readonly Dictionary<int, DbCommand> _commands = [];
-        private readonly List<object?> _pending = [];
-
-        public async Task WriteAsync(object?[] values, int width, CancellationToken ct)
+        var (values, width) = (rows.Values, rows.Columns.Length);
+        await using var command = await PrepareAsync(db, rows, ct);
+        for (var row = 0; row < rows.Count; row++)
         {
-            _pending.AddRange(values);
-            var statement = SqliteRowsPerStatement * width;
-            var full = _pending.Count / statement * statement;
-            for (var at = 0; at < full; at += statement) await ExecuteAsync(at, SqliteRowsPerStatement, ct);
-            _pending.RemoveRange(0, full);
-        }
-
-        public async Task CompleteAsync(CancellationToken ct)
-        {
-            if (_pending.Count > 0) await ExecuteAsync(0, _pending.Count / columns.Length, ct);
-            _pending.Clear();
-        }
-
-        private async Task ExecuteAsync(int at, int rows, CancellationToken ct)
-        {
-            var command = await CommandAsync(rows, ct);
-            for (var i = 0; i < rows * columns.Length; i++) command.Parameters[i].Value = _pending[at + i] ?? DBNull.Value;
+            for (var c = 0; c < width; c++) command.Parameters[c].Value = values[row * width + c] ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
+            if ((row + 1) % 8192 == 0) written?.Invoke(row + 1);
         }
+        written?.Invoke(rows.Count);
+    }
 
-        private async Task<DbCommand> CommandAsync(int rows, CancellationToken ct)
+    private static async Task<DbCommand> PrepareAsync(SigurDb db, Converted rows, CancellationToken ct)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        foreach (var column in rows.Columns)
         {
-            if (_commands.TryGetValue(rows, out var command)) return command;
-            command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            var sql = new StringBuilder($"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) VALUES ");
-            for (var r = 0; r < rows; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                foreach (var column in columns)
-                {
-                    // The mapping configures the parameter as SaveChanges would (a Guid as TEXT, not SQLite's default BLOB).
-                    var parameter = column.Mapping.CreateParameter(command, $"@p{command.Parameters.Count}", null);
-                    command.Parameters.Add(parameter);
-                    sql.Append(column == columns[0] ? "" : ", ").Append(parameter.ParameterName);
-                }
-                sql.Append(')');
-            }
-            command.CommandText = sql.ToString();
-            await command.PrepareAsync(ct);
-            _commands[rows] = command;
-            return command;
+            // The mapping configures the parameter as SaveChanges would (a Guid as TEXT, not SQLite's default BLOB).
+            command.Parameters.Add(column.Mapping.CreateParameter(command, $"@p{command.Parameters.Count}", null));
         }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var command in _commands.Values) await command.DisposeAsync();
-        }
+        command.CommandText = $"INSERT INTO {Quote(rows.Table)} ({ColumnList(rows)}) VALUES ({string.Join(", ", command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName))})";
+        await command.PrepareAsync(ct);
+        return command;
     }
 }

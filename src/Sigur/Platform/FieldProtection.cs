@@ -41,10 +41,18 @@ public sealed class FieldProtection
     /// <summary>A deterministic, keyed token for an already-normalised search term: equal terms give equal tokens, and nobody without the key can reverse or test one.</summary>
     public string SearchToken(string normalisedTerm)
     {
+        // One keyed HMAC state per thread: the one-shot HMACSHA256.HashData looks the algorithm up in OpenSSL on every
+        // call, which costs more than hashing a name, and an import hashes millions of them.
+        var hmac = t_searchHmac;
+        if (hmac is null || !ReferenceEquals(hmac.Value.Key, _searchKey))
+            t_searchHmac = hmac = (_searchKey, IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _searchKey));
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_searchKey, Encoding.UTF8.GetBytes(normalisedTerm), mac);
+        hmac.Value.State.AppendData(Encoding.UTF8.GetBytes(normalisedTerm));
+        hmac.Value.State.GetHashAndReset(mac);
         return Convert.ToBase64String(mac[..16]);
     }
+
+    [ThreadStatic] private static (byte[] Key, IncrementalHash State)? t_searchHmac;
 
     public ValueConverter<string, string> Converter() =>
         new(v => Protect(v), v => Unprotect(v));

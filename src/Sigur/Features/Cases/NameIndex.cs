@@ -32,16 +32,22 @@ internal static class NameIndex
     private static IEnumerable<string> WithSounds(IEnumerable<string> tokens)
     {
         var list = tokens.ToList();
-        return list.Concat(list.Select(PhoneticKey.For).Where(k => k.Length > 1).Select(k => "~" + k));
+        return list.Concat(Sounds(list));
     }
 
-    /// <summary>The tokens of a new person, not yet merged with anyone: names and their sound keys (also used by the bulk import).</summary>
-    public static List<string> NewPersonTokens(FieldProtection protection, Person p) =>
-        WithSounds(TokensOf(p)).Select(protection.SearchToken).Distinct().ToList();
+    private static IEnumerable<string> Sounds(IEnumerable<string> tokens) =>
+        tokens.Select(PhoneticKey.For).Where(k => k.Length > 1).Select(k => "~" + k);
 
-    /// <summary>The tokens each case of the person is indexed under in the case list: the names, no sound keys.</summary>
-    public static List<string> CaseTokens(FieldProtection protection, Person p) =>
-        TokensOf(p).Select(protection.SearchToken).Distinct().ToList();
+    /// <summary>
+    /// The tokens of a new person, not yet merged with anyone (names and their sound keys), and those each of its cases
+    /// is indexed under in the case list (the names only). Each name is hashed once; the bulk import calls this per row.
+    /// </summary>
+    public static (List<string> Person, List<string> Case) NewTokens(FieldProtection protection, Person p)
+    {
+        var names = TokensOf(p).ToList();
+        var caseTokens = names.Select(protection.SearchToken).Distinct().ToList();
+        return ([.. caseTokens.Concat(Sounds(names).Select(protection.SearchToken)).Distinct()], caseTokens);
+    }
 
     /// <summary>
     /// Brings the person's tokens, and those of each of their cases, in line with their current names and those of
@@ -51,7 +57,7 @@ internal static class NameIndex
     {
         if (db.Entry(p).State == EntityState.Added)
         {
-            foreach (var token in NewPersonTokens(db.Protection, p))
+            foreach (var token in NewTokens(db.Protection, p).Person)
                 db.PersonNameTokens.Add(new PersonNameToken { PersonId = p.Id, OrganisationId = p.OrganisationId, Token = token });
             return;
         }
@@ -78,7 +84,7 @@ internal static class NameIndex
     /// <summary>Indexes a new case under its person's names (call before SaveChanges).</summary>
     public static void AddCase(SigurDb db, Case c, Person p)
     {
-        foreach (var token in CaseTokens(db.Protection, p))
+        foreach (var token in NewTokens(db.Protection, p).Case)
             db.CaseNameTokens.Add(new CaseNameToken { CaseId = c.Id, OrganisationId = c.OrganisationId, RegisteredAt = c.RegisteredAt, Token = token });
     }
 }

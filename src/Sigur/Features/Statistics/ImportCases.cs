@@ -65,6 +65,8 @@ public static class ImportCases
     private const int ChunkRows = 2048;
     // Keys looked up per query when checking what was imported before: one round trip per 10,000 rows of a large file.
     private const int KeysPerQuery = 10_000;
+    // Records prepared (and encrypted) while the previous slice is being written.
+    private const int RecordsPerSlice = 50_000;
 
     public static async Task<Result> RunAsync(IServiceProvider sp, List<string[]> records, Options options, IProgress<int>? progress, CancellationToken ct)
     {
@@ -152,22 +154,26 @@ public static class ImportCases
         var first = int.Parse((await CaseReferences.NextAsync(db, now.Year, ct))[5..], CultureInfo.InvariantCulture);
         if (fresh.Count > 1)
             await db.CaseReferenceCounters.Where(c => c.Year == now.Year).ExecuteUpdateAsync(s => s.SetProperty(c => c.Next, c => c.Next + (fresh.Count - 1)), ct);
-        var rows = Prepare(db.Protection, fresh, options, batch, now, first);
-
-        // Parents before children (the foreign keys are checked as rows arrive); progress runs from half-way to the end.
-        var toWrite = rows.Persons.Length + rows.Cases.Length + rows.Imported.Length + rows.PersonTokens.Count + rows.CaseTokens.Count;
+        // Written in slices: while one slice is written (mostly the database's work: indexes and foreign keys), the next
+        // is prepared and encrypted on our cores. Each slice goes parents first: the foreign keys are checked per statement.
+        await using var cache = await BulkInsert.LargerCacheAsync(db, ct);
+        var slices = fresh.Chunk(RecordsPerSlice).ToArray();
         var before = 0;
-        Action<int> Written(int count) => n => progress?.Report(total / 2 + (int)((long)(before + n) * (total - total / 2) / toWrite));
-        async Task Write<T>(IReadOnlyList<T> list) where T : class
+        void Report(double records) => progress?.Report(total / 2 + (int)(records * (total - total / 2) / fresh.Count));
+        Task<BulkInsert.Converted[]> Next(int s) =>
+            Task.Run(() => Prepare(db, slices[s], options, batch, now, first + s * RecordsPerSlice), ct);
+        var next = Next(0);
+        for (var s = 0; s < slices.Length; s++)
         {
-            await BulkInsert.WriteAsync(db, list, Written(list.Count), ct);
-            before += list.Count;
+            var tables = await next;
+            if (s + 1 < slices.Length) next = Next(s + 1);
+            for (var t = 0; t < tables.Length; t++)
+            {
+                var (table, count) = (t, tables[t].Count);
+                await BulkInsert.WriteAsync(db, tables[t], ct, n => Report(before + slices[s].Length * (table + (double)n / count) / tables.Length));
+            }
+            before += slices[s].Length;
         }
-        await Write(rows.Persons);
-        await Write(rows.Cases);
-        await Write(rows.Imported);
-        await Write(rows.PersonTokens);
-        await Write(rows.CaseTokens);
 
         db.AuditWithNextSave(sp.GetRequiredService<Audit>().New(AuditActions.Create, "ImportBatch", batch.ToString(), [],
             $"{options.Layout} import: {fresh.Count} cases"));
@@ -177,20 +183,20 @@ public static class ImportCases
         return new Result(parsed.Count, fresh.Count, parsed.Count - fresh.Count, fresh.Count, false, errors);
     }
 
-    private sealed record Rows(Person[] Persons, Case[] Cases, ImportedRecord[] Imported, List<PersonNameToken> PersonTokens, List<CaseNameToken> CaseTokens);
-
-    /// <summary>The rows to write for the new records, built on all cores (name tokens are keyed hashes, one per token).</summary>
-    private static Rows Prepare(FieldProtection protection, List<Parsed> fresh, Options options, Guid batch, DateTime now, int firstReference)
+    /// <summary>
+    /// The rows to write for new records, as stored values (encrypted, keyed tokens): persons, cases, imported records,
+    /// person name tokens, case name tokens — in that order, parents first. Runs on all cores, touches no connection.
+    /// </summary>
+    private static BulkInsert.Converted[] Prepare(SigurDb db, Parsed[] fresh, Options options, Guid batch, DateTime now, int firstReference)
     {
-        var persons = new Person[fresh.Count];
-        var cases = new Case[fresh.Count];
-        var imported = new ImportedRecord[fresh.Count];
-        var personTokens = new List<string>[fresh.Count];
-        var caseTokens = new List<string>[fresh.Count];
+        var persons = new Person[fresh.Length];
+        var cases = new Case[fresh.Length];
+        var imported = new ImportedRecord[fresh.Length];
+        var tokens = new (List<string> Person, List<string> Case)[fresh.Length];
         var layout = options.Layout.ToString().ToLowerInvariant();
-        Parallel.For(0, (fresh.Count + ChunkRows - 1) / ChunkRows, chunk =>
+        Parallel.For(0, (fresh.Length + ChunkRows - 1) / ChunkRows, chunk =>
         {
-            for (var i = chunk * ChunkRows; i < Math.Min(fresh.Count, (chunk + 1) * ChunkRows); i++)
+            for (var i = chunk * ChunkRows; i < Math.Min(fresh.Length, (chunk + 1) * ChunkRows); i++)
             {
                 var p = fresh[i];
                 var person = persons[i] = new Person
@@ -214,20 +220,21 @@ public static class ImportCases
                     Key = p.Key, CaseId = c.Id, OrganisationId = options.OrganisationId, BatchId = batch, Layout = layout,
                     ImportedAt = now, YearUnknown = p.Year is null && p.IntakeDate is null,
                 };
-                var named = p.GivenName.Length > 0 || p.FamilyName.Length > 0;
-                personTokens[i] = named ? NameIndex.NewPersonTokens(protection, person) : [];
-                caseTokens[i] = named ? NameIndex.CaseTokens(protection, person) : [];
+                tokens[i] = p.GivenName.Length > 0 || p.FamilyName.Length > 0
+                    ? NameIndex.NewTokens(db.Protection, person)
+                    : ([], []);
             }
         });
-        var personRows = new List<PersonNameToken>(personTokens.Sum(t => t.Count));
-        var caseRows = new List<CaseNameToken>(caseTokens.Sum(t => t.Count));
-        for (var i = 0; i < fresh.Count; i++)
+        var personTokens = new List<PersonNameToken>(tokens.Sum(t => t.Person.Count));
+        var caseTokens = new List<CaseNameToken>(tokens.Sum(t => t.Case.Count));
+        for (var i = 0; i < fresh.Length; i++)
         {
-            foreach (var token in personTokens[i]) personRows.Add(new PersonNameToken { PersonId = persons[i].Id, OrganisationId = options.OrganisationId, Token = token });
-            foreach (var token in caseTokens[i])
-                caseRows.Add(new CaseNameToken { CaseId = cases[i].Id, OrganisationId = options.OrganisationId, RegisteredAt = now, Token = token });
+            foreach (var token in tokens[i].Person) personTokens.Add(new PersonNameToken { PersonId = persons[i].Id, OrganisationId = options.OrganisationId, Token = token });
+            foreach (var token in tokens[i].Case)
+                caseTokens.Add(new CaseNameToken { CaseId = cases[i].Id, OrganisationId = options.OrganisationId, RegisteredAt = now, Token = token });
         }
-        return new Rows(persons, cases, imported, personRows, caseRows);
+        return [BulkInsert.Convert(db, persons), BulkInsert.Convert(db, cases), BulkInsert.Convert(db, imported),
+            BulkInsert.Convert(db, personTokens), BulkInsert.Convert(db, caseTokens)];
     }
 
     private static Parsed ParseCtdc(Func<string, string> get, Action<string, string> fail, DateOnly today, IdentificationStatus status)
