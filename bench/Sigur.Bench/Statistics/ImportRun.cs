@@ -23,11 +23,11 @@ public sealed class ImportRun : IEndToEndRun
 {
     public string Name => "import";
 
-    private sealed record Options(int Records, int Batches, string[] Providers, string? Keep);
+    private sealed record Options(int Records, int Batches, string[] Providers, string? Keep, string? PostgresOptions);
 
     private static Options Parse(string[] args)
     {
-        var o = new Options(1_000_000, 1, ["postgres"], null);
+        var o = new Options(1_000_000, 1, ["postgres"], null, null);
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -45,13 +45,14 @@ public sealed class ImportRun : IEndToEndRun
                     },
                 },
                 "--keep" => o with { Keep = Path.GetFullPath(Value()) },
-                _ => throw new ArgumentException($"unknown option {args[i]}; options: --records N --batches B --provider postgres|sqlite|both --keep DIR"),
+                "--pg-options" => o with { PostgresOptions = Value() },
+                _ => throw new ArgumentException($"unknown option {args[i]}; options: --records N --batches B --provider postgres|sqlite|both --keep DIR --pg-options \"-c name=value\""),
             };
         }
         return o;
     }
 
-    private sealed record Measured(string Provider, int Batch, int Records, int Written, double Read, double Validate, double Import);
+    private sealed record Measured(string Provider, int Batch, int Records, int Written, double Read, double Validate, double Import, double ClientCpu, double ServerCpu);
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -84,21 +85,25 @@ public sealed class ImportRun : IEndToEndRun
                     if (provider == "postgres")
                     {
                         cluster = await PostgresCluster.StartAsync(Path.Combine(state, "pg"), log);
-                        connection = cluster.ConnectionString;
+                        // --pg-options: session settings for an experiment, e.g. "-c session_replication_role=replica" (no
+                        // foreign-key checks; the bench user is a superuser) to see what the checks cost.
+                        connection = cluster.ConnectionString + (o.PostgresOptions is null ? "" : $";Options={o.PostgresOptions}");
                     }
                     else
                     {
                         Directory.CreateDirectory(Path.Combine(state, "sqlite"));
                         connection = $"Data Source={Path.Combine(state, "sqlite", "sigur.db")}";
                     }
-                    results.AddRange(await ImportAsync(provider, connection, state, files, o.Keep is not null, log));
+                    var server = cluster is null ? null : new ServerCpu(cluster.Directory);
+                    results.AddRange(await ImportAsync(provider, connection, state, files, o.Keep is not null, server, log));
                 }
                 finally
                 {
                     if (cluster is not null) await cluster.DisposeAsync();
                 }
             }
-            Report(o, results);
+            var encryption = EncryptionAlone(files[0], state);
+            Report(o, results, encryption);
             return results.All(r => r.Written == r.Records || r.Written == 0) ? 0 : 1;
         }
         finally
@@ -111,7 +116,7 @@ public sealed class ImportRun : IEndToEndRun
         }
     }
 
-    private static async Task<List<Measured>> ImportAsync(string provider, string connection, string state, List<string> files, bool kept, TextWriter log)
+    private static async Task<List<Measured>> ImportAsync(string provider, string connection, string state, List<string> files, bool kept, ServerCpu? server, TextWriter log)
     {
         string[] hostArgs =
         [
@@ -146,12 +151,14 @@ public sealed class ImportRun : IEndToEndRun
                 if (!dry.Succeeded) throw new InvalidOperationException("the generated file does not validate: " + string.Join("; ", dry.Errors.Take(5)));
 
                 log.WriteLine($"{provider}, batch {b + 1}: importing {rows:N0} rows");
+                var (clientBefore, serverBefore) = (Environment.CpuUsage.TotalTime.TotalSeconds, server?.Seconds() ?? 0);
                 clock.Restart();
                 var result = await RunAsync(app.Services, records, new ImportCases.Options(ImportCases.Layout.Sigur, organisation, DryRun: false), log);
                 var import = clock.Elapsed.TotalSeconds;
+                var (clientCpu, serverCpu) = (Environment.CpuUsage.TotalTime.TotalSeconds - clientBefore, (server?.Seconds() ?? 0) - serverBefore);
                 if (!result.Succeeded) throw new InvalidOperationException(result.ToString());
                 log.WriteLine($"{provider}, batch {b + 1}: read {read:N1} s, checked {validate:N1} s, imported {import:N1} s; {result.Written:N0} written, {result.AlreadyImported:N0} already there");
-                results.Add(new Measured(provider, b + 1, rows, result.Written, read, validate, import));
+                results.Add(new Measured(provider, b + 1, rows, result.Written, read, validate, import, clientCpu, serverCpu));
             }
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
@@ -210,7 +217,34 @@ public sealed class ImportRun : IEndToEndRun
         return organisation.Id;
     }
 
-    private static void Report(Options o, List<Measured> results)
+    /// <summary>
+    /// Where the client's time goes, the largest part alone: encrypting the person fields of the first file (the
+    /// non-empty names and birth dates, as the import does) with the host's FieldProtection on all cores.
+    /// </summary>
+    private static (int Records, int Values, double Wall, double Cpu) EncryptionAlone(string file, string state)
+    {
+        var dbFile = Path.Combine(state, "encryption-alone", "sigur.db"); // a key ring of its own, in a SQLite file
+        string[] hostArgs = [$"--ConnectionStrings:Sigur=Data Source={dbFile}", $"--Sigur:KeyEncryptionKeyFile={Path.Combine(state, "sigur.kek")}",
+            "--Sigur:DemoData=false", "--Logging:LogLevel:Default=Warning"];
+        var builder = SigurHost.CreateBuilder(hostArgs);
+        using var app = builder.Build();
+        FirstStart.MigrateIfConfiguredAsync(app.Services, app.Configuration, CancellationToken.None).GetAwaiter().GetResult();
+        app.Services.GetRequiredService<KeyRingWarden>().EnsureCurrentKey();
+        var protection = app.Services.GetRequiredService<FieldProtection>();
+        var records = ImportCases.ReadFile(file);
+        var header = records[0];
+        var columns = new[] { "givenName", "familyName", "dateOfBirth" }.Select(c => Array.IndexOf(header, c)).ToArray();
+        var values = records.Skip(1).SelectMany(r => columns.Select(c => r[c])).Where(v => v.Length > 0).ToArray();
+        protection.Protect("warm-up");
+        var cpu = Environment.CpuUsage.TotalTime.TotalSeconds;
+        var clock = Stopwatch.StartNew();
+        Parallel.For(0, values.Length, i => protection.Protect(values[i]));
+        var wall = clock.Elapsed.TotalSeconds;
+        cpu = Environment.CpuUsage.TotalTime.TotalSeconds - cpu;
+        return (records.Count - 1, values.Length, wall, cpu);
+    }
+
+    private static void Report(Options o, List<Measured> results, (int Records, int Values, double Wall, double Cpu) encryption)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -218,15 +252,40 @@ public sealed class ImportRun : IEndToEndRun
         sb.AppendLine();
         sb.AppendLine(inv, $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC: {System.Runtime.GCSettings.IsServerGC}, load average before: {LoadAverage()}.");
         sb.AppendLine("read = CSV to rows; validate = a dry run (every row checked, keys computed and looked up); write = import minus dry run; total = read + import.");
+        sb.AppendLine("CPU = of the import (not the read): this process, and all PostgreSQL processes of the cluster; a figure the other work on the machine barely moves.");
         sb.AppendLine();
-        sb.AppendLine("| provider | batch | records | written | read s | read+validate s | write s | total s | records/s |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| provider | batch | records | written | read s | read+validate s | write s | total s | records/s | CPU s (client + server) | records per CPU-s |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var total = r.Read + r.Import;
-            sb.AppendLine(inv, $"| {r.Provider} | {r.Batch} | {r.Records:N0} | {r.Written:N0} | {r.Read:N1} | {r.Read + r.Validate:N1} | {r.Import - r.Validate:N1} | {total:N1} | {r.Records / total:N0} |");
+            sb.AppendLine(inv, $"| {r.Provider} | {r.Batch} | {r.Records:N0} | {r.Written:N0} | {r.Read:N1} | {r.Read + r.Validate:N1} | {r.Import - r.Validate:N1} | {total:N1} | {r.Records / total:N0} | {r.ClientCpu:N1} + {r.ServerCpu:N1} | {r.Records / (r.ClientCpu + r.ServerCpu):N0} |");
         }
+        sb.AppendLine();
+        sb.AppendLine(inv, $"Encryption alone (the {encryption.Values:N0} non-empty names and birth dates of {encryption.Records:N0} records, FieldProtection.Protect on all cores): " +
+            $"{encryption.Wall:N1} s wall, {encryption.Cpu:N1} CPU-s = {1e6 * encryption.Cpu / encryption.Values:N1} µs per value, {encryption.Records / encryption.Cpu:N0} records per CPU-s.");
         Console.Write(sb.ToString());
+    }
+
+    /// <summary>CPU seconds of the cluster's processes (the postmaster and its children, read from /proc).</summary>
+    private sealed class ServerCpu(string directory)
+    {
+        public double Seconds()
+        {
+            var postmaster = int.Parse(File.ReadLines(Path.Combine(directory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+            long ticks = 0;
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+                string stat;
+                try { stat = File.ReadAllText(Path.Combine(dir, "stat")); } catch (IOException) { continue; }
+                // Fields after the command name: state, ppid, …; utime and stime are the 12th and 13th of them.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (pid == postmaster || int.Parse(fields[1], CultureInfo.InvariantCulture) == postmaster)
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            return ticks / 100.0; // USER_HZ
+        }
     }
 
     private static string LoadAverage() =>

@@ -131,10 +131,12 @@ public static class ImportCases
         var importKey = sp.GetRequiredService<KeyEncryptionKey>().Derive("sigur import key v1");
         Parallel.For(0, (parsed.Count + ChunkRows - 1) / ChunkRows, chunk =>
         {
+            // Keyed once per chunk: a one-shot HMAC looks the algorithm up in OpenSSL on every call.
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, importKey);
             for (var i = chunk * ChunkRows; i < Math.Min(parsed.Count, (chunk + 1) * ChunkRows); i++)
             {
-                var text = Encoding.UTF8.GetBytes($"{options.Layout}\u001e{contents[parsed[i].Row - 2]}\u001e{occurrence[i]}");
-                parsed[i] = parsed[i] with { Key = Convert.ToHexStringLower(HMACSHA256.HashData(importKey, text)) };
+                hmac.AppendData(Encoding.UTF8.GetBytes($"{options.Layout}\u001e{contents[parsed[i].Row - 2]}\u001e{occurrence[i]}"));
+                parsed[i] = parsed[i] with { Key = Convert.ToHexStringLower(hmac.GetHashAndReset()) };
             }
         });
 
