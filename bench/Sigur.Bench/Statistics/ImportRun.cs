@@ -259,7 +259,10 @@ public sealed class ImportRun : IEndToEndRun
         foreach (var r in results)
         {
             var total = r.Read + r.Import;
-            sb.AppendLine(inv, $"| {r.Provider} | {r.Batch} | {r.Records:N0} | {r.Written:N0} | {r.Read:N1} | {r.Read + r.Validate:N1} | {r.Import - r.Validate:N1} | {total:N1} | {r.Records / total:N0} | {r.ClientCpu:N1} + {r.ServerCpu:N1} | {r.Records / (r.ClientCpu + r.ServerCpu):N0} |");
+            if (r.Written == 0)
+                sb.AppendLine(inv, $"| {r.Provider} | {r.Batch} | {r.Records:N0} | 0 (all imported before) | {r.Read:N1} | {r.Read + r.Validate:N1} | | {total:N1} | | | |");
+            else
+                sb.AppendLine(inv, $"| {r.Provider} | {r.Batch} | {r.Records:N0} | {r.Written:N0} | {r.Read:N1} | {r.Read + r.Validate:N1} | {r.Import - r.Validate:N1} | {total:N1} | {r.Records / total:N0} | {r.ClientCpu:N1} + {r.ServerCpu:N1} | {r.Records / (r.ClientCpu + r.ServerCpu):N0} |");
         }
         sb.AppendLine();
         sb.AppendLine(inv, $"Encryption alone (the {encryption.Values:N0} non-empty names and birth dates of {encryption.Records:N0} records, FieldProtection.Protect on all cores): " +

@@ -118,27 +118,7 @@ public static class ImportCases
         var parsed = parsedChunks.SelectMany(c => c).ToList();
         var errors = errorChunks.SelectMany(c => c).ToList();
 
-        // The key counts identical rows of the file in order (the second of two equal rows is a record of its own), then
-        // is a keyed HMAC: the content holds names and birth dates, and a plain hash of a name and a date could be
-        // reversed by hashing guesses. Without the key-encryption key nobody can test a guess against the table.
-        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-        var occurrence = new int[parsed.Count];
-        for (var i = 0; i < parsed.Count; i++)
-        {
-            var content = contents[parsed[i].Row - 2]!;
-            occurrence[i] = occurrences[content] = occurrences.GetValueOrDefault(content) + 1;
-        }
-        var importKey = sp.GetRequiredService<KeyEncryptionKey>().Derive("sigur import key v1");
-        Parallel.For(0, (parsed.Count + ChunkRows - 1) / ChunkRows, chunk =>
-        {
-            // Keyed once per chunk: a one-shot HMAC looks the algorithm up in OpenSSL on every call.
-            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, importKey);
-            for (var i = chunk * ChunkRows; i < Math.Min(parsed.Count, (chunk + 1) * ChunkRows); i++)
-            {
-                hmac.AppendData(Encoding.UTF8.GetBytes($"{options.Layout}\u001e{contents[parsed[i].Row - 2]}\u001e{occurrence[i]}"));
-                parsed[i] = parsed[i] with { Key = Convert.ToHexStringLower(hmac.GetHashAndReset()) };
-            }
-        });
+        AssignKeys(parsed, contents, options.Layout, sp.GetRequiredService<KeyEncryptionKey>());
 
         var existing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in parsed.Select(p => p.Key).Chunk(KeysPerQuery))
@@ -156,9 +136,9 @@ public static class ImportCases
         var first = int.Parse((await CaseReferences.NextAsync(db, now.Year, ct))[5..], CultureInfo.InvariantCulture);
         if (fresh.Count > 1)
             await db.CaseReferenceCounters.Where(c => c.Year == now.Year).ExecuteUpdateAsync(s => s.SetProperty(c => c.Next, c => c.Next + (fresh.Count - 1)), ct);
+        await using var cache = await BulkInsert.LargerCacheAsync(db, ct);
         // Written in slices: while one slice is written (mostly the database's work: indexes and foreign keys), the next
         // is prepared and encrypted on our cores. Each slice goes parents first: the foreign keys are checked per statement.
-        await using var cache = await BulkInsert.LargerCacheAsync(db, ct);
         var slices = fresh.Chunk(RecordsPerSlice).ToArray();
         var before = 0;
         void Report(double records) => progress?.Report(total / 2 + (int)(records * (total - total / 2) / fresh.Count));
@@ -183,6 +163,34 @@ public static class ImportCases
         await tx.CommitAsync(ct);
         progress?.Report(total);
         return new Result(parsed.Count, fresh.Count, parsed.Count - fresh.Count, fresh.Count, false, errors);
+    }
+
+    /// <summary>
+    /// The idempotency key of each row: the layout and the row's content, with its occurrence among identical rows of
+    /// the file (the second of two equal rows is a record of its own), as a keyed HMAC. The content holds names and
+    /// birth dates, and a plain hash of a name and a date could be reversed by hashing guesses; without the
+    /// key-encryption key nobody can test a guess against the imported_record table.
+    /// </summary>
+    private static void AssignKeys(List<Parsed> parsed, string?[] contents, Layout layout, KeyEncryptionKey kek)
+    {
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var occurrence = new int[parsed.Count];
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            var content = contents[parsed[i].Row - 2]!;
+            occurrence[i] = occurrences[content] = occurrences.GetValueOrDefault(content) + 1;
+        }
+        var importKey = kek.Derive("sigur import key v1");
+        Parallel.For(0, (parsed.Count + ChunkRows - 1) / ChunkRows, chunk =>
+        {
+            // Keyed once per chunk: a one-shot HMAC looks the algorithm up in OpenSSL on every call.
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, importKey);
+            for (var i = chunk * ChunkRows; i < Math.Min(parsed.Count, (chunk + 1) * ChunkRows); i++)
+            {
+                hmac.AppendData(Encoding.UTF8.GetBytes($"{layout}\u001e{contents[parsed[i].Row - 2]}\u001e{occurrence[i]}"));
+                parsed[i] = parsed[i] with { Key = Convert.ToHexStringLower(hmac.GetHashAndReset()) };
+            }
+        });
     }
 
     /// <summary>

@@ -30,9 +30,9 @@ public sealed class PersonLink : Sigur.Platform.IVersioned
 }
 
 /// <summary>
-/// One row of an imported file that became a case. The key is a hash of the layout and the row's content (plus its
-/// occurrence number among identical rows of the same file), so importing the same file again finds every row
-/// already there and changes nothing.
+/// One row of an imported file that became a case. The key is a keyed hash (HMAC) of the layout and the row's content
+/// (plus its occurrence number among identical rows of the same file), so importing the same file again finds every
+/// row already there and changes nothing, and the key reveals nothing of the names and birth dates a row may hold.
 /// </summary>
 public sealed class ImportedRecord
 {
