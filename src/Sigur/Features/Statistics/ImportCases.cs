@@ -159,6 +159,8 @@ public static class ImportCases
 
         db.AuditWithNextSave(sp.GetRequiredService<Audit>().New(AuditActions.Create, "ImportBatch", batch.ToString(), [],
             $"{options.Layout} import: {fresh.Count} cases"));
+        // The bulk rows bypassed the change tracker: one journal row names the batch for the statistics snapshot.
+        db.Set<StatisticsChange>().Add(new StatisticsChange { ImportBatchId = batch });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         progress?.Report(total);

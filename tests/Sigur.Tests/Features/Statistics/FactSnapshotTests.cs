@@ -98,6 +98,29 @@ public sealed class FactSnapshotTests(AppPool pool) : IClassFixture<AppPool>
         await AssertAgreesAsync(app, snapshot, data, specs);
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_bulk_import_is_counted_by_the_next_table(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var data = await StatisticsData.NewAsync(app);
+        var snapshot = app.Services.GetRequiredService<FactSnapshot>();
+        await data.CaseAsync(await data.PersonAsync(), new DateOnly(2024, 1, 5));
+        var specs = new[] { ("sex", "year"), ("citizenship", "agegroup") };
+        await AssertAgreesAsync(app, snapshot, data, specs);
+
+        var file = Sigur.Platform.CsvText.ReadAll(new StringReader(string.Join('\n',
+            ["intakeDate;sex;age;citizenship;forms;region", .. Enumerable.Range(0, 40).Select(i => $"2024-0{1 + i % 9}-1{i % 9};{(i % 3 == 0 ? "Male" : "Female")};{10 + i};{(i % 4 == 0 ? "MK,AL" : "RS")};ForcedLabour;{data.Region}")])));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var result = await ImportCases.RunAsync(scope.ServiceProvider, file, new ImportCases.Options(ImportCases.Layout.Sigur, data.Organisation.Id, DryRun: false), null, default);
+            Assert.True(result.Written == 40, result.ToString());
+        }
+        await AssertAgreesAsync(app, snapshot, data, specs);
+        var total = await app.WithDbAsync(db => snapshot.ReadAsync(db, CountingUnit.Person, ReferenceDate.Intake,
+            view => FreeTables.Publish(view, new TableSpec("sex", null, [Filter.Parse(data.RegionFilter, out _)!]), Context, 1), default));
+        Assert.Equal(41, total.Cells[^1][^1]);
+    }
+
     /// <summary>Threshold 1 withholds nothing, so every cell is compared, for persons and cases, by intake and by registration.</summary>
     private static async Task AssertAgreesAsync(TestApp app, FactSnapshot snapshot, StatisticsData data, (string Rows, string Cols)[] specs)
     {
