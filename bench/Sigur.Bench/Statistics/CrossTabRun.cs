@@ -23,7 +23,7 @@ public sealed class CrossTabRun : IEndToEndRun
 {
     public string Name => "stats";
 
-    private sealed record Options(string? Keep, string? Connection, int Repeat, int Warmup, int Writes);
+    private sealed record Options(string? Keep, string? Connection, int Repeat, int Warmup, int Writes, int PostgresRepeat);
 
     /// <summary>A benchmark query: the table asked, and the SQL expression of each of its dimensions.</summary>
     private sealed record Query(string Title, CountingUnit Unit, string Rows, string Cols, (string Dimension, string Value)[] Filters);
@@ -71,7 +71,7 @@ public sealed class CrossTabRun : IEndToEndRun
 
     private static Options Parse(string[] args)
     {
-        var o = new Options(null, null, 30, 3, 1000);
+        var o = new Options(null, null, 30, 3, 1000, 5);
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -82,7 +82,8 @@ public sealed class CrossTabRun : IEndToEndRun
                 "--repeat" => o with { Repeat = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--warmup" => o with { Warmup = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--writes" => o with { Writes = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"unknown option {args[i]}; options: --keep DIR (from e2e import) --connection CS --repeat N --warmup N --writes N"),
+                "--pg-repeat" => o with { PostgresRepeat = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"unknown option {args[i]}; options: --keep DIR (from e2e import) --connection CS --repeat N --warmup N --pg-repeat N --writes N"),
             };
         }
         if (o.Keep is null) throw new ArgumentException("--keep DIR: the folder of a database loaded by `e2e import --keep DIR` (its cluster and key-encryption key)");
@@ -174,7 +175,7 @@ public sealed class CrossTabRun : IEndToEndRun
 
             var sigurTimes = await TimeAsync(o, () => WithDb(db => FreeTables.PublishAsync(snapshot, db, config, spec, publication: false, CancellationToken.None)));
             var duckTimes = await TimeAsync(o, () => { using var c = duck.CreateCommand(); c.CommandText = duckSql; using var r = c.ExecuteReader(); while (r.Read()) { } return Task.FromResult(0); });
-            var pgTimes = await TimeAsync(o, async () => { await using var c = pgData.CreateCommand(pgSql); await using var r = await c.ExecuteReaderAsync(); while (await r.ReadAsync()) { } return 0; });
+            var pgTimes = await TimeAsync(o with { Repeat = o.PostgresRepeat, Warmup = 1 }, async () => { await using var c = pgData.CreateCommand(pgSql); await using var r = await c.ExecuteReaderAsync(); while (await r.ReadAsync()) { } return 0; });
             Console.WriteLine($"| {q.Title} | {2 + q.Filters.Length} | {P(sigurTimes, 50):0.0} | {P(sigurTimes, 95):0.0} | {P(duckTimes, 50):0.0} | {P(duckTimes, 95):0.0} | "
                 + $"{P(pgTimes, 50):0} | {P(pgTimes, 95):0} | {P(sigurTimes, 95) / P(duckTimes, 95):0.00} | {P(pgTimes, 95) / P(sigurTimes, 95):0} | {(agree ? "✓" : "✗")} |");
         }
