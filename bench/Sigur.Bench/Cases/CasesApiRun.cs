@@ -207,7 +207,8 @@ public sealed class CasesApiRun : IEndToEndRun
         var builder = SigurHost.CreateBuilder(hostArgs);
         await using var app = builder.Build();
         SigurHost.Configure(app);
-        await using var bareData = NpgsqlDataSource.Create(connection);
+        // The same connection settings as the app's (statements prepared after their second use).
+        await using var bareData = NpgsqlDataSource.Create(DatabaseSetup.PostgresConnectionString(connection));
         BareEndpoints.Map(app, bareData, app.Services.GetRequiredService<FieldProtection>(), setup.OrganisationId);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

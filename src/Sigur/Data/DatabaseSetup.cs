@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
+using Sigur.Platform.Access;
 
 namespace Sigur.Data;
 
@@ -43,6 +45,26 @@ public static class DatabaseSetup
         : provider == DatabaseProvider.Sqlite ? DefaultSqliteConnection
         : throw new InvalidOperationException("ConnectionStrings:Sigur is required when Database:Provider is Postgres.");
 
+    /// <summary>
+    /// The PostgreSQL connection string with Sigur's defaults where the operator set nothing: statements that run
+    /// again and again (the need-to-know scope, the case list, the audit append) are prepared on the server after
+    /// their second use, so PostgreSQL stops parsing and planning them on every request — planning the case search
+    /// took 1 ms, running it 0.3 ms —, and connections go back to the pool without a reset.
+    /// </summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        // Npgsql's own builder claims to contain every keyword it knows, so ask a plain one what was written.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
+        if (!given.ContainsKey("Auto Prepare Min Usages")) builder.AutoPrepareMinUsages = 2;
+        // A pooled connection is otherwise reset with seven statements each time it goes back to the pool, i.e. after
+        // every query of a request. Sigur leaves no session state to reset: no SET, temporary tables, advisory locks
+        // or LISTEN (an open transaction is rolled back on return either way).
+        if (!given.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
+
     /// <summary>The folder that holds the SQLite file; the key-encryption key file goes beside it.</summary>
     public static string DataDirectory(IConfiguration config)
     {
@@ -65,19 +87,20 @@ public static class DatabaseSetup
             var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
             var dir = Path.GetDirectoryName(Path.GetFullPath(file));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            services.AddDbContext<SqliteSigurDb>(o => o
+            services.AddPooledDbContextFactory<SqliteSigurDb>(o => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable("ef_migrations_history"))
-                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp())
+                // Minimisation of what a referral recipient sees happens as EF builds each object (see Disclosure).
+                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance)
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
-            services.AddScoped<SigurDb>(sp => sp.GetRequiredService<SqliteSigurDb>());
+            services.AddScoped<SigurDb>(sp => sp.GetRequiredService<IDbContextFactory<SqliteSigurDb>>().CreateDbContext().Bind(sp));
         }
         else
         {
-            services.AddDbContext<PostgresSigurDb>(o => o
-                .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("ef_migrations_history"))
-                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp())
+            services.AddPooledDbContextFactory<PostgresSigurDb>(o => o
+                .UseNpgsql(PostgresConnectionString(connectionString), n => n.MigrationsHistoryTable("ef_migrations_history"))
+                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance)
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
-            services.AddScoped<SigurDb>(sp => sp.GetRequiredService<PostgresSigurDb>());
+            services.AddScoped<SigurDb>(sp => sp.GetRequiredService<IDbContextFactory<PostgresSigurDb>>().CreateDbContext().Bind(sp));
         }
         return services;
     }

@@ -10,18 +10,22 @@ internal static class DesignTime
 {
     public static FieldProtection Protection() =>
         new(new EphemeralDataProtectionProvider(), KeyEncryptionKey.FromBytes(new byte[32]));
+
+    public static T Bound<T>(T db) where T : SigurDb
+    {
+        db.Bind(Protection(), CurrentUser.System(), new AccessScopeHolder(), TimeProvider.System);
+        return db;
+    }
 }
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSigurDb>
 {
-    public SqliteSigurDb CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteSigurDb>().UseSqlite(DatabaseSetup.DefaultSqliteConnection, s => s.MigrationsHistoryTable("ef_migrations_history")).Options,
-        DesignTime.Protection(), CurrentUser.System(), new AccessScopeHolder(), TimeProvider.System);
+    public SqliteSigurDb CreateDbContext(string[] args) => DesignTime.Bound(new SqliteSigurDb(
+        new DbContextOptionsBuilder<SqliteSigurDb>().UseSqlite(DatabaseSetup.DefaultSqliteConnection, s => s.MigrationsHistoryTable("ef_migrations_history")).Options));
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSigurDb>
 {
-    public PostgresSigurDb CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresSigurDb>().UseNpgsql("Host=localhost;Database=sigur", n => n.MigrationsHistoryTable("ef_migrations_history")).Options,
-        DesignTime.Protection(), CurrentUser.System(), new AccessScopeHolder(), TimeProvider.System);
+    public PostgresSigurDb CreateDbContext(string[] args) => DesignTime.Bound(new PostgresSigurDb(
+        new DbContextOptionsBuilder<PostgresSigurDb>().UseNpgsql("Host=localhost;Database=sigur", n => n.MigrationsHistoryTable("ef_migrations_history")).Options));
 }

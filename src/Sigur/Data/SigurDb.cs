@@ -25,23 +25,55 @@ namespace Sigur.Data;
 /// </summary>
 public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProtectionKeyContext
 {
-    private readonly FieldProtection _protection;
-    private readonly CurrentUser _user;
-    private readonly AccessScopeHolder _scope;
-    private readonly TimeProvider _clock;
+    // Contexts are pooled (building one per request cost more than the case search itself), so the request's user
+    // and scope are not constructor arguments: a context is bound to them each time it is rented (see Bind) and
+    // unbound when it goes back. An unbound context fails on its first query instead of guessing whose it is.
+    private FieldProtection? _protection;
+    private CurrentUser? _user;
+    private AccessScopeHolder? _scope;
+    private TimeProvider? _clock;
     private readonly List<AuditEntry> _pendingAudit = [];
 
-    protected SigurDb(DbContextOptions options, FieldProtection protection, CurrentUser user, AccessScopeHolder scope, TimeProvider clock)
-        : base(options)
+    protected SigurDb(DbContextOptions options) : base(options) { }
+
+    /// <summary>Binds a (rented) context to the request's user and access scope; every SigurDb is bound before use.</summary>
+    public SigurDb Bind(FieldProtection protection, CurrentUser user, AccessScopeHolder scope, TimeProvider clock)
     {
         _protection = protection;
         _user = user;
         _scope = scope;
         _clock = clock;
+        _pendingAudit.Clear();
+        return this;
     }
 
+    /// <summary>Binds to the scope's own services: how the service provider hands out a SigurDb.</summary>
+    public SigurDb Bind(IServiceProvider services) => Bind(services.GetRequiredService<FieldProtection>(),
+        services.GetRequiredService<CurrentUser>(), services.GetRequiredService<AccessScopeHolder>(), services.GetRequiredService<TimeProvider>());
+
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Unbind();
+        return base.DisposeAsync();
+    }
+
+    private void Unbind()
+    {
+        _user = null;
+        _scope = null;
+        _pendingAudit.Clear();
+    }
+
+    private static InvalidOperationException Unbound() => new("A SigurDb was used without being bound to a user (SigurDb.Bind).");
+
     public abstract bool IsPostgres { get; }
-    internal FieldProtection Protection => _protection;
+    internal FieldProtection Protection => _protection ?? throw Unbound();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Person> Persons => Set<Person>();
@@ -55,22 +87,19 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters at query time, so they follow the request's user.
-    private Guid? ScopeOrganisationId => _user.IsSystem ? null : _user.OrganisationId ?? Guid.Empty;
-    private bool ScopeIsSystem => _user.IsSystem;
-    private IReadOnlyList<Guid> ScopeCaseIds => _scope.Scope.CaseIds;
-    private IReadOnlyList<Guid> ScopePersonIds => _scope.Scope.PersonIds;
-    private IReadOnlyList<Guid> ScopeReferredCaseIds => _scope.Scope.ReferredCaseIds;
-    private IReadOnlyList<Guid> ScopeReferredPersonIds => _scope.Scope.ReferredPersonIds;
-    private IReadOnlyList<Guid> ScopeReferredNamedPersonIds => _scope.Scope.ReferredNamedPersonIds;
-    private IReadOnlyList<Guid> ScopeReferredNamedCaseIds => _scope.Scope.ReferredNamedCaseIds;
+    private Guid? ScopeOrganisationId => User.IsSystem ? null : User.OrganisationId ?? Guid.Empty;
+    private bool ScopeIsSystem => User.IsSystem;
+    private IReadOnlyList<Guid> ScopeCaseIds => Scope.CaseIds;
+    private IReadOnlyList<Guid> ScopePersonIds => Scope.PersonIds;
+    private IReadOnlyList<Guid> ScopeReferredCaseIds => Scope.ReferredCaseIds;
+    private IReadOnlyList<Guid> ScopeReferredPersonIds => Scope.ReferredPersonIds;
+    private IReadOnlyList<Guid> ScopeReferredNamedPersonIds => Scope.ReferredNamedPersonIds;
+    private IReadOnlyList<Guid> ScopeReferredNamedCaseIds => Scope.ReferredNamedCaseIds;
 
-    internal CurrentUser User => _user;
-    internal AccessScope Scope => _scope.Scope;
-    internal DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-
-    // Minimisation of what a referral recipient sees happens as EF builds each object (see Disclosure).
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(DisclosureInterceptor.Instance);
+    internal CurrentUser User => _user ?? throw Unbound();
+    internal AccessScope Scope => (_scope ?? throw Unbound()).Scope;
+    private TimeProvider Clock => _clock ?? throw Unbound();
+    internal DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -191,8 +220,10 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     private void ApplyPlatformConventions(ModelBuilder b)
     {
         // Built once per model, so one cache per field protector (per host).
-        var decrypted = new RecentlyDecrypted(_protection);
-        var converter = new ValueConverter<string, string>(v => _protection.Protect(v), v => decrypted.Unprotect(v));
+        // The model outlives this context (it is cached per field protector), so its converters hold the protector, not the context.
+        var protection = Protection;
+        var decrypted = new RecentlyDecrypted(protection);
+        var converter = new ValueConverter<string, string>(v => protection.Protect(v), v => decrypted.Unprotect(v));
         foreach (var entity in b.Model.GetEntityTypes())
         {
             entity.SetTableName(SnakeCase(entity.GetTableName()!));
@@ -242,7 +273,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         ChangeTracker.DetectChanges();
         RefuseWritesOutsideOwnOrganisation();
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
@@ -275,17 +306,17 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     /// </summary>
     private void RefuseWritesOutsideOwnOrganisation()
     {
-        if (_user.IsSystem || !_user.IsAuthenticated) return;
+        if (User.IsSystem || !User.IsAuthenticated) return;
         foreach (var entry in ChangeTracker.Entries<IOrganisationOwned>())
             if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is Case or Person
-                && entry.Entity.OrganisationId != _user.OrganisationId)
+                && entry.Entity.OrganisationId != User.OrganisationId)
                 throw new ReadOnlyAccessException();
     }
 
     /// <summary>One audit row per created, changed or deleted record of an audited type: which field groups, never the values.</summary>
     private IEnumerable<AuditEntry> ChangeAudit(DateTime now)
     {
-        if (_user.IsSystem && !_user.IsAuthenticated) yield break; // system jobs (seeding, key rotation) audit themselves
+        if (User.IsSystem && !User.IsAuthenticated) yield break; // system jobs (seeding, key rotation) audit themselves
         foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is IOrganisationOwned or Organisation or SigurUser))
         {
             var action = entry.State switch
@@ -303,14 +334,14 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
             yield return new AuditEntry
             {
                 At = now,
-                UserId = _user.UserId,
-                OrganisationId = _user.OrganisationId,
-                Role = _user.Role?.ToString(),
+                UserId = User.UserId,
+                OrganisationId = User.OrganisationId,
+                Role = User.Role?.ToString(),
                 Action = action,
                 RecordType = entry.Metadata.ClrType.Name,
                 RecordIds = entry.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue?.ToString(),
                 FieldGroups = groups.Length == 0 ? null : string.Join(' ', groups),
-                Address = _user.Address,
+                Address = User.Address,
             };
         }
     }

@@ -13,8 +13,8 @@ public sealed class MigrationTests
     [Fact]
     public void Sqlite_migrations_match_the_model()
     {
-        using var db = new SqliteSigurDb(new DbContextOptionsBuilder<SqliteSigurDb>().UseSqlite("Data Source=:memory:").Options,
-            Protection(), CurrentUser.System(), new AccessScopeHolder(), TimeProvider.System);
+        using var db = new SqliteSigurDb(new DbContextOptionsBuilder<SqliteSigurDb>().UseSqlite("Data Source=:memory:").Options)
+            .Bind(Protection(), CurrentUser.System(), new AccessScopeHolder(), TimeProvider.System);
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no SQLite migration covers: add one (see README).");
         Assert.NotEmpty(db.Database.GetMigrations());
     }
@@ -22,11 +22,11 @@ public sealed class MigrationTests
     [Fact]
     public void Postgres_migrations_match_the_model()
     {
-        using var db = new PostgresSigurDb(new DbContextOptionsBuilder<PostgresSigurDb>().UseNpgsql("Host=localhost").Options,
-            Protection(), CurrentUser.System(), new AccessScopeHolder(), TimeProvider.System);
+        using var db = new PostgresSigurDb(new DbContextOptionsBuilder<PostgresSigurDb>().UseNpgsql("Host=localhost").Options)
+            .Bind(Protection(), CurrentUser.System(), new AccessScopeHolder(), TimeProvider.System);
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no PostgreSQL migration covers: add one (see README).");
         Assert.Equal(
-            new SqliteSigurDb(new DbContextOptionsBuilder<SqliteSigurDb>().UseSqlite("Data Source=:memory:").Options, Protection(), CurrentUser.System(), new AccessScopeHolder(), TimeProvider.System)
+            new SqliteSigurDb(new DbContextOptionsBuilder<SqliteSigurDb>().UseSqlite("Data Source=:memory:").Options).Bind(Protection(), CurrentUser.System(), new AccessScopeHolder(), TimeProvider.System)
                 .Database.GetMigrations().Select(m => m[15..]),
             db.Database.GetMigrations().Select(m => m[15..]));
     }
