@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sigur.Data;
+using Sigur.Platform;
+using Sigur.Tests.Infrastructure;
+
+namespace Sigur.Tests.Platform;
+
+/// <summary>
+/// SigurDb instances are pooled and handed from one request to the next: each must come out bound to its own
+/// request's user, and one that went back to the pool must not answer for anybody.
+/// </summary>
+public sealed class PooledContextTests(AppPool pool) : IClassFixture<AppPool>
+{
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_context_reused_by_another_organisations_request_sees_only_that_organisations_cases(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var first = await app.NewOrganisationAsync();
+        var second = await app.NewOrganisationAsync();
+        var firstCase = await (await app.ClientAsync(Role.CaseWorker, first.Id)).RegisterAsync();
+        var secondCase = await (await app.ClientAsync(Role.CaseWorker, second.Id)).RegisterAsync();
+        var ids = new[] { firstCase.Id, secondCase.Id };
+
+        // Requests one after another, from the two organisations in an irregular order, so that the pool hands the
+        // same instances to both whatever its size.
+        var random = new Random(20261205);
+        var servedFirst = new HashSet<SigurDb>(ReferenceEqualityComparer.Instance);
+        var servedSecond = new HashSet<SigurDb>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < 60; i++)
+        {
+            var organisation = random.Next(2) == 0 ? first : second;
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().SetFrom(Principal(organisation.Id), "127.0.0.1");
+            var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
+            var seen = await db.Cases.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync();
+            Assert.Equal([organisation == first ? firstCase.Id : secondCase.Id], seen);
+            (organisation == first ? servedFirst : servedSecond).Add(db);
+        }
+        Assert.True(servedFirst.Overlaps(servedSecond), "No context was reused across organisations: the test proved nothing.");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_context_back_in_the_pool_answers_nobody(string provider)
+    {
+        var app = await pool.GetAsync(provider);
+        var organisation = await app.NewOrganisationAsync();
+        SigurDb returned;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().SetFrom(Principal(organisation.Id), "127.0.0.1");
+            returned = scope.ServiceProvider.GetRequiredService<SigurDb>();
+            await returned.Cases.CountAsync();
+        }
+        await Assert.ThrowsAnyAsync<InvalidOperationException>(() => returned.Cases.CountAsync());
+    }
+
+    private static ClaimsPrincipal Principal(Guid organisationId) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+        new Claim(CurrentUser.OrganisationClaim, organisationId.ToString()),
+        new Claim(CurrentUser.RoleClaim, nameof(Role.CaseWorker)),
+    ], "test"));
+}
