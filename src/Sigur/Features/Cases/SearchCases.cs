@@ -94,6 +94,7 @@ public static class SearchCases
     private sealed record Row(Guid Id, Guid OrganisationId, Guid PersonId, string Reference, DateTime IntakeDate, CaseStatus Status, IdentificationStatus IdentificationStatus,
         List<string> FormsOfExploitation, string GivenName, string FamilyName, string DateOfBirth, int? EstimatedAge, bool PossiblyChild);
 
+    // YYYY-NNNNNN; a year with more than 999,999 cases (a bulk import) goes on to seven digits and more.
     private static bool IsReference(string q) =>
-        q.Length == 11 && q[4] == '-' && q[..4].All(char.IsAsciiDigit) && q[5..].All(char.IsAsciiDigit);
+        q.Length is >= 11 and <= 20 && q[4] == '-' && q[..4].All(char.IsAsciiDigit) && q[5..].All(char.IsAsciiDigit);
 }

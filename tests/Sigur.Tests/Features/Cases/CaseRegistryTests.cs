@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Sigur.Features.Cases;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
@@ -45,6 +46,12 @@ public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal([cyrillic.Id], await Search("Mara Đorđević")); // alias
         Assert.Empty(await Search("Petrović"));
         Assert.Equal([latin.Id], await Search(latin.Reference));
+
+        // Past 999,999 cases in a year (a bulk import) references have seven digits, and are still found.
+        var longReference = $"1999-{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
+        await app.WithDbAsync(db => db.Cases.IgnoreQueryFilters().Where(c => c.Id == cyrillic.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Reference, longReference)));
+        Assert.Equal([cyrillic.Id], await Search(longReference));
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
