@@ -33,7 +33,7 @@ public sealed class CasesApiRun : IEndToEndRun
 
     private static Options Parse(string[] args)
     {
-        var o = new Options(1_000_000, null, null, 64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), 20_000, 40, [], Wrk: WrkClient.IsInstalled);
+        var o = new Options(1_000_000, null, null, 64, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20), 20_000, 40, [], Wrk: WrkClient.IsInstalled);
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
