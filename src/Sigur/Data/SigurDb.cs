@@ -219,8 +219,8 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     /// </summary>
     private void ApplyPlatformConventions(ModelBuilder b)
     {
-        // Built once per model, so one cache per field protector (per host).
-        // The model outlives this context (it is cached per field protector), so its converters hold the protector, not the context.
+        // Built once per model, so one cache per field protector (per host). The model outlives this (pooled) context,
+        // so its converters hold the protector, not the context.
         var protection = Protection;
         var decrypted = new RecentlyDecrypted(protection);
         var converter = new ValueConverter<string, string>(v => protection.Protect(v), v => decrypted.Unprotect(v));
