@@ -32,8 +32,7 @@ public sealed class PooledContextTests(AppPool pool) : IClassFixture<AppPool>
         {
             var organisation = random.Next(2) == 0 ? first : second;
             await using var scope = app.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().SetFrom(Principal(organisation.Id), "127.0.0.1");
-            var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
+            var db = RequestOf(scope, organisation.Id);
             var seen = await db.Cases.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync();
             Assert.Equal([organisation == first ? firstCase.Id : secondCase.Id], seen);
             (organisation == first ? servedFirst : servedSecond).Add(db);
@@ -49,17 +48,22 @@ public sealed class PooledContextTests(AppPool pool) : IClassFixture<AppPool>
         SigurDb returned;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().SetFrom(Principal(organisation.Id), "127.0.0.1");
-            returned = scope.ServiceProvider.GetRequiredService<SigurDb>();
+            returned = RequestOf(scope, organisation.Id);
             await returned.Cases.CountAsync();
         }
         await Assert.ThrowsAnyAsync<InvalidOperationException>(() => returned.Cases.CountAsync());
     }
 
-    private static ClaimsPrincipal Principal(Guid organisationId) => new(new ClaimsIdentity(
-    [
-        new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
-        new Claim(CurrentUser.OrganisationClaim, organisationId.ToString()),
-        new Claim(CurrentUser.RoleClaim, nameof(Role.CaseWorker)),
-    ], "test"));
+    /// <summary>The SigurDb a case worker's request of the organisation gets, as the sign-in middleware sets it up.</summary>
+    private static SigurDb RequestOf(AsyncServiceScope scope, Guid organisationId)
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+            new Claim(CurrentUser.OrganisationClaim, organisationId.ToString()),
+            new Claim(CurrentUser.RoleClaim, nameof(Role.CaseWorker)),
+        ], "test"));
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SetFrom(principal, "127.0.0.1");
+        return scope.ServiceProvider.GetRequiredService<SigurDb>();
+    }
 }
