@@ -85,6 +85,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<CaseReferenceCounter> CaseReferenceCounters => Set<CaseReferenceCounter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<FieldKey> FieldKeys => Set<FieldKey>();
 
     // Read by the query filters at query time, so they follow the request's user.
     private Guid? ScopeOrganisationId => User.IsSystem ? null : User.OrganisationId ?? Guid.Empty;
@@ -219,11 +220,9 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     /// </summary>
     private void ApplyPlatformConventions(ModelBuilder b)
     {
-        // Built once per model, so one cache per field protector (per host). The model outlives this (pooled) context,
-        // so its converters hold the protector, not the context.
+        // The model outlives this (pooled) context, so its converters hold the protector, not the context.
         var protection = Protection;
-        var decrypted = new RecentlyDecrypted(protection);
-        var converter = new ValueConverter<string, string>(v => protection.Protect(v), v => decrypted.Unprotect(v));
+        var converter = new ValueConverter<string, string>(v => protection.Protect(v), v => protection.Unprotect(v));
         foreach (var entity in b.Model.GetEntityTypes())
         {
             entity.SetTableName(SnakeCase(entity.GetTableName()!));
@@ -360,31 +359,6 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         return info.GetCustomAttribute<SensitiveAttribute>()?.FieldGroup
             ?? info.GetCustomAttribute<FieldGroupAttribute>()?.FieldGroup
             ?? "other";
-    }
-}
-
-/// <summary>
-/// Plaintexts of recently read encrypted fields, keyed by their stored ciphertext. Decrypting one field costs tens of
-/// microseconds (Data Protection derives per-payload subkeys), and lists and detail pages read the same payloads again
-/// and again: a page of 20 cases is 60 decryptions. A payload always decrypts to the same plaintext, so the cache cannot
-/// serve a stale value, and it is keyed by the ciphertext, so only a query that already read the payload — through the
-/// query filters — can find its plaintext. Bounded in size (short values only) and in time (a revoked key stops
-/// working within <see cref="Lifetime"/>); nothing is written to disk.
-/// </summary>
-internal sealed class RecentlyDecrypted(FieldProtection protection)
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-    private const int LongestCached = 512;
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 16_000_000 }); // characters, about 32 MB
-
-    public string Unprotect(string stored)
-    {
-        if (stored.Length == 0) return ""; // an empty field is stored empty (FieldProtection.Protect)
-        if (_cache.TryGetValue(stored, out string? plaintext)) return plaintext!;
-        plaintext = protection.Unprotect(stored);
-        if (plaintext.Length <= LongestCached)
-            _cache.Set(stored, plaintext, new MemoryCacheEntryOptions { Size = stored.Length + plaintext.Length, AbsoluteExpirationRelativeToNow = Lifetime });
-        return plaintext;
     }
 }
 

@@ -6,9 +6,10 @@ namespace Sigur.Platform;
 /// Keeps a current data key in the ring. Data Protection would otherwise create keys on demand, in the middle of
 /// whatever request first needs one — and on SQLite that request may hold the write lock the key's INSERT needs.
 /// So automatic generation is off, and keys are created here: at start-up, before anything is encrypted, and daily
-/// ahead of expiry.
+/// ahead of expiry. The field key (see <see cref="FieldProtection"/>) follows: a new one whenever the ring has a new
+/// default key, or the current one has encrypted <see cref="FieldProtection.EncryptionsPerKey"/> values.
 /// </summary>
-public sealed class KeyRingWarden(IKeyManager keys, TimeProvider clock, ILogger<KeyRingWarden> log) : BackgroundService
+public sealed class KeyRingWarden(IKeyManager keys, FieldProtection fields, TimeProvider clock, ILogger<KeyRingWarden> log) : BackgroundService
 {
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(90);
     private static readonly TimeSpan RenewBefore = TimeSpan.FromDays(14);
@@ -17,9 +18,12 @@ public sealed class KeyRingWarden(IKeyManager keys, TimeProvider clock, ILogger<
     {
         var now = clock.GetUtcNow();
         var usable = keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now + RenewBefore);
-        if (usable) return;
-        var key = keys.CreateNewKey(activationDate: now, expirationDate: now + KeyLifetime);
-        log.LogInformation("Created data key {KeyId}, valid until {Expiry:u}", key.KeyId, key.ExpirationDate);
+        if (!usable)
+        {
+            var key = keys.CreateNewKey(activationDate: now, expirationDate: now + KeyLifetime);
+            log.LogInformation("Created data key {KeyId}, valid until {Expiry:u}", key.KeyId, key.ExpirationDate);
+        }
+        fields.EnsureCurrentKey();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

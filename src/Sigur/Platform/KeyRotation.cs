@@ -7,8 +7,9 @@ using Sigur.Platform.Audit;
 namespace Sigur.Platform;
 
 /// <summary>
-/// `sigur keys rotate`: creates a new Data Protection key, makes it the default at once, and re-encrypts every
-/// protected value under it. Old keys stay in the ring (sealed by the KEK) so backups remain readable.
+/// `sigur keys rotate`: creates a new Data Protection key and makes it the default at once, seals a new field key
+/// under it, and re-encrypts every protected value of every entity under that field key. Old keys stay (sealed by the
+/// KEK) so backups remain readable.
 /// </summary>
 public static class KeyRotation
 {
@@ -19,24 +20,36 @@ public static class KeyRotation
         var clock = services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
         var keys = services.GetRequiredService<IKeyManager>();
-        var key = keys.CreateNewKey(activationDate: now, expirationDate: now + KeyRingWarden.KeyLifetime);
-        // The key ring is cached; make sure the new key is the one new values are written under before re-encrypting.
+        var ringKey = keys.CreateNewKey(activationDate: now, expirationDate: now + KeyRingWarden.KeyLifetime);
+        // The key ring is cached; make sure the new key is the one the field key is sealed under before re-encrypting.
         var protection = services.GetRequiredService<FieldProtection>();
-        for (var attempt = 0; FieldProtection.KeyIdOf(protection.Protect("probe")) != key.KeyId; attempt++)
+        for (var attempt = 0; protection.SealingKeyId != ringKey.KeyId; attempt++)
         {
             if (attempt == 50) throw new InvalidOperationException("The new key did not become the default key.");
             await Task.Delay(100, ct);
         }
+        var fieldKey = protection.NewKey();
 
         var total = 0;
-        total += await ReencryptAsync<Features.Cases.Person>(services, progress, total, ct);
-        total += await ReencryptAsync<Features.Cases.Case>(services, progress, total, ct);
+        foreach (var type in EncryptedTypes(services))
+            total += await (Task<int>)Reencrypt.MakeGenericMethod(type).Invoke(null, [services, progress, total, ct])!;
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Audit.Audit>()
-            .EventAsync(AuditActions.KeyRotation, reason: $"new key {key.KeyId}; {total} records re-encrypted");
-        return new Outcome(key.KeyId, total);
+            .EventAsync(AuditActions.KeyRotation, reason: $"new key {ringKey.KeyId}, field key {fieldKey}; {total} records re-encrypted");
+        return new Outcome(fieldKey, total);
     }
+
+    /// <summary>Every entity type with a [Sensitive] property, from the model: a feature that adds one is covered without a line here.</summary>
+    public static IReadOnlyList<Type> EncryptedTypes(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return [.. scope.ServiceProvider.GetRequiredService<SigurDb>().Model.GetEntityTypes()
+            .Where(e => e.GetProperties().Any(p => p.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null))
+            .Select(e => e.ClrType).OrderBy(t => t.FullName, StringComparer.Ordinal)];
+    }
+
+    private static readonly MethodInfo Reencrypt = typeof(KeyRotation).GetMethod(nameof(ReencryptAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private static async Task<int> ReencryptAsync<T>(IServiceProvider services, IProgress<int>? progress, int offset, CancellationToken ct) where T : class
     {

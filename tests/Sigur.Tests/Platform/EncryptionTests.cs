@@ -1,5 +1,9 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
@@ -97,6 +101,62 @@ public sealed class EncryptionTests
         Assert.Equal(outcome.NewKeyId, FieldProtection.KeyIdOf(after.Given));
         var detail = await (await client.GetAsync($"/api/v1/cases/{created.Id}")).ReadAsync<Sigur.Features.Cases.CaseDetail>();
         Assert.Equal((canary, "", ""), (detail.Person.GivenName, detail.Person.Contact, detail.Person.Documents));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Values_are_sealed_by_field_keys_that_another_instance_can_read_and_older_payloads_still_read(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = await app.NewOrganisationAsync();
+        var client = await app.ClientAsync(Role.CaseWorker, org.Id);
+        var created = await client.RegisterAsync(CaseRequests.New("Omotnica", "Kljuceva", "Envelope narrative"));
+        var protection = app.Services.GetRequiredService<FieldProtection>();
+
+        var stored = await app.WithDbAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT narrative AS \"Value\" FROM cases WHERE id = {0}", created.Id).SingleAsync());
+        Assert.StartsWith("2:", stored);
+        Assert.Equal(protection.CurrentKeyId, FieldProtection.KeyIdOf(stored));
+        Assert.Equal(1, await app.WithDbAsync(db => db.FieldKeys.CountAsync(k => k.Id == protection.CurrentKeyId)));
+
+        // Another instance on the same database and key-encryption key knows no field key yet: it reads the sealed one.
+        var other = new FieldProtection(app.Services.GetRequiredService<IDataProtectionProvider>(),
+            app.Services.GetRequiredService<KeyEncryptionKey>(), app.Services.GetRequiredService<IServiceScopeFactory>());
+        Assert.Equal("Envelope narrative", other.Unprotect(stored));
+
+        // A payload changed by one character, or moved under another key id, does not decrypt.
+        var tampered = stored[..^3] + (stored[^3] == 'A' ? 'B' : 'A') + stored[^2..];
+        Assert.ThrowsAny<CryptographicException>(() => protection.Unprotect(tampered));
+        var otherKeyId = Base64Url.DecodeFromChars(stored.AsSpan(2));
+        otherKeyId[0] ^= 1;
+        Assert.ThrowsAny<CryptographicException>(() => protection.Unprotect("2:" + Base64Url.EncodeToString(otherKeyId)));
+
+        // Values written before field keys, as one Data Protection payload each, still read.
+        var legacy = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Sigur.Fields.v1").Protect("Older narrative");
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE cases SET narrative = {0} WHERE id = {1}", legacy, created.Id));
+        var detail = await (await client.GetAsync($"/api/v1/cases/{created.Id}")).ReadAsync<Sigur.Features.Cases.CaseDetail>();
+        Assert.Equal("Older narrative", detail.Narrative);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Key_rotation_covers_every_entity_with_an_encrypted_field(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = await app.NewOrganisationAsync(OrganisationType.ShelterOperator);
+        var shelter = new Sigur.Features.Shelters.Shelter { Name = "Rotation shelter", OrganisationId = org.Id, Address = "Secret street 1" };
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(shelter);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains(typeof(Sigur.Features.Shelters.Shelter), KeyRotation.EncryptedTypes(app.Services));
+
+        var outcome = await KeyRotation.RotateAsync(app.Services, null, CancellationToken.None);
+
+        var address = await app.WithDbAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT address AS \"Value\" FROM shelters WHERE id = {0}", shelter.Id).SingleAsync());
+        Assert.Equal(outcome.NewKeyId, FieldProtection.KeyIdOf(address));
+        Assert.Equal("Secret street 1", await app.WithDbAsync(db => db.Set<Sigur.Features.Shelters.Shelter>().IgnoreQueryFilters()
+            .Where(s => s.Id == shelter.Id).Select(s => s.Address).SingleAsync()));
     }
 
     private sealed record RawPerson(string Given, string Contact, string Documents, string Aliases);

@@ -3337,6 +3337,29 @@ namespace Sigur.Data.Postgres
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("Sigur.Platform.FieldKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("sealed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_field_keys");
+
+                    b.ToTable("field_keys");
+                });
+
             modelBuilder.Entity("Sigur.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")

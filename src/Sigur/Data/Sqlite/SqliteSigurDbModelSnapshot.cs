@@ -3321,6 +3321,29 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("Sigur.Platform.FieldKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sealed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_field_keys");
+
+                    b.ToTable("field_keys");
+                });
+
             modelBuilder.Entity("Sigur.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
