@@ -33,6 +33,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     private AccessScopeHolder? _scope;
     private TimeProvider? _clock;
     private readonly List<AuditEntry> _pendingAudit = [];
+    private bool _referralsWritten; // since the last commit: see ReferralsCommitted
 
     protected SigurDb(DbContextOptions options) : base(options) { }
 
@@ -65,6 +66,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
 
     private void Unbind()
     {
+        _referralsWritten = false;
         _user = null;
         _scope = null;
         _pendingAudit.Clear();
@@ -280,8 +282,14 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
             if (entry.State == EntityState.Modified) entry.Entity.Version++;
         }
         _pendingAudit.AddRange(ChangeAudit(now));
+        _referralsWritten |= ChangeTracker.Entries().Any(e => e.Entity is Referral or Consent && e.State is not (EntityState.Unchanged or EntityState.Detached));
         var statistics = StatisticsJournal.Pending(ChangeTracker);
-        if (_pendingAudit.Count == 0 && statistics.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (_pendingAudit.Count == 0 && statistics.Count == 0)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Database.CurrentTransaction is null) ReferralsCommitted();
+            return saved;
+        }
 
         var entries = _pendingAudit.ToList();
         _pendingAudit.Clear();
@@ -297,6 +305,14 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return written;
+    }
+
+    /// <summary>After a commit (ReferralCommitInterceptor, or a save in no transaction of the caller's): a referral or consent it wrote may give an organisation access.</summary>
+    internal void ReferralsCommitted()
+    {
+        if (!_referralsWritten) return;
+        _referralsWritten = false;
+        ReferralAccess.Changed();
     }
 
     /// <summary>

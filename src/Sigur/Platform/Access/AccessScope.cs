@@ -56,8 +56,8 @@ public sealed class AccessScope
 
     /// <summary>
     /// Loads the user's extra access. Break-glass grants are cached briefly (rare, and they only ever widen access
-    /// for a fixed time). Referrals and consents are read on every request and never cached: a consent withdrawn or
-    /// a referral declined or revoked must end the recipient's access on their very next request.
+    /// for a fixed time). Referrals and consents are read on every request (see <see cref="ReferralAccess"/>): a consent
+    /// withdrawn or a referral declined or revoked must end the recipient's access on their very next request.
     /// </summary>
     public static async Task<AccessScope> LoadAsync(SigurDb db, IMemoryCache cache, Guid userId, Guid organisationId, Role role, DateTime now, CancellationToken ct)
     {
@@ -72,7 +72,7 @@ public sealed class AccessScope
             cache.Set(CacheKey(userId), grants, lifetime);
         }
         if (!Policies.CaseReaders.Contains(role)) return grants;
-        var referred = await ReferralAccess.LoadAsync(db, organisationId, now, ct);
+        var referred = await ReferralAccess.LoadAsync(db, cache, organisationId, now, ct);
         return referred.Count == 0 ? grants : new AccessScope(grants.CaseIds, grants.PersonIds, referred);
     }
 

@@ -122,7 +122,7 @@ public sealed class ReferralTests(AppPool pool) : IClassFixture<AppPool>
         foreach (var (status, ends) in new[] { (ReferralStatus.Declined, "decline"), (ReferralStatus.Revoked, "revoke"), (ReferralStatus.Completed, "complete") })
         {
             var r = await w.ReferAsync();
-            Assert.Equal(HttpStatusCode.OK, (await w.RecipientReadsCase()).StatusCode); // requested
+            Assert.Equal(HttpStatusCode.OK, (await w.RecipientReadsCase()).StatusCode); // requested: the commit ended the "none" ReferralAccess remembered
             if (status == ReferralStatus.Completed)
             {
                 Assert.Equal(HttpStatusCode.OK, (await Act(w, r.Id, "accept")).StatusCode);
