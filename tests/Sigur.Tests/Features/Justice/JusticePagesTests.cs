@@ -71,6 +71,10 @@ public sealed partial class JusticePagesTests(AppPool pool) : IClassFixture<AppP
         Assert.Contains("can only move to", skipped);
         var moved = await Post(police, proceedingUrl + "?handler=Stage", new() { ["Version"] = "0", ["NextStage"] = "CriminalComplaint", ["Date"] = "2026-03-03" });
         Assert.Contains("Criminal complaint", moved);
+        // Several forms on one page: each element id once (labels and scripts find the element by it).
+        var ids = Regex.Matches(moved, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(ids);
+        Assert.Empty(ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key));
 
         var worker = await app.ClientAsync(Role.CaseWorker, org.Id);
         var victimSide = await Page(worker, $"/Justice/Case/{c.Id}");
