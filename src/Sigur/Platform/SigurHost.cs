@@ -106,12 +106,24 @@ public static class SigurHost
         }).AddViewLocalization().AddDataAnnotationsLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
-            o.DefaultRequestCulture = new RequestCulture("en");
+            var cultures = Cultures.Select(FormattingCulture).ToList();
+            o.DefaultRequestCulture = new RequestCulture(cultures[0]);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+    }
+
+    /// <summary>
+    /// The culture that formats dates and numbers for an interface language. English keeps its texts but writes dates day
+    /// first, as British English does: the neutral "en" would format as American English, and 05/12/2026 read as
+    /// 12 May by everyone else in the region is a wrong date, not a style.
+    /// </summary>
+    public static CultureInfo FormattingCulture(string language)
+    {
+        var culture = new CultureInfo(language);
+        if (language == "en") culture.DateTimeFormat = CultureInfo.GetCultureInfo("en-GB").DateTimeFormat;
+        return culture;
     }
 
     public static void ConfigureJson(System.Text.Json.JsonSerializerOptions json)

@@ -34,6 +34,8 @@ public sealed class AssistancePagesLanguageTests(AppPool pool) : IClassFixture<A
         var en = await PageIn(officer, "/Fund", "en");
         Assert.Contains(">Medical<", en);
         Assert.DoesNotContain("AssistanceCategory.", en);
+        Assert.Contains("31/12/2026", en); // English dates day first, as everyone in the region reads them
+        Assert.DoesNotContain("12/31/2026", en);
 
         var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         Assert.Contains("Strehimoret", await PageIn(worker, "/Shelters", "sq"));
