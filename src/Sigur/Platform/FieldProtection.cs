@@ -29,10 +29,14 @@ public sealed class FieldProtection
     private const int IdSize = 16, NonceSize = 12, TagSize = 16, HeaderSize = IdSize + NonceSize + TagSize;
 
     /// <summary>
-    /// Random 96-bit nonces are safe for 2^32 encryptions under one key (NIST SP 800-38D); a new field key is made well
-    /// before that (see <see cref="KeyRingWarden"/>), as it is with every new Data Protection key.
+    /// Random 96-bit nonces are safe for 2^32 encryptions under one key (NIST SP 800-38D). The warden makes a new field
+    /// key after this many in this process (see <see cref="KeyRingWarden"/>), besides one with every new key-ring key
+    /// (some 76 days apart); a whole country's records are tens of millions of values.
     /// </summary>
     public const long EncryptionsPerKey = 1L << 30;
+
+    /// <summary>Past this, encryption stops rather than risk the nonce bound: the warden has not run (it checks every 6 hours).</summary>
+    private const long EncryptionsRefused = 1L << 31;
 
     private readonly Lazy<IDataProtector> _legacy;
     private readonly Lazy<IDataProtector> _sealer;
@@ -109,7 +113,8 @@ public sealed class FieldProtection
     {
         if (plaintext.Length == 0) return "";
         var key = _current ?? throw NoKey();
-        Interlocked.Increment(ref key.Encryptions);
+        if (Interlocked.Increment(ref key.Encryptions) > EncryptionsRefused)
+            throw new InvalidOperationException("The field key is worn out; restart Sigur or run `sigur keys rotate` to make a new one.");
         var plainLength = Encoding.UTF8.GetByteCount(plaintext);
         var rented = HeaderSize + 2 * plainLength > 2048 ? ArrayPool<byte>.Shared.Rent(HeaderSize + 2 * plainLength) : null;
         Span<byte> buffer = rented is null ? stackalloc byte[2048] : rented;

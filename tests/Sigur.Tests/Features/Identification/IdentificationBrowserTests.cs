@@ -78,6 +78,6 @@ public sealed class IdentificationBrowserTests
         await permit.Locator("form.renewal-decision input[type=date][name='renewal.ValidUntil']").FillAsync(Iso(today.AddMonths(12)));
         await permit.Locator("form.renewal-decision button[type=submit]").ClickAsync();
         await Expect(permit.Locator(".permit-renewal")).ToContainTextAsync("renewed 1×");
-        await Expect(permit).ToContainTextAsync(today.AddMonths(12).ToString("d", new CultureInfo("en")));
+        await Expect(permit).ToContainTextAsync(today.AddMonths(12).ToString("d", SigurHost.FormattingCulture("en")));
     }
 }
