@@ -56,8 +56,9 @@ public sealed class AccessScope
 
     /// <summary>
     /// Loads the user's extra access. Break-glass grants are cached briefly (rare, and they only ever widen access
-    /// for a fixed time). Referrals and consents are read on every request (see <see cref="ReferralAccess"/>): a consent
-    /// withdrawn or a referral declined or revoked must end the recipient's access on their very next request.
+    /// for a fixed time). Referrals and consents are read on every request (see <see cref="ReferralAccess"/>, which
+    /// remembers only "none", briefly): a consent withdrawn or a referral declined or revoked must end the recipient's
+    /// access on their very next request.
     /// </summary>
     public static async Task<AccessScope> LoadAsync(SigurDb db, IMemoryCache cache, Guid userId, Guid organisationId, Role role, DateTime now, CancellationToken ct)
     {
