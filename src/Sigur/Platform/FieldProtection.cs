@@ -84,7 +84,7 @@ public sealed class FieldProtection
         var newest = _scopes is null ? null : WithDb(db => db.Set<FieldKey>().AsNoTracking().OrderByDescending(k => k.CreatedAt).FirstOrDefault());
         if (newest is not null && RingKeyOf(Convert.FromBase64String(newest.Sealed)) == ringKey && !CurrentKeyWornOut)
         {
-            if (_current?.Id != newest.Id) _current = new CurrentKey(newest.Id, KeyOf(newest.Id));
+            if (_current?.Id != newest.Id) _current = new CurrentKey(newest.Id, _keys.GetOrAdd(newest.Id, _ => Unseal(newest)));
             return;
         }
         NewKey();
@@ -172,8 +172,10 @@ public sealed class FieldProtection
         // A value written under an older key, or by another instance: read its sealed key once.
         var row = _scopes is null ? null : WithDb(db => db.Set<FieldKey>().AsNoTracking().SingleOrDefault(k => k.Id == id));
         if (row is null) throw new CryptographicException("A stored field was written under a field key this database does not have.");
-        return _keys.GetOrAdd(id, _ => _sealer.Value.Unprotect(Convert.FromBase64String(row.Sealed)));
+        return _keys.GetOrAdd(id, _ => Unseal(row));
     }
+
+    private byte[] Unseal(FieldKey row) => _sealer.Value.Unprotect(Convert.FromBase64String(row.Sealed));
 
     // One cipher per thread and key: AesGcm is not thread-safe, and building one (an OpenSSL context) costs more than
     // encrypting a name. Bulk imports encrypt on every core at once.
