@@ -9,7 +9,7 @@ namespace Sigur.Tests.Features.Statistics;
 /// <summary>The anonymised record export is k-anonymous, says what it generalised, and carries nothing identifying.</summary>
 public sealed class RecordExportTests
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task The_export_is_k_anonymous_over_its_quasi_identifiers_and_reports_its_generalisations(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
