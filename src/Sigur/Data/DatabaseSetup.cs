@@ -20,8 +20,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Applies pending migrations with an hour's command timeout (a migration that backfills an index over a million
-    /// cases outlasts the 30-second default, and a migration cut off half-way is worse than a slow one), then fills
-    /// what SQL cannot compute: ages at intake, which need decrypted birth dates.
+    /// cases outlasts the 30-second default, and a migration cut off half-way is worse than a slow one).
     /// </summary>
     public static async Task MigrateAsync(SigurDb db, CancellationToken ct)
     {
@@ -29,7 +28,6 @@ public static class DatabaseSetup
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         try { await db.Database.MigrateAsync(ct); }
         finally { db.Database.SetCommandTimeout(timeout); }
-        await Features.Statistics.AgeAtIntakeBackfill.RunAsync(db, ct);
     }
 
     public static DatabaseProvider ProviderFrom(IConfiguration config)
