@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sigur.Platform;
 
-namespace Sigur.Tests.Features.Web;
+namespace Sigur.Tests.Platform.Access;
 
 /// <summary>Every page names its policy on the class (or says it is for anonymous users): the folder convention is only a backstop.</summary>
 public sealed class PageAuthorisationTests

@@ -13,7 +13,7 @@ using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Sigur.Tests.Features.Web;
+namespace Sigur.Tests.Infrastructure;
 
 /// <summary>
 /// Sigur on Kestrel (a loopback port, a fresh SQLite file, a clock the test moves) and Debian's headless Chromium on a
