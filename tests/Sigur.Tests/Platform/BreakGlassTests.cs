@@ -31,7 +31,7 @@ public sealed class BreakGlassTests : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/cases/{target.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/cases/{untouched.Id}")).StatusCode);
 
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserId == officer.Id && e.Action == AuditActions.BreakGlass).ToListAsync());
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserId == officer.Id && e.Action == AuditAction.BreakGlass.Text()).ToListAsync());
         Assert.Equal(reason, Assert.Single(audit).Reason);
         Assert.Contains(app.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Break-glass") && l.Contains(target.Id.ToString()));
 

@@ -70,7 +70,7 @@ public sealed class ReportTests
         }
 
         await Task.Delay(500); // the audit writer appends asynchronously
-        var exports = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.Export && e.UserId == analyst.Id).ToListAsync());
+        var exports = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.Export.Text() && e.UserId == analyst.Id).ToListAsync());
         Assert.Equal(3, exports.Count);
         Assert.Contains(exports, e => e.Reason == "greta 2025 Pdf");
 
