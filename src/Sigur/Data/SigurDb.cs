@@ -324,9 +324,9 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         {
             var action = entry.State switch
             {
-                EntityState.Added => AuditActions.Create,
-                EntityState.Modified => AuditActions.Update,
-                EntityState.Deleted => AuditActions.Delete,
+                EntityState.Added => AuditAction.Create.Text(),
+                EntityState.Modified => AuditAction.Update.Text(),
+                EntityState.Deleted => AuditAction.Delete.Text(),
                 _ => null,
             };
             if (action is null) continue;
