@@ -5,12 +5,11 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Platform;
 
-public sealed class AuditTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class AuditTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task N_reads_give_exactly_N_audit_rows_and_a_list_records_what_it_showed(string provider)
+    [Theory, BothProviders]
+    public async Task N_reads_give_exactly_N_audit_rows_and_a_list_records_what_it_showed(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var user = await app.NewUserAsync(Role.CaseWorker, org.Id);
         var client = await app.SignInAsync(user);
@@ -33,10 +32,9 @@ public sealed class AuditTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Single(rows, e => e.Action == AuditAction.SignIn.Text());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_change_records_which_field_groups_changed_never_the_values(string provider)
+    [Theory, BothProviders]
+    public async Task A_change_records_which_field_groups_changed_never_the_values(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var user = await app.NewUserAsync(Role.CaseWorker, org.Id);
         var client = await app.SignInAsync(user);
@@ -53,7 +51,7 @@ public sealed class AuditTests(AppPool pool) : IClassFixture<AppPool>
         Assert.DoesNotContain(all, e => $"{e.Reason}{e.FieldGroups}{e.RecordIds}".Contains("Secret-narrative-value"));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task Verify_names_the_first_row_edited_through_raw_SQL_and_a_removed_row(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -80,10 +78,9 @@ public sealed class AuditTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(victim - 1, removed.FirstBadSequence);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Denials_and_failed_sign_ins_are_audited(string provider)
+    [Theory, BothProviders]
+    public async Task Denials_and_failed_sign_ins_are_audited(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var user = await app.NewUserAsync(Role.Analyst, org.Id);
         var client = await app.SignInAsync(user);
@@ -100,7 +97,7 @@ public sealed class AuditTests(AppPool pool) : IClassFixture<AppPool>
 
 public sealed class AuditChainConcurrencyTests
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task A_save_with_change_detection_off_moves_the_chain_head_too(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -118,7 +115,7 @@ public sealed class AuditChainConcurrencyTests
         Assert.True((await app.WithDbAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None))).Intact);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task Parallel_changes_and_reads_keep_one_unbroken_chain(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);

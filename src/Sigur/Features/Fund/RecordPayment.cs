@@ -25,7 +25,7 @@ public static class RecordPayment
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var errors = new Dictionary<string, string[]>();
-        if (request.Amount <= 0 || request.Amount > d.Amount) errors["amount"] = ["The receipt's amount: positive, and at most the approved amount."];
+        if (!Money.InRange(request.Amount) || request.Amount > d.Amount) errors["amount"] = ["The receipt's amount: positive, and at most the approved amount."];
         if (request.ReceiptDate > today) errors["receiptDate"] = ["The receipt cannot be dated in the future."];
         if (request.PaidOn > today || request.PaidOn < request.ReceiptDate) errors["paidOn"] = ["Paid on or after the receipt's date, and not in the future."];
         if (string.IsNullOrWhiteSpace(request.PaymentReference) || request.PaymentReference.Length > 100)

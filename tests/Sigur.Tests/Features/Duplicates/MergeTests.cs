@@ -9,15 +9,14 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Duplicates;
 
-public sealed class MergeTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class MergeTests : IClassFixture<AppPool>
 {
     private static async Task<CaseDetail> DetailAsync(HttpClient client, Guid caseId) =>
         await (await client.GetAsync($"/api/v1/cases/{caseId}")).ReadAsync<CaseDetail>();
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_merge_moves_the_cases_keeps_both_persons_is_audited_and_undo_restores_the_state_before(string provider)
+    [Theory, BothProviders]
+    public async Task A_merge_moves_the_cases_keeps_both_persons_is_audited_and_undo_restores_the_state_before(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var worker = await app.ClientAsync(Role.CaseWorker, org.Id);
         var surname = DuplicateRequests.UniqueSurname();
@@ -72,10 +71,9 @@ public sealed class MergeTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Conflict, (await worker.PostJsonAsync($"/api/v1/person-merges/{merge.Id}/undo", new MergePersons.UndoRequest(merge.Version + 1))).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Another_organisations_person_cannot_be_merged_nor_its_merge_undone(string provider)
+    [Theory, BothProviders]
+    public async Task Another_organisations_person_cannot_be_merged_nor_its_merge_undone(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var own = await app.NewOrganisationAsync();
         var other = await app.NewOrganisationAsync();
         var worker = await app.ClientAsync(Role.CaseWorker, own.Id);

@@ -8,7 +8,7 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Fund;
 
-public sealed class FundTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class FundTests : IClassFixture<AppPool>
 {
     private sealed record FundWorld(HttpClient Officer, HttpClient SecondOfficer, HttpClient Worker, RegisterCase.Response Case, GrantView Grant)
     {
@@ -35,10 +35,9 @@ public sealed class FundTests(AppPool pool) : IClassFixture<AppPool>
         return new FundWorld(officer, second, worker, c, await created.ReadAsync<GrantView>());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Sixty_four_parallel_approvals_never_overspend_a_budget_line(string provider)
+    [Theory, BothProviders]
+    public async Task Sixty_four_parallel_approvals_never_overspend_a_budget_line(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await FundAsync(app, medical: 100_000);
         var requests = new List<DisbursementView>();
         foreach (var batch in Enumerable.Range(0, 64).Chunk(8))
@@ -59,10 +58,9 @@ public sealed class FundTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(20, approved.Count(d => d.BudgetLineId == line.Id));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Four_eyes_the_requester_never_decides_their_own_request(string provider)
+    [Theory, BothProviders]
+    public async Task Four_eyes_the_requester_never_decides_their_own_request(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await FundAsync(app);
         // A fund officer may ask for a cost of a case their organisation sees... (here: the fund's own case)
         var ownCase = await (await app.ClientAsync(Role.CaseWorker, w.Grant.OrganisationId)).RegisterAsync();
@@ -83,10 +81,9 @@ public sealed class FundTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/v1/fund/disbursements/{theirs.Id}/approve", null)).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_same_cost_is_never_paid_twice(string provider)
+    [Theory, BothProviders]
+    public async Task The_same_cost_is_never_paid_twice(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await FundAsync(app);
         var first = await w.Request(w.Worker, 3_000, "INV-2026-17");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);

@@ -9,12 +9,11 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Referrals;
 
-public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ConsentTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_recipient_sees_only_the_data_groups_the_consent_covers(string provider)
+    [Theory, BothProviders]
+    public async Task The_recipient_sees_only_the_data_groups_the_consent_covers(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         await w.ConsentAsync(DataGroup.Exploitation);
         await w.ReferAsync();
@@ -54,10 +53,9 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.DoesNotContain("identity", read.FieldGroups);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Identity_consent_shows_the_names_and_hides_the_narrative(string provider)
+    [Theory, BothProviders]
+    public async Task Identity_consent_shows_the_names_and_hides_the_narrative(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         await w.ConsentAsync(DataGroup.Identity);
         await w.ReferAsync();
@@ -77,10 +75,9 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Empty(item.FormsOfExploitation); // exploitation is not covered, in the list either
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_withdrawn_consent_ends_the_recipients_access_on_its_very_next_request(string provider)
+    [Theory, BothProviders]
+    public async Task A_withdrawn_consent_ends_the_recipients_access_on_its_very_next_request(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         var consent = await w.ConsentAsync();
         await w.ReferAsync();
@@ -100,10 +97,9 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Without_a_consent_naming_the_recipient_the_data_does_not_leave(string provider)
+    [Theory, BothProviders]
+    public async Task Without_a_consent_naming_the_recipient_the_data_does_not_leave(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         var refer = new CreateReferral.Request(w.Case.Id, w.Recipient.Id, [ServiceType.Accommodation]);
         Assert.Equal(HttpStatusCode.Conflict, (await w.HolderClient.PostJsonAsync("/api/v1/referrals", refer)).StatusCode);
@@ -123,10 +119,9 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Single(await (await w.HolderClient.GetAsync($"/api/v1/cases/{w.Case.Id}/consents")).ReadAsync<List<ConsentView>>());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task For_a_child_the_guardian_gives_consent(string provider)
+    [Theory, BothProviders]
+    public async Task For_a_child_the_guardian_gives_consent(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var child = CaseRequests.New("Ema", "Krstić");
         child = child with { Person = child.Person! with { DateOfBirth = $"{DateTime.UtcNow.Year - 15}-01-01" } };
         var w = await ReferralWorld.CreateAsync(app, child);
@@ -147,10 +142,9 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.True(seen.Person.IsChild);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_danger_to_life_override_is_audited_alerted_and_reviewed_by_a_second_person(string provider)
+    [Theory, BothProviders]
+    public async Task A_danger_to_life_override_is_audited_alerted_and_reviewed_by_a_second_person(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app, recipientType: OrganisationType.Police);
         var worker = await app.NewUserAsync(Role.CaseWorker, w.Holder.Id);
         var workerClient = await app.SignInAsync(worker);

@@ -12,7 +12,7 @@ namespace Sigur.Tests.Features.Statistics;
 /// <summary>Report templates as Excel, CSV and PDF: opened and checked against a recount; exports audited.</summary>
 public sealed class ReportTests
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task Eurostat_report_opens_in_Excel_CSV_and_PDF_with_the_recounted_figures_and_is_audited(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
