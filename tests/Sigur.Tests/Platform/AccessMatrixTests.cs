@@ -577,7 +577,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         var decisionId = await w.App.WithDbAsync(async db =>
         {
             var c = await db.Cases.IgnoreQueryFilters().SingleAsync(x => x.Id == caseId);
-            var d = c.Decide(IdentificationStatus.Presumed, new DecisionBasis(DateTime.UtcNow.Date, DecidingBodyType.Ngo, "Matrix", null, "", "Matrix", null, DateTime.UtcNow), []);
+            Assert.Null(c.Decide(IdentificationStatus.Presumed, new DecisionBasis(DateTime.UtcNow.Date, DecidingBodyType.Ngo, "Matrix", null, "", "Matrix", null, DateTime.UtcNow), [], out var d));
             db.IdentificationDecisions().Add(d);
             await db.SaveChangesAsync();
             return d.Id;

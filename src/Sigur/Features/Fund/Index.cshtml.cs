@@ -106,7 +106,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
         {
             Ok<DisbursementView> or Created<DisbursementView> => success,
             ValidationProblem => L["Check the amounts, dates and reason."].Value,
-            ProblemHttpResult { ProblemDetails.Detail: { } detail } => L[detail].Value,
+            ProblemHttpResult problem => problem.In(L),
             _ => L["The request could not be decided."].Value,
         };
         return RedirectToPage("Index");

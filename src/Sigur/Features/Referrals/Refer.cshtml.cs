@@ -63,7 +63,7 @@ public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return NotFound();
             case ProblemHttpResult problem:
-                ModelState.AddModelError("", L[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."]);
+                ModelState.AddModelError("", problem.In(L));
                 return await LoadAsync(caseId, ct) ? Page() : NotFound();
             default:
                 TempData["Message"] = L["Saved."].Value;

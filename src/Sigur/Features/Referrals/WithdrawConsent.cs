@@ -20,8 +20,7 @@ public static class WithdrawConsent
         var now = clock.GetUtcNow().UtcDateTime;
         var consent = await db.Held<Consent>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (consent is null) return Problems.NotFound();
-        if (!consent.Withdraw(user.UserId!.Value, now))
-            return Problems.Conflict("The consent was already withdrawn.");
+        if (consent.Withdraw(user.UserId!.Value, now) is { } refusal) return refusal.Problem();
         // The organisations reading the case through an active referral under this consent lose it now: tell them.
         var reading = await db.Set<Referral>().AsNoTracking()
             .Where(r => r.CaseId == consent.CaseId && (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Accepted))

@@ -27,7 +27,7 @@ public static class FollowReintegration
         CheckPast(errors, "startedOn", request.StartedOn, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await db.Set<ReintegrationFollowUp>().AnyAsync(f => f.CaseId == caseId && f.ClosedOn == null, ct))
-            return Refused("The case already has an open reintegration follow-up.");
+            return new Refusal("The case already has an open reintegration follow-up.").Problem();
         var f = new ReintegrationFollowUp { CaseId = caseId, OrganisationId = user.OrganisationId!.Value, StartedOn = Day(request.StartedOn), StartedBy = user.UserId!.Value };
         db.Add(f);
         try
@@ -48,7 +48,7 @@ public static class FollowReintegration
         if (f is null) return Problems.NotFound();
         var errors = CheckContact(request, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (f.ClosedOn is not null) return Refused("The follow-up is closed.");
+        if (f.ClosedOn is not null) return new Refusal("The follow-up is closed.").Problem();
         return await AddContact(db, user, f.Id, f.CaseId, request, ct);
     }
 
@@ -64,7 +64,7 @@ public static class FollowReintegration
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         db.Entry(f).Property(x => x.Version).OriginalValue = request.Version;
         f.Version = request.Version;
-        if (f.Close(request.ClosedOn, request.Outcome, request.Note?.Trim() ?? "") is { } refusal) return Refused(refusal);
+        if (f.Close(request.ClosedOn, request.Outcome, request.Note?.Trim() ?? "") is { } refusal) return refusal.Problem();
         try
         {
             await db.SaveChangesAsync(ct);

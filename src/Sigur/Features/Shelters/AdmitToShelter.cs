@@ -40,8 +40,7 @@ public static class AdmitToShelter
             .Where(p => p.ShelterId == id && p.Sex == sex && p.AgeGroup == age && p.Occupied < p.Places)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Occupied, p => p.Occupied + 1), ct);
         if (taken == 0)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No free place",
-                detail: "The shelter has no free place of this category. Put the person on the waiting list.");
+            return new Refusal("The shelter has no free place of this category. Put the person on the waiting list.").Problem("No free place");
 
         var placement = new ShelterPlacement
         {
