@@ -31,7 +31,12 @@ public static class BreakGlass
 
         var target = await db.Cases.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Reference == request.CaseReference.Trim()).Select(c => new { c.Id, c.PersonId }).SingleOrDefaultAsync(ct);
-        if (target is null) return Platform.Web.Problems.NotFound();
+        if (target is null)
+        {
+            // A probe for references, or a mistyped one: recorded, answered as any unknown record.
+            await audit.EventAsync(AuditActions.Denied, "Case", reason: "break-glass: no case has this reference");
+            return Platform.Web.Problems.NotFound();
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var grant = new BreakGlassGrant
