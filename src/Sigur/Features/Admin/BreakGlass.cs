@@ -45,7 +45,8 @@ public static class BreakGlass
             Reason = request.Reason.Trim(), GrantedAt = now, ExpiresAt = now + BreakGlassGrant.Duration,
         };
         db.BreakGlassGrants.Add(grant);
-        db.AuditWithNextSave(audit.New(AuditActions.BreakGlass, "Case", target.Id.ToString(), [], grant.Reason));
+        // The reason is kept (encrypted) with the grant; the audit row, which cannot be encrypted, names the grant.
+        db.AuditWithNextSave(audit.New(AuditActions.BreakGlass, "Case", target.Id.ToString(), [], $"grant {grant.Id}"));
         await db.SaveChangesAsync(ct);
         AccessScope.Forget(cache, grant.UserId);
         log.LogWarning("Break-glass access {GrantId} opened by user {UserId} to case {CaseId}", grant.Id, grant.UserId, grant.CaseId);
