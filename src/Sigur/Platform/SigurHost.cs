@@ -73,6 +73,11 @@ public static class SigurHost
         services.AddHostedService(sp => sp.GetRequiredService<KeyRingWarden>());
         services.AddSingleton<FieldProtection>();
 
+        // The audit's checkpoints and their signing key go beside the key-encryption key, outside the database.
+        var kekDirectory = Path.GetDirectoryName(Path.GetFullPath(kekFile))!;
+        services.AddSingleton(sp => new AuditCheckpoints(sp.GetRequiredService<KeyEncryptionKey>(), kekDirectory, sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IAuditWitness>(), sp.GetRequiredService<ILogger<AuditCheckpoints>>()));
+        services.AddHostedService<AuditCheckpointer>(); // before the writer: stopped after it
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         services.AddScoped<Audit.Audit>();

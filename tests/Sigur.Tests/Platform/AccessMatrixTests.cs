@@ -201,7 +201,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         var d = new Disbursement
         {
             OrganisationId = org, FundOrganisationId = org, CaseId = c.Id, CaseReference = c.Reference, BudgetLineId = line.Id, Category = line.Category,
-            Amount = 100, Currency = "EUR", Purpose = "matrix", Supplier = "Matrix", SupplierKey = "MATRIX", ReceiptReference = Guid.NewGuid().ToString(),
+            Amount = 100, Currency = "EUR", Purpose = "matrix", Supplier = "Matrix", CostKey = Guid.NewGuid().ToString("N"), ReceiptReference = "matrix",
             RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(), Status = approved ? DisbursementStatus.Approved : DisbursementStatus.Requested,
         };
         db.AddRange(donor, grant, line, d);
