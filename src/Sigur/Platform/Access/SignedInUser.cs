@@ -35,6 +35,11 @@ public static class SignedInUser
                 || Sessions.Of(context.User) is not { } session || !await Sessions.IsOpenAsync(db, cache, session, userId, context.RequestAborted))
             {
                 await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                if (!context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.Redirect("/Account/Login");
+                    return;
+                }
                 await Web.Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Signed out", "The session is no longer valid. Sign in again.");
                 return;
             }
