@@ -191,6 +191,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         Features.MobileTeams.MobileTeamModel.Configure(this, b);
         Features.Reintegration.ReintegrationModel.Configure(this, b);
         Features.Duplicates.DuplicatesModel.Configure(this, b);
+        Platform.Access.SignInSession.Configure(b);
 
         ApplyPlatformConventions(b);
     }

@@ -341,6 +341,9 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         new("PUT", "/api/v1/cases/{id:guid}", Policies.CaseWrite, async (w, r, c) => await c.PutJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}", await FreshEdit(w, r)), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("GET", "/api/v1/code-lists", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/code-lists"), HttpStatusCode.OK),
         new("GET", "/api/v1/me", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/me"), HttpStatusCode.OK),
+        // Ends the session it is sent with, so it is sent with a session of its own (every role may sign out).
+        new("POST", "/api/v1/auth/signout", Policies.SignedIn, async (w, r, c) =>
+            await (await w.App.ClientAsync(Role.CaseWorker, w.Own.Id)).PostAsync("/api/v1/auth/signout", null), HttpStatusCode.NoContent),
         new("GET", "/api/v1/organisations/", Policies.Administration, (w, r, c) => c.GetAsync("/api/v1/organisations"), HttpStatusCode.OK),
         new("POST", "/api/v1/organisations/", Policies.Administration, (w, r, c) => c.PostJsonAsync("/api/v1/organisations",
             new ManageOrganisations.OrganisationInput($"Matrix {Guid.NewGuid():N}"[..30], OrganisationType.Ngo, "Ohrid", "MK")), HttpStatusCode.Created),
@@ -488,8 +491,8 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             new BreakGlass.Request(CaseOf(w, r).Reference, "Matrix: the person is reported in immediate danger tonight.")), HttpStatusCode.OK),
     ];
 
-    // Reached without signing in: the token endpoint (tested in IdentityTests).
-    private static readonly string[] Anonymous = ["POST /api/v1/auth/token"];
+    // Reached without signing in: the token endpoints (tested in IdentityTests and SessionTests).
+    private static readonly string[] Anonymous = ["POST /api/v1/auth/token", "POST /api/v1/auth/refresh"];
 
     [Fact]
     public async Task Every_api_endpoint_has_an_explicit_policy_and_a_row_in_the_matrix()
