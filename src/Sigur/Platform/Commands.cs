@@ -120,6 +120,7 @@ public static class Commands
         root.Subcommands.Add(users);
 
         foreach (var command in Features.Statistics.StatisticsCommands.Build()) root.Subcommands.Add(command);
+        foreach (var command in Operations.BackupCommands.Build()) root.Subcommands.Add(command);
 
         // The matching engine's verbs (Features/Duplicates).
         foreach (var command in Features.Duplicates.MatchCommands.Build()) root.Subcommands.Add(command);

@@ -62,7 +62,7 @@ public static class SigurHost
         services.AddSigurDatabase(config);
 
         // Keys: the Data Protection key ring lives in the database, each key sealed with the key-encryption key.
-        var kekFile = config["Sigur:KeyEncryptionKeyFile"] ?? Path.Combine(DatabaseSetup.DataDirectory(config), "sigur.kek");
+        var kekFile = KeyEncryptionKey.FileFrom(config);
         services.AddSingleton(_ => KeyEncryptionKey.Load(kekFile));
         services.AddDataProtection().SetApplicationName("Sigur").PersistKeysToDbContext<SigurDb>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
