@@ -42,7 +42,7 @@ public static class StartRecoveryPeriod
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return Refused("A recovery and reflection period is already running; extend it instead."); // a parallel request won the race: the unique index kept one
+            return new Refusal("A recovery and reflection period is already running; extend it instead.").Problem(); // a parallel request won the race: the unique index kept one
         }
         return TypedResults.Created($"/api/v1/cases/{c.Id}/identification", new Response(period.Id, request.StartsOn, LegalClock.DayOf(period.DueOn)));
     }

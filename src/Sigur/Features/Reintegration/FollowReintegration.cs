@@ -36,7 +36,7 @@ public static class FollowReintegration
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return Refused("The case already has an open reintegration follow-up."); // a parallel request won the race: the unique index kept one
+            return new Refusal("The case already has an open reintegration follow-up.").Problem(); // a parallel request won the race: the unique index kept one
         }
         return TypedResults.Created($"/api/v1/cases/{caseId}/reintegration", new FollowUpView(f.Id, request.StartedOn, null, null, "", [], f.Version));
     }

@@ -54,7 +54,7 @@ public static partial class PlanReturn
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return Refused("The case already has a planned return."); // a parallel request won the race: the unique index kept one
+            return new Refusal("The case already has a planned return.").Problem(); // a parallel request won the race: the unique index kept one
         }
         return TypedResults.Created($"/api/v1/cases/{caseId}/reintegration", ReturnView.From(r, []));
     }
