@@ -277,7 +277,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     {
         var now = Clock.GetUtcNow().UtcDateTime;
         ChangeTracker.DetectChanges();
-        WriteRule.Check(ChangeTracker, User);
+        WriteRule.Check(ChangeTracker, User, Scope);
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified) entry.Entity.Version++;

@@ -11,7 +11,7 @@ using Sigur.Data;
 namespace Sigur.Data.Sqlite
 {
     [DbContext(typeof(SqliteSigurDb))]
-    [Migration("20261207095215_Initial")]
+    [Migration("20261207101920_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -219,6 +219,11 @@ namespace Sigur.Data.Sqlite
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_assistance_plans_case_id");
+
+                    b.HasIndex(new[] { "CaseId" }, "ix_assistance_plans_one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assistance_plans_one_open")
+                        .HasFilter("status <> 'Closed'");
 
                     b.ToTable("assistance_plans", (string)null);
                 });
@@ -792,6 +797,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_fund_disbursements_fund_organisation_id_status_requested_at");
 
                     b.ToTable("fund_disbursements", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "FundOrganisationId");
                 });
 
             modelBuilder.Entity("Sigur.Features.Fund.Donor", b =>
@@ -1364,6 +1371,11 @@ namespace Sigur.Data.Sqlite
 
                     b.HasIndex("ResponsibleUserId", "State", "DueOn")
                         .HasDatabaseName("ix_legal_clock_responsible_user_id_state_due_on");
+
+                    b.HasIndex(new[] { "CaseId", "Type" }, "ix_legal_clocks_one_running_recovery_period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_clocks_one_running_recovery_period")
+                        .HasFilter("type = 'RecoveryPeriod' AND state = 'Running'");
 
                     b.ToTable("legal_clock");
                 });
@@ -2389,7 +2401,14 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("RecipientOrganisationId", "Status")
                         .HasDatabaseName("ix_referrals_recipient_organisation_id_status");
 
+                    b.HasIndex(new[] { "CaseId", "RecipientOrganisationId" }, "ix_referrals_one_active_per_recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
+                        .HasFilter("status IN ('Requested', 'Accepted')");
+
                     b.ToTable("referrals", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "RecipientOrganisationId");
                 });
 
             modelBuilder.Entity("Sigur.Features.Reintegration.FollowUpContact", b =>
@@ -2514,6 +2533,11 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_reintegration_follow_ups_case_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_reintegration_follow_ups_one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reintegration_follow_ups_one_open")
+                        .HasFilter("closed_on IS NULL");
+
                     b.ToTable("reintegration_follow_ups", (string)null);
                 });
 
@@ -2601,6 +2625,11 @@ namespace Sigur.Data.Sqlite
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_voluntary_returns_case_id");
+
+                    b.HasIndex(new[] { "CaseId" }, "ix_voluntary_returns_one_planned")
+                        .IsUnique()
+                        .HasDatabaseName("ix_voluntary_returns_one_planned")
+                        .HasFilter("status = 'Planned'");
 
                     b.ToTable("voluntary_returns", (string)null);
                 });
@@ -2694,6 +2723,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_organisation_services_type_region");
 
                     b.ToTable("organisation_services", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "Administrator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.Shelter", b =>
@@ -2901,6 +2932,11 @@ namespace Sigur.Data.Sqlite
 
                     b.HasIndex("ShelterId", "RemovedAt", "AddedAt")
                         .HasDatabaseName("ix_shelter_waiting_entries_shelter_id_removed_at_added_at");
+
+                    b.HasIndex(new[] { "ShelterId", "CaseId" }, "ix_shelter_waiting_entries_once")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shelter_waiting_entries_once")
+                        .HasFilter("removed_at IS NULL");
 
                     b.ToTable("shelter_waiting_entries", (string)null);
                 });
@@ -3404,6 +3440,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_notification_organisation_id_user_id_created_at");
 
                     b.ToTable("notification");
+
+                    b.HasAnnotation("Sigur:AddedByAnyone", true);
                 });
 
             modelBuilder.Entity("Sigur.Platform.Organisation", b =>

@@ -1508,6 +1508,13 @@ namespace Sigur.Data.Postgres
                 column: "case_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_assistance_plans_one_open",
+                table: "assistance_plans",
+                column: "case_id",
+                unique: true,
+                filter: "status <> 'Closed'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_at",
                 table: "audit_entries",
                 column: "at");
@@ -1686,6 +1693,13 @@ namespace Sigur.Data.Postgres
                 columns: new[] { "responsible_user_id", "state", "due_on" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_legal_clocks_one_running_recovery_period",
+                table: "legal_clock",
+                columns: new[] { "case_id", "type" },
+                unique: true,
+                filter: "type = 'RecoveryPeriod' AND state = 'Running'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_mobile_team_members_organisation_id_team_id",
                 table: "mobile_team_members",
                 columns: new[] { "organisation_id", "team_id" });
@@ -1798,6 +1812,13 @@ namespace Sigur.Data.Postgres
                 column: "case_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_referrals_one_active_per_recipient",
+                table: "referrals",
+                columns: new[] { "case_id", "recipient_organisation_id" },
+                unique: true,
+                filter: "status IN ('Requested', 'Accepted')");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_referrals_organisation_id_requested_at",
                 table: "referrals",
                 columns: new[] { "organisation_id", "requested_at" });
@@ -1811,6 +1832,13 @@ namespace Sigur.Data.Postgres
                 name: "ix_reintegration_follow_ups_case_id",
                 table: "reintegration_follow_ups",
                 column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reintegration_follow_ups_one_open",
+                table: "reintegration_follow_ups",
+                column: "case_id",
+                unique: true,
+                filter: "closed_on IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_screening_case_id_screened_on",
@@ -1833,6 +1861,13 @@ namespace Sigur.Data.Postgres
                 name: "ix_shelter_waiting_entries_case_id",
                 table: "shelter_waiting_entries",
                 column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_shelter_waiting_entries_once",
+                table: "shelter_waiting_entries",
+                columns: new[] { "shelter_id", "case_id" },
+                unique: true,
+                filter: "removed_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_shelter_waiting_entries_shelter_id_removed_at_added_at",
@@ -1869,6 +1904,13 @@ namespace Sigur.Data.Postgres
                 name: "ix_voluntary_returns_case_id",
                 table: "voluntary_returns",
                 column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_voluntary_returns_one_planned",
+                table: "voluntary_returns",
+                column: "case_id",
+                unique: true,
+                filter: "status = 'Planned'");
         }
 
         /// <inheritdoc />
