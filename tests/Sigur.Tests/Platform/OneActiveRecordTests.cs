@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Features.Assistance;
+using Sigur.Features.Hotline;
 using Sigur.Features.Identification;
 using Sigur.Features.Referrals;
 using Sigur.Features.Reintegration;
@@ -93,6 +94,22 @@ public sealed class OneActiveRecordTests(AppPool pool) : IClassFixture<AppPool>
         foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(1, await active());
+    }
+
+    /// <summary>The year's hotline reference counter was made by the first contact of the year, check-then-insert: two first contacts at once failed one (500).</summary>
+    [Theory, BothProviders]
+    public async Task Parallel_first_contacts_of_a_year_all_get_distinct_references(TestApp app)
+    {
+        var hotline = await app.NewOrganisationAsync(OrganisationType.Ngo);
+        var operators = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => app.ClientAsync(Role.HotlineOperator, hotline.Id)));
+        // As on the first contact of a new year: no counter row yet, no contact numbered this year in this class's database.
+        await app.WithDbAsync(db => db.Set<HotlineReferenceCounter>().Where(c => c.Year == DateTime.UtcNow.Year).ExecuteDeleteAsync());
+
+        var responses = await Task.WhenAll(operators.Select(o => o.PostJsonAsync("/api/v1/hotline/contacts", new LogContact.Request(ContactChannel.Call, CallerType.Anonymous))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var references = await app.WithDbAsync(db => db.HotlineContacts().IgnoreQueryFilters().Where(c => c.OrganisationId == hotline.Id).Select(c => c.Reference).ToListAsync());
+        Assert.Equal(Parallel, references.Distinct().Count());
     }
 
     private static Task<int> Count<T>(TestApp app, System.Linq.Expressions.Expression<Func<T, bool>> where) where T : class =>
