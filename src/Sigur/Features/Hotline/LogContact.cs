@@ -45,7 +45,6 @@ public static class LogContact
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await notifier.SendMailAsync(ct);
         return TypedResults.Created($"/api/v1/hotline/contacts/{contact.Id}", new Response(contact.Id, contact.Reference, alerted));
     }
 
