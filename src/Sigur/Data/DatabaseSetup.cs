@@ -118,7 +118,7 @@ public static class DatabaseSetup
             services.AddPooledDbContextFactory<SqliteSigurDb>(o => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable("ef_migrations_history"))
                 // Minimisation of what a referral recipient sees happens as EF builds each object (see Disclosure).
-                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, Features.Referrals.ReferralCommitInterceptor.Instance)
+                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, CommitInterceptor.Instance)
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
             services.AddScoped<SigurDb>(sp => sp.GetRequiredService<IDbContextFactory<SqliteSigurDb>>().CreateDbContext().Bind(sp));
         }
@@ -126,7 +126,7 @@ public static class DatabaseSetup
         {
             services.AddPooledDbContextFactory<PostgresSigurDb>(o => o
                 .UseNpgsql(PostgresConnectionString(connectionString), n => n.MigrationsHistoryTable("ef_migrations_history"))
-                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, Features.Referrals.ReferralCommitInterceptor.Instance)
+                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, CommitInterceptor.Instance)
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
             services.AddScoped<SigurDb>(sp => sp.GetRequiredService<IDbContextFactory<PostgresSigurDb>>().CreateDbContext().Bind(sp));
         }

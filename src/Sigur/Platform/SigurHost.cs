@@ -86,6 +86,8 @@ public static class SigurHost
         services.AddNotifications(config);
         services.AddIdentification(config);
         services.AddDuplicates();
+        services.AddReferrals();
+        services.AddStatisticsJournal();
 
         AddIdentity(services, config);
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
