@@ -60,7 +60,8 @@ public static class SigurHost
         services.AddSigurDatabase(config);
 
         // Keys: the Data Protection key ring lives in the database, each key sealed with the key-encryption key.
-        var kekFile = config["Sigur:KeyEncryptionKeyFile"] ?? Path.Combine(DatabaseSetup.DataDirectory(config), "sigur.kek");
+        var sigur = services.AddSettings<SigurSettings>(config, "Sigur");
+        var kekFile = sigur.KeyEncryptionKeyFile ?? Path.Combine(DatabaseSetup.DataDirectory(config), "sigur.kek");
         services.AddSingleton(_ => KeyEncryptionKey.Load(kekFile));
         services.AddDataProtection().SetApplicationName("Sigur").PersistKeysToDbContext<SigurDb>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -78,10 +79,12 @@ public static class SigurHost
         services.AddScoped<Audit.Audit>();
         services.AddNotifications(config);
         services.AddIdentification(config);
-        services.AddDuplicates();
+        services.AddDuplicates(config);
 
-        AddIdentity(services, config);
+        AddIdentity(services, sigur);
+        services.AddSettings<Features.Justice.JusticeSettings>(config, "Justice");
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
+        services.AddSettings<Features.Statistics.StatisticsSettings>(config, "Statistics");
         services.AddSingleton<Features.Statistics.FactSnapshot>();
         services.AddAuthorization(o =>
         {
@@ -134,7 +137,7 @@ public static class SigurHost
         json.Converters.Add(new SafeStringConverter());
     }
 
-    private static void AddIdentity(IServiceCollection services, IConfiguration config)
+    private static void AddIdentity(IServiceCollection services, SigurSettings sigur)
     {
         services.AddAuthentication(o =>
             {
@@ -147,7 +150,7 @@ public static class SigurHost
                     : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddIdentityCookies();
-        var idle = TimeSpan.FromMinutes(config.GetValue("Sigur:IdleTimeoutMinutes", 20));
+        var idle = TimeSpan.FromMinutes(sigur.IdleTimeoutMinutes);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";

@@ -8,7 +8,7 @@ public static class ServiceApi
     public static RouteGroupBuilder MapServiceApi(this RouteGroupBuilder api)
     {
         var services = api.MapGroup("/services").WithTags("Service directory");
-        services.MapGet("/", SearchServices.Handle).RequireAuthorization(Policies.SignedIn)
+        services.MapGet("/", SearchServices.Handle).RequireAuthorization(SearchServices.Policy)
             .WithSummary("Search the directory by type, region, language and whom a service serves");
         services.MapGet("/{id:guid}", EditService.Get).RequireAuthorization(Policies.SignedIn).WithSummary("One directory entry");
         services.MapPost("/", EditService.Add).RequireAuthorization(Policies.ServiceDirectoryEdit)
