@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -156,7 +157,6 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         b.Entity<BreakGlassGrant>(e =>
         {
             e.HasIndex(g => new { g.UserId, g.ExpiresAt });
-            e.Property(g => g.Reason).HasMaxLength(1000);
         });
         b.Entity<AuditEntry>(e =>
         {
@@ -191,6 +191,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         Features.MobileTeams.MobileTeamModel.Configure(this, b);
         Features.Reintegration.ReintegrationModel.Configure(this, b);
         Features.Duplicates.DuplicatesModel.Configure(this, b);
+        Platform.Access.SignInSession.Configure(b);
 
         ApplyPlatformConventions(b);
     }
@@ -245,6 +246,9 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
                 if (clr.Name == nameof(IVersioned.Version) && typeof(IVersioned).IsAssignableFrom(entity.ClrType))
                     property.IsConcurrencyToken = true;
             }
+            // Identity's tokens hold authenticator keys and recovery codes: encrypted like any sensitive field.
+            if (entity.ClrType == typeof(IdentityUserToken<Guid>))
+                entity.FindProperty(nameof(IdentityUserToken<Guid>.Value))!.SetValueConverter(converter);
             foreach (var key in entity.GetKeys()) key.SetName(SnakeCase(key.GetName()!));
             foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
             foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));

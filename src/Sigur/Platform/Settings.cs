@@ -24,12 +24,12 @@ public static class Settings
 /// <summary>A configuration value Sigur cannot run with; the message names the key and the rule, and holds no secret.</summary>
 public sealed class InvalidSettingsException(string message) : Exception("Invalid configuration: " + message);
 
-/// <summary>The section "Sigur" (README, Configuration).</summary>
+/// <summary>
+/// The section "Sigur" (README, Configuration). The key-encryption key's file is found by
+/// <see cref="KeyEncryptionKey.FileFrom"/>, which backup and restore also use before there is a host.
+/// </summary>
 public sealed class SigurSettings
 {
-    /// <summary>The key-encryption key's file; null: <c>sigur.kek</c> in the data directory.</summary>
-    public string? KeyEncryptionKeyFile { get; set; }
-
     /// <summary>Create demo data on first start (true in Development).</summary>
     public bool DemoData { get; set; }
 

@@ -3242,6 +3242,38 @@ namespace Sigur.Data.Postgres
                     b.ToTable("break_glass_grants");
                 });
 
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_session");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sign_in_session_user_id");
+
+                    b.ToTable("sign_in_session");
+                });
+
             modelBuilder.Entity("Sigur.Platform.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -3505,6 +3537,10 @@ namespace Sigur.Data.Postgres
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_step");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -4004,6 +4040,16 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.HasOne("Sigur.Platform.SigurUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_session_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>

@@ -3226,6 +3226,38 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("break_glass_grants");
                 });
 
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_session");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sign_in_session_user_id");
+
+                    b.ToTable("sign_in_session");
+                });
+
             modelBuilder.Entity("Sigur.Platform.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -3489,6 +3521,10 @@ namespace Sigur.Data.Sqlite
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_disabled");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_totp_step");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
@@ -3988,6 +4024,16 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.HasOne("Sigur.Platform.SigurUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_session_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Identification;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
@@ -102,8 +103,7 @@ public static class ChangePlan
     private static async Task<Results<Ok<PlanView>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
         Guid id, long version, Dictionary<string, string[]> errors, Func<AssistancePlan, string, Refusal?> change, SigurDb db, Notifier notifier, CancellationToken ct)
     {
-        var org = db.User.OrganisationId;
-        var plan = await db.AssistancePlans().Include(p => p.Services).SingleOrDefaultAsync(p => p.Id == id && p.OrganisationId == org, ct);
+        var plan = await db.Held<AssistancePlan>().Include(p => p.Services).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return Problems.NotFound();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var reference = await db.Cases.Where(c => c.Id == plan.CaseId).Select(c => c.Reference).SingleAsync(ct);

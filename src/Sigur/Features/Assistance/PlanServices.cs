@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Referrals;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Web;
 
@@ -21,7 +22,7 @@ public static class PlanServices
     public static async Task<Results<Created<PlannedServiceView>, ValidationProblem, ProblemHttpResult>> Plan(
         Guid id, Planned request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var plan = await db.AssistancePlans().SingleOrDefaultAsync(p => p.Id == id && p.OrganisationId == user.OrganisationId, ct);
+        var plan = await db.Held<AssistancePlan>().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return Problems.NotFound();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new Dictionary<string, string[]>();
@@ -44,7 +45,7 @@ public static class PlanServices
     public static async Task<Results<Ok<PlannedServiceView>, ValidationProblem, ProblemHttpResult>> Deliver(
         Guid id, Guid serviceId, Delivery request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var service = await db.Set<PlannedService>().SingleOrDefaultAsync(s => s.Id == serviceId && s.PlanId == id && s.OrganisationId == user.OrganisationId, ct);
+        var service = await db.Held<PlannedService>().SingleOrDefaultAsync(s => s.Id == serviceId && s.PlanId == id, ct);
         if (service is null) return Problems.NotFound();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new Dictionary<string, string[]>();

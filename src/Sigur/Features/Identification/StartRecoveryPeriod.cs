@@ -38,7 +38,14 @@ public static class StartRecoveryPeriod
         var period = New(c, request.StartsOn, request.Days ?? rules.RecoveryDays(org.Country), user);
         period.Notes = request.Notes ?? "";
         db.LegalClocks().Add(period);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return new Refusal("A recovery and reflection period is already running; extend it instead.").Problem(); // a parallel request won the race: the unique index kept one
+        }
         return TypedResults.Created($"/api/v1/cases/{c.Id}/identification", new Response(period.Id, request.StartsOn, LegalClock.DayOf(period.DueOn)));
     }
 

@@ -26,7 +26,7 @@ public sealed class Consent : ICaseOwned, IVersioned
 
     public List<Guid> RecipientOrganisationIds { get; set; } = [];
     public List<DataGroup> DataGroups { get; set; } = [];
-    public string Purpose { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string Purpose { get; set; } = "";
 
     public DateTime RecordedAt { get; set; }
     public Guid RecordedBy { get; set; }

@@ -27,10 +27,10 @@ public sealed class Referral : IOrganisationOwned, IVersioned
     public Guid RequestedBy { get; set; }
     public DateTime? AnsweredAt { get; set; }
     public Guid? AnsweredBy { get; set; }
-    public string DeclineReason { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string DeclineReason { get; set; } = "";
     public DateTime? CompletedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
-    public string RevokeReason { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string RevokeReason { get; set; } = "";
 
     public long Version { get; set; }
 

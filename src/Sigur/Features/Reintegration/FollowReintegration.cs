@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Cases;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Web;
 using static Sigur.Features.Reintegration.ReintegrationSupport;
@@ -22,7 +24,7 @@ public static class FollowReintegration
     public static async Task<Results<Created<FollowUpView>, ValidationProblem, ProblemHttpResult>> Begin(
         Guid caseId, Start request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        if (!await HoldsCase(db, user, caseId, ct)) return Problems.NotFound();
+        if (!await db.Held<Case>().AnyAsync(c => c.Id == caseId, ct)) return Problems.NotFound();
         var errors = new Dictionary<string, string[]>();
         CheckPast(errors, "startedOn", request.StartedOn, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -30,14 +32,21 @@ public static class FollowReintegration
             return new Refusal("The case already has an open reintegration follow-up.").Problem();
         var f = new ReintegrationFollowUp { CaseId = caseId, OrganisationId = user.OrganisationId!.Value, StartedOn = Day(request.StartedOn), StartedBy = user.UserId!.Value };
         db.Add(f);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return new Refusal("The case already has an open reintegration follow-up.").Problem(); // a parallel request won the race: the unique index kept one
+        }
         return TypedResults.Created($"/api/v1/cases/{caseId}/reintegration", new FollowUpView(f.Id, request.StartedOn, null, null, "", [], f.Version));
     }
 
     public static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> RecordContact(
         Guid id, Contact request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var f = await db.Set<ReintegrationFollowUp>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.OrganisationId == user.OrganisationId, ct);
+        var f = await db.Held<ReintegrationFollowUp>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (f is null) return Problems.NotFound();
         var errors = CheckContact(request, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -48,7 +57,7 @@ public static class FollowReintegration
     public static async Task<Results<Ok<FollowUpView>, ValidationProblem, ProblemHttpResult>> Close(
         Guid id, Closure request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var f = await db.Set<ReintegrationFollowUp>().SingleOrDefaultAsync(x => x.Id == id && x.OrganisationId == user.OrganisationId, ct);
+        var f = await db.Held<ReintegrationFollowUp>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (f is null) return Problems.NotFound();
         var errors = new Dictionary<string, string[]>();
         CheckPast(errors, "closedOn", request.ClosedOn, Today(clock));

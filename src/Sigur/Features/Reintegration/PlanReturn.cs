@@ -1,3 +1,5 @@
+using Sigur.Features.Cases;
+using Sigur.Platform.Access;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +28,7 @@ public static partial class PlanReturn
     public static async Task<Results<Created<ReturnView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid caseId, Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        if (!await HoldsCase(db, user, caseId, ct)) return Problems.NotFound();
+        if (!await db.Held<Case>().AnyAsync(c => c.Id == caseId, ct)) return Problems.NotFound();
         var today = Today(clock);
         var errors = new Dictionary<string, string[]>();
         if (request.DestinationCountry is null || !CountryCode().IsMatch(request.DestinationCountry)) errors["destinationCountry"] = ["An ISO 3166 two-letter country code."];
@@ -48,7 +50,14 @@ public static partial class PlanReturn
             PlannedDeparture = Day(request.PlannedDeparture), AssessedAt = clock.GetUtcNow().UtcDateTime, AssessedBy = user.UserId!.Value,
         };
         db.Add(r);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return new Refusal("The case already has a planned return.").Problem(); // a parallel request won the race: the unique index kept one
+        }
         return TypedResults.Created($"/api/v1/cases/{caseId}/reintegration", ReturnView.From(r, []));
     }
 
@@ -68,7 +77,7 @@ public static partial class PlanReturn
     public static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> FollowUp(
         Guid id, FollowReintegration.Contact request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var r = await db.Set<VoluntaryReturn>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.OrganisationId == user.OrganisationId, ct);
+        var r = await db.Held<VoluntaryReturn>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return Problems.NotFound();
         var errors = FollowReintegration.CheckContact(request, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -80,7 +89,7 @@ public static partial class PlanReturn
     private static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         Guid id, long version, Dictionary<string, string[]> errors, Func<VoluntaryReturn, Refusal?> change, SigurDb db, CurrentUser user, CancellationToken ct)
     {
-        var r = await db.Set<VoluntaryReturn>().SingleOrDefaultAsync(x => x.Id == id && x.OrganisationId == user.OrganisationId, ct);
+        var r = await db.Held<VoluntaryReturn>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return Problems.NotFound();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         db.Entry(r).Property(x => x.Version).OriginalValue = version;

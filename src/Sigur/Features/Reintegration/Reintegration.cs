@@ -103,6 +103,8 @@ public static class ReintegrationModel
         {
             e.ToTable("reintegration_follow_ups");
             e.HasIndex(r => r.CaseId);
+            // One open follow-up per case, however many requests race (FollowReintegration answers 409).
+            e.HasIndex(r => r.CaseId, "ix_reintegration_follow_ups_one_open").IsUnique().HasFilter("closed_on IS NULL");
             e.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
         db.ScopeToCase<ReintegrationFollowUp>(b);
@@ -110,6 +112,8 @@ public static class ReintegrationModel
         {
             e.ToTable("voluntary_returns");
             e.HasIndex(r => r.CaseId);
+            // One planned return per case (PlanReturn answers 409).
+            e.HasIndex(r => r.CaseId, "ix_voluntary_returns_one_planned").IsUnique().HasFilter("status = 'Planned'");
             e.Property(r => r.DestinationCountry).HasMaxLength(2);
             e.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -12,9 +12,6 @@ internal static class ReintegrationSupport
 
     public static DateTime Day(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-    /// <summary>Writes are for the holding organisation only (a break-glass reader never writes here).</summary>
-    public static Task<bool> HoldsCase(SigurDb db, CurrentUser user, Guid caseId, CancellationToken ct) =>
-        db.Cases.AnyAsync(c => c.Id == caseId && c.OrganisationId == user.OrganisationId, ct);
 
     public static void CheckText(Dictionary<string, string[]> errors, string field, string? value, bool required = false)
     {

@@ -22,6 +22,7 @@ namespace Sigur.Data.Sqlite
                     culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     is_disabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
+                    last_totp_step = table.Column<long>(type: "INTEGER", nullable: true),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -439,6 +440,27 @@ namespace Sigur.Data.Sqlite
                     table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
                     table.ForeignKey(
                         name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "asp_net_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_session",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    refresh_generation = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sign_in_session", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sign_in_session_asp_net_users_user_id",
                         column: x => x.user_id,
                         principalTable: "asp_net_users",
                         principalColumn: "id",
@@ -1843,6 +1865,11 @@ namespace Sigur.Data.Sqlite
                 column: "organisation_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_sign_in_session_user_id",
+                table: "sign_in_session",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_statistics_change_generation",
                 table: "statistics_change",
                 column: "generation");
@@ -1999,6 +2026,9 @@ namespace Sigur.Data.Sqlite
                 name: "shelter_waiting_entries");
 
             migrationBuilder.DropTable(
+                name: "sign_in_session");
+
+            migrationBuilder.DropTable(
                 name: "statistics_change");
 
             migrationBuilder.DropTable(
@@ -2009,9 +2039,6 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "voluntary_returns");
-
-            migrationBuilder.DropTable(
-                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "fund_budget_lines");
@@ -2030,6 +2057,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "shelters");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "suspect");

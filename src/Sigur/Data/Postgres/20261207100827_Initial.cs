@@ -24,6 +24,7 @@ namespace Sigur.Data.Postgres
                     culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     is_disabled = table.Column<bool>(type: "boolean", nullable: false),
                     must_change_password = table.Column<bool>(type: "boolean", nullable: false),
+                    last_totp_step = table.Column<long>(type: "bigint", nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -441,6 +442,27 @@ namespace Sigur.Data.Postgres
                     table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
                     table.ForeignKey(
                         name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "asp_net_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_session",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    refresh_generation = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sign_in_session", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sign_in_session_asp_net_users_user_id",
                         column: x => x.user_id,
                         principalTable: "asp_net_users",
                         principalColumn: "id",
@@ -1845,6 +1867,11 @@ namespace Sigur.Data.Postgres
                 column: "organisation_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_sign_in_session_user_id",
+                table: "sign_in_session",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_statistics_change_generation",
                 table: "statistics_change",
                 column: "generation");
@@ -2001,6 +2028,9 @@ namespace Sigur.Data.Postgres
                 name: "shelter_waiting_entries");
 
             migrationBuilder.DropTable(
+                name: "sign_in_session");
+
+            migrationBuilder.DropTable(
                 name: "statistics_change");
 
             migrationBuilder.DropTable(
@@ -2011,9 +2041,6 @@ namespace Sigur.Data.Postgres
 
             migrationBuilder.DropTable(
                 name: "voluntary_returns");
-
-            migrationBuilder.DropTable(
-                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "fund_budget_lines");
@@ -2032,6 +2059,9 @@ namespace Sigur.Data.Postgres
 
             migrationBuilder.DropTable(
                 name: "shelters");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "suspect");
