@@ -88,7 +88,7 @@ public static class SigurHost
         services.AddIdentification(config);
         services.AddDuplicates(config);
 
-        AddIdentity(services, sigur);
+        AddIdentity(services, config, sigur);
         services.AddSettings<Features.Justice.JusticeSettings>(config, "Justice");
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
         services.AddSettings<Features.Statistics.StatisticsSettings>(config, "Statistics");
@@ -144,7 +144,7 @@ public static class SigurHost
         json.Converters.Add(new SafeStringConverter());
     }
 
-    private static void AddIdentity(IServiceCollection services, SigurSettings sigur)
+    private static void AddIdentity(IServiceCollection services, IConfiguration config, SigurSettings sigur)
     {
         services.AddAuthentication(o =>
             {
