@@ -113,7 +113,7 @@ public static class SigurHost
             // Every page is for signed-in users unless it says otherwise; each page also names its own policy.
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
-        }).AddViewLocalization().AddDataAnnotationsLocalization();
+        }).AddMvcOptions(o => o.Filters.Add<Features.Shared.PagePolicyFilter>()).AddViewLocalization().AddDataAnnotationsLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Select(FormattingCulture).ToList();

@@ -11,9 +11,9 @@ public static class ServiceApi
         services.MapGet("/", SearchServices.Handle).RequireAuthorization(SearchServices.Policy)
             .WithSummary("Search the directory by type, region, language and whom a service serves");
         services.MapGet("/{id:guid}", EditService.Get).RequireAuthorization(Policies.SignedIn).WithSummary("One directory entry");
-        services.MapPost("/", EditService.Add).RequireAuthorization(Policies.ServiceDirectoryEdit)
+        services.MapPost("/", EditService.Add).RequireAuthorization(EditService.Policy)
             .WithSummary("Add a service of one's organisation (administrators: of any organisation)");
-        services.MapPut("/{id:guid}", EditService.Change).RequireAuthorization(Policies.ServiceDirectoryEdit)
+        services.MapPut("/{id:guid}", EditService.Change).RequireAuthorization(EditService.Policy)
             .WithSummary("Change one's organisation's entry (administrators: any), with the version read");
         return api;
     }
