@@ -130,7 +130,7 @@ public static class StatisticsCommands
         {
             if (parse.GetValue(k) is < 2 or > 1000) { Console.Error.WriteLine("--k must be between 2 and 1000."); return 2; }
             if (parse.GetValue(suppression) is not (>= 0 and <= 100)) { Console.Error.WriteLine("--max-suppression must be a percentage between 0 and 100."); return 2; }
-            var result = await RecordExport.BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), parse.GetValue(k), ct,
+            var result = await RecordExport.BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), parse.GetValue(k), ct,
                 parse.GetValue(suppression) / 100);
             var file = parse.GetValue(output)!;
             await using (var stream = file.Create()) await RecordExport.WriteCsvAsync(result, stream, ct);
@@ -164,7 +164,7 @@ public static class StatisticsCommands
             PublishedTable table;
             try
             {
-                table = await FreeTables.PublishAsync(sp.GetRequiredService<FactSnapshot>(), sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), spec, parse.GetValue(publication), ct);
+                table = await FreeTables.PublishAsync(sp.GetRequiredService<FactSnapshot>(), sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), spec, parse.GetValue(publication), ct);
             }
             catch (FreeTables.TooLarge e)
             {
