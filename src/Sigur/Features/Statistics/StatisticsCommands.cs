@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Sigur.Features.Statistics;
 
-/// <summary>The statistics verbs: `stats table`, `stats export`, `stats backfill-ages`, `export htcds`, `import`, `import-reference`.</summary>
+/// <summary>The statistics verbs: `stats table`, `stats export`, `export htcds`, `import`, `import-reference`.</summary>
 public static class StatisticsCommands
 {
     public static IEnumerable<Command> Build()
@@ -16,7 +16,6 @@ public static class StatisticsCommands
         var stats = new Command("stats", "Statistics: cross-tables and report templates.");
         stats.Subcommands.Add(TableCommand());
         stats.Subcommands.Add(ReportCommand());
-        stats.Subcommands.Add(BackfillCommand());
         yield return stats;
 
         var export = new Command("export", "Anonymised record-level exports.");
@@ -80,18 +79,6 @@ public static class StatisticsCommands
             });
             Console.Write(result.ToString());
             return result.Succeeded ? 0 : 1;
-        }));
-        return command;
-    }
-
-    private static Command BackfillCommand()
-    {
-        var command = new Command("backfill-ages", "Give cases saved without an age at intake one, from the person's birth date or estimate (also runs after every migration).");
-        command.SetAction((_, ct) => Commands.WithServices(async sp =>
-        {
-            var stamped = await AgeAtIntakeBackfill.RunAsync(sp.GetRequiredService<SigurDb>(), ct);
-            Console.WriteLine($"{stamped} cases now have an age at intake.");
-            return 0;
         }));
         return command;
     }
