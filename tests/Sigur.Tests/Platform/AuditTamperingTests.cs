@@ -57,7 +57,7 @@ public sealed class AuditTamperingTests
     public async Task An_edit_with_the_chain_recomputed_without_the_key_is_named(string provider)
     {
         await using var app = await AppWithActivityAsync(provider);
-        var victim = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.Read).OrderBy(e => e.Sequence).Select(e => e.Sequence).FirstAsync());
+        var victim = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.Read.Text()).OrderBy(e => e.Sequence).Select(e => e.Sequence).FirstAsync());
         await DropAppendOnlyTriggersAsync(app);
 
         // The attacker edits a row and recomputes every hash after it, as the chain was computed before it had a key.
@@ -167,7 +167,7 @@ public sealed class AuditTamperingTests
         var glass = await client.PostJsonAsync("/api/v1/break-glass", new BreakGlass.Request("NO-SUCH-REF-1", "Victim reported abducted tonight; need to find her."));
         Assert.Equal(HttpStatusCode.NotFound, glass.StatusCode);
 
-        var denied = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserId == prober.Id && e.Action == AuditActions.Denied).ToListAsync());
+        var denied = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserId == prober.Id && e.Action == AuditAction.Denied.Text()).ToListAsync());
         Assert.Single(denied, e => e.Reason == $"GET /api/v1/cases/{theirs.Id}: not found");
         Assert.Single(denied, e => e.Reason!.StartsWith("GET /api/v1/cases/", StringComparison.Ordinal) && !e.Reason.Contains(theirs.Id.ToString()));
         var breakGlass = Assert.Single(denied, e => e.Reason!.StartsWith("break-glass", StringComparison.Ordinal));

@@ -34,7 +34,7 @@ public static class BreakGlass
         if (target is null)
         {
             // A probe for references, or a mistyped one: recorded, answered as any unknown record.
-            await audit.EventAsync(AuditActions.Denied, "Case", reason: "break-glass: no case has this reference");
+            await audit.EventAsync(AuditAction.Denied, "Case", reason: "break-glass: no case has this reference");
             return Platform.Web.Problems.NotFound();
         }
 
@@ -46,7 +46,7 @@ public static class BreakGlass
         };
         db.BreakGlassGrants.Add(grant);
         // The reason is kept (encrypted) with the grant; the audit row, which cannot be encrypted, names the grant.
-        db.AuditWithNextSave(audit.New(AuditActions.BreakGlass, "Case", target.Id.ToString(), [], $"grant {grant.Id}"));
+        db.AuditWithNextSave(audit.New(AuditAction.BreakGlass, "Case", target.Id.ToString(), [], $"grant {grant.Id}"));
         await db.SaveChangesAsync(ct);
         AccessScope.Forget(cache, grant.UserId);
         log.LogWarning("Break-glass access {GrantId} opened by user {UserId} to case {CaseId}", grant.Id, grant.UserId, grant.CaseId);

@@ -51,7 +51,7 @@ public static class RecordPayment
         if (recorded == 0) return Problems.Conflict("The payment was recorded at the same moment. Reload it.");
         await db.Set<BudgetLine>().Where(l => l.Id == d.BudgetLineId)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Approved, l => l.Approved - released).SetProperty(l => l.Paid, l => l.Paid + paid), ct);
-        db.AuditWithNextSave(audit.New(AuditActions.Update, nameof(Disbursement), id.ToString(), [], "payment"));
+        db.AuditWithNextSave(audit.New(AuditAction.Update, nameof(Disbursement), id.ToString(), [], "payment"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(DisbursementView.From(await db.Set<Disbursement>().AsNoTracking().SingleAsync(x => x.Id == id, ct)));

@@ -16,7 +16,7 @@ public static class AuthorizationAudit
         if (!refused && !probed) return;
         var audit = context.RequestServices.GetRequiredService<Audit>();
         if (audit.DeniedRecorded) return; // the use case recorded it already, with its reason
-        await audit.EventAsync(AuditActions.Denied, reason: probed
+        await audit.EventAsync(AuditAction.Denied, reason: probed
             ? $"{context.Request.Method} {context.Request.Path}: not found"
             : $"{context.Request.Method} {context.Request.Path}");
     });
