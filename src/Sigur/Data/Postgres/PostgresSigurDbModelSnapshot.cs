@@ -686,6 +686,12 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("category");
 
+                    b.Property<string>("CostKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cost_key");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -732,8 +738,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("purpose");
 
                     b.Property<DateTime?>("ReceiptDate")
@@ -742,14 +747,12 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("ReceiptReference")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("text")
                         .HasColumnName("receipt_reference");
 
                     b.Property<string>("RejectReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("reject_reason");
 
                     b.Property<DateTime>("RequestedAt")
@@ -768,15 +771,8 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Supplier")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("supplier");
-
-                    b.Property<string>("SupplierKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("supplier_key");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -789,18 +785,20 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("BudgetLineId")
                         .HasDatabaseName("ix_fund_disbursements_budget_line_id");
 
+                    b.HasIndex("CaseId", "CostKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_disbursements_case_id_cost_key")
+                        .HasFilter("status <> 'Rejected'");
+
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_fund_disbursements_organisation_id_requested_at");
-
-                    b.HasIndex("CaseId", "SupplierKey", "ReceiptReference")
-                        .IsUnique()
-                        .HasDatabaseName("ix_fund_disbursements_case_id_supplier_key_receipt_reference")
-                        .HasFilter("status <> 'Rejected'");
 
                     b.HasIndex("FundOrganisationId", "Status", "RequestedAt")
                         .HasDatabaseName("ix_fund_disbursements_fund_organisation_id_status_requested_at");
 
                     b.ToTable("fund_disbursements", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "FundOrganisationId");
                 });
 
             modelBuilder.Entity("Sigur.Features.Fund.Donor", b =>
@@ -2251,8 +2249,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("purpose");
 
                     b.PrimitiveCollection<List<Guid>>("RecipientOrganisationIds")
@@ -2338,8 +2335,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("DeclineReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("decline_reason");
 
                     b.Property<Guid>("OrganisationId")
@@ -2364,8 +2360,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("RevokeReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("revoke_reason");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -2394,6 +2389,11 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_referrals_case_id");
 
+                    b.HasIndex("CaseId", "RecipientOrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
+                        .HasFilter("status IN ('Requested', 'Accepted')");
+
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_referrals_organisation_id_requested_at");
 
@@ -2401,6 +2401,8 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_referrals_recipient_organisation_id_status");
 
                     b.ToTable("referrals", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "RecipientOrganisationId");
                 });
 
             modelBuilder.Entity("Sigur.Features.Reintegration.FollowUpContact", b =>
@@ -2705,6 +2707,8 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_organisation_services_type_region");
 
                     b.ToTable("organisation_services", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "Administrator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.Shelter", b =>
@@ -2786,8 +2790,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("DischargeReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("discharge_reason");
 
                     b.Property<DateTime?>("DischargedAt")
@@ -3217,8 +3220,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("reason");
 
                     b.Property<DateTime?>("ReviewedAt")
@@ -3417,6 +3419,8 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_notification_organisation_id_user_id_created_at");
 
                     b.ToTable("notification");
+
+                    b.HasAnnotation("Sigur:AddedByAnyone", true);
                 });
 
             modelBuilder.Entity("Sigur.Platform.Organisation", b =>

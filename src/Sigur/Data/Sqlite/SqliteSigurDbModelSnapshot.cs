@@ -674,6 +674,12 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("category");
 
+                    b.Property<string>("CostKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost_key");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -720,7 +726,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose");
 
@@ -730,13 +735,11 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("ReceiptReference")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("receipt_reference");
 
                     b.Property<string>("RejectReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("reject_reason");
 
@@ -756,15 +759,8 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("Supplier")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("supplier");
-
-                    b.Property<string>("SupplierKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("supplier_key");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -777,18 +773,20 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("BudgetLineId")
                         .HasDatabaseName("ix_fund_disbursements_budget_line_id");
 
+                    b.HasIndex("CaseId", "CostKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_disbursements_case_id_cost_key")
+                        .HasFilter("status <> 'Rejected'");
+
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_fund_disbursements_organisation_id_requested_at");
-
-                    b.HasIndex("CaseId", "SupplierKey", "ReceiptReference")
-                        .IsUnique()
-                        .HasDatabaseName("ix_fund_disbursements_case_id_supplier_key_receipt_reference")
-                        .HasFilter("status <> 'Rejected'");
 
                     b.HasIndex("FundOrganisationId", "Status", "RequestedAt")
                         .HasDatabaseName("ix_fund_disbursements_fund_organisation_id_status_requested_at");
 
                     b.ToTable("fund_disbursements", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "FundOrganisationId");
                 });
 
             modelBuilder.Entity("Sigur.Features.Fund.Donor", b =>
@@ -2237,7 +2235,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose");
 
@@ -2324,7 +2321,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("DeclineReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("decline_reason");
 
@@ -2350,7 +2346,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("RevokeReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("revoke_reason");
 
@@ -2380,6 +2375,11 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_referrals_case_id");
 
+                    b.HasIndex("CaseId", "RecipientOrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
+                        .HasFilter("status IN ('Requested', 'Accepted')");
+
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_referrals_organisation_id_requested_at");
 
@@ -2387,6 +2387,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_referrals_recipient_organisation_id_status");
 
                     b.ToTable("referrals", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "RecipientOrganisationId");
                 });
 
             modelBuilder.Entity("Sigur.Features.Reintegration.FollowUpContact", b =>
@@ -2691,6 +2693,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_organisation_services_type_region");
 
                     b.ToTable("organisation_services", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "Administrator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.Shelter", b =>
@@ -2772,7 +2776,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("DischargeReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("discharge_reason");
 
@@ -3201,7 +3204,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
@@ -3401,6 +3403,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_notification_organisation_id_user_id_created_at");
 
                     b.ToTable("notification");
+
+                    b.HasAnnotation("Sigur:AddedByAnyone", true);
                 });
 
             modelBuilder.Entity("Sigur.Platform.Organisation", b =>

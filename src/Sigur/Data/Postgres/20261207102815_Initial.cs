@@ -89,7 +89,7 @@ namespace Sigur.Data.Postgres
                     organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
                     case_id = table.Column<Guid>(type: "uuid", nullable: false),
                     person_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    reason = table.Column<string>(type: "text", nullable: false),
                     granted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     reviewed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -822,7 +822,7 @@ namespace Sigur.Data.Postgres
                     guardian_name = table.Column<string>(type: "text", nullable: false),
                     recipient_organisation_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     data_groups = table.Column<string[]>(type: "text[]", nullable: false),
-                    purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    purpose = table.Column<string>(type: "text", nullable: false),
                     recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     recorded_by = table.Column<Guid>(type: "uuid", nullable: false),
                     valid_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -1076,10 +1076,10 @@ namespace Sigur.Data.Postgres
                     requested_by = table.Column<Guid>(type: "uuid", nullable: false),
                     answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     answered_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    decline_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    decline_reason = table.Column<string>(type: "text", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    revoke_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    revoke_reason = table.Column<string>(type: "text", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -1160,7 +1160,7 @@ namespace Sigur.Data.Postgres
                     admitted_by = table.Column<Guid>(type: "uuid", nullable: false),
                     discharged_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     discharged_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    discharge_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    discharge_reason = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1284,16 +1284,16 @@ namespace Sigur.Data.Postgres
                     category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     amount = table.Column<long>(type: "bigint", nullable: false),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    supplier = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    supplier_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    receipt_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    purpose = table.Column<string>(type: "text", nullable: false),
+                    supplier = table.Column<string>(type: "text", nullable: false),
+                    cost_key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    receipt_reference = table.Column<string>(type: "text", nullable: false),
                     status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     requested_by = table.Column<Guid>(type: "uuid", nullable: false),
                     decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     decided_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    reject_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    reject_reason = table.Column<string>(type: "text", nullable: false),
                     receipt_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     paid_amount = table.Column<long>(type: "bigint", nullable: true),
                     payment_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -1612,9 +1612,9 @@ namespace Sigur.Data.Postgres
                 column: "budget_line_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_fund_disbursements_case_id_supplier_key_receipt_reference",
+                name: "ix_fund_disbursements_case_id_cost_key",
                 table: "fund_disbursements",
-                columns: new[] { "case_id", "supplier_key", "receipt_reference" },
+                columns: new[] { "case_id", "cost_key" },
                 unique: true,
                 filter: "status <> 'Rejected'");
 
@@ -1796,6 +1796,13 @@ namespace Sigur.Data.Postgres
                 name: "ix_referrals_case_id",
                 table: "referrals",
                 column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_referrals_one_active_per_recipient",
+                table: "referrals",
+                columns: new[] { "case_id", "recipient_organisation_id" },
+                unique: true,
+                filter: "status IN ('Requested', 'Accepted')");
 
             migrationBuilder.CreateIndex(
                 name: "ix_referrals_organisation_id_requested_at",
