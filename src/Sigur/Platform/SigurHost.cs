@@ -62,7 +62,7 @@ public static class SigurHost
         services.AddSigurDatabase(config);
 
         // Keys: the Data Protection key ring lives in the database, each key sealed with the key-encryption key.
-        var kekFile = config["Sigur:KeyEncryptionKeyFile"] ?? Path.Combine(DatabaseSetup.DataDirectory(config), "sigur.kek");
+        var kekFile = KeyEncryptionKey.FileFrom(config);
         services.AddSingleton(_ => KeyEncryptionKey.Load(kekFile));
         services.AddDataProtection().SetApplicationName("Sigur").PersistKeysToDbContext<SigurDb>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -75,6 +75,11 @@ public static class SigurHost
         services.AddHostedService(sp => sp.GetRequiredService<KeyRingWarden>());
         services.AddSingleton<FieldProtection>();
 
+        // The audit's checkpoints and their signing key go beside the key-encryption key, outside the database.
+        var kekDirectory = Path.GetDirectoryName(Path.GetFullPath(kekFile))!;
+        services.AddSingleton(sp => new AuditCheckpoints(sp.GetRequiredService<KeyEncryptionKey>(), kekDirectory, sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IAuditWitness>(), sp.GetRequiredService<ILogger<AuditCheckpoints>>()));
+        services.AddHostedService<AuditCheckpointer>(); // before the writer: stopped after it
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         services.AddScoped<Audit.Audit>();
@@ -97,7 +102,7 @@ public static class SigurHost
         services.AddSigurProblems();
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi("v1");
+        services.AddApiContract();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
         {

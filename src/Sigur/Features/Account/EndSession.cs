@@ -17,7 +17,7 @@ public static class EndSession
     {
         if (Sessions.Of(context.User) is { } session)
             await Sessions.EndAsync(db, cache, session, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
-        await audit.EventAsync(AuditActions.SignOut, reason: "api");
+        await audit.EventAsync(AuditAction.SignOut, reason: "api");
         return TypedResults.NoContent();
     }
 }

@@ -32,7 +32,7 @@ public static class IssueToken
         {
             SignInRules.HashAnyway(users, password);
             throttle.Failed(context, name);
-            await audit.EventAsync(AuditActions.SignInFailed, reason: "api: unknown or disabled account");
+            await audit.EventAsync(AuditAction.SignInFailed, reason: "api: unknown or disabled account");
             return Refused();
         }
         // Wrong passwords count toward the throttle, not the account's lockout (see SignInThrottle).
@@ -41,7 +41,7 @@ public static class IssueToken
         if (!checkedPassword.Succeeded)
         {
             throttle.Failed(context, name);
-            await audit.EventAsync(AuditActions.SignInFailed, reason: checkedPassword.IsLockedOut ? "api: locked out" : "api: wrong password", userId: user.Id, organisationId: user.OrganisationId);
+            await audit.EventAsync(AuditAction.SignInFailed, reason: checkedPassword.IsLockedOut ? "api: locked out" : "api: wrong password", userId: user.Id, organisationId: user.OrganisationId);
             return Refused();
         }
         var code = (request.Code ?? "").Replace(" ", "");
@@ -50,11 +50,11 @@ public static class IssueToken
         {
             await users.AccessFailedAsync(user);
             throttle.Failed(context, name);
-            await audit.EventAsync(AuditActions.SignInFailed, reason: "api: second factor", userId: user.Id, organisationId: user.OrganisationId);
+            await audit.EventAsync(AuditAction.SignInFailed, reason: "api: second factor", userId: user.Id, organisationId: user.OrganisationId);
             return Refused();
         }
         await users.ResetAccessFailedCountAsync(user);
-        await audit.EventAsync(AuditActions.SignIn, reason: "api", userId: user.Id, organisationId: user.OrganisationId);
+        await audit.EventAsync(AuditAction.SignIn, reason: "api", userId: user.Id, organisationId: user.OrganisationId);
         var principal = await signIn.CreateUserPrincipalAsync(user);
         Sessions.Name(principal, await Sessions.StartAsync(db, user.Id, clock.GetUtcNow().UtcDateTime));
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);

@@ -43,7 +43,7 @@ public sealed class LoginModel(SignInManager<SigurUser> signIn, UserManager<Sigu
         {
             SignInRules.HashAnyway(users, Password);
             throttle.Failed(HttpContext, UserName);
-            await audit.EventAsync(AuditActions.SignInFailed, reason: "web: unknown or disabled account", userId: user?.Id, organisationId: user?.OrganisationId);
+            await audit.EventAsync(AuditAction.SignInFailed, reason: "web: unknown or disabled account", userId: user?.Id, organisationId: user?.OrganisationId);
             return Refused();
         }
         // Wrong passwords count toward the throttle, not the account's lockout (see SignInThrottle).
@@ -52,13 +52,13 @@ public sealed class LoginModel(SignInManager<SigurUser> signIn, UserManager<Sigu
             return RedirectToPage("LoginWith2fa", new { ReturnUrl = PageSupport.LocalOrNull(ReturnUrl) });
         if (result.Succeeded)
         {
-            await audit.EventAsync(AuditActions.SignIn, reason: "web", userId: user.Id, organisationId: user.OrganisationId);
+            await audit.EventAsync(AuditAction.SignIn, reason: "web", userId: user.Id, organisationId: user.OrganisationId);
             PageSupport.SetCultureCookie(Response, user.Culture);
             return LocalRedirect(PageSupport.LocalOrNull(ReturnUrl) ?? "/");
         }
         if (result.IsLockedOut) SignInRules.HashAnyway(users, Password);
         throttle.Failed(HttpContext, UserName);
-        await audit.EventAsync(AuditActions.SignInFailed, reason: result.IsLockedOut ? "web: locked out" : "web: wrong password",
+        await audit.EventAsync(AuditAction.SignInFailed, reason: result.IsLockedOut ? "web: locked out" : "web: wrong password",
             userId: user.Id, organisationId: user.OrganisationId);
         return Refused();
     }

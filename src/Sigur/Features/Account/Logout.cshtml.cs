@@ -18,7 +18,7 @@ public sealed class LogoutModel(SignInManager<SigurUser> signIn, CurrentUser me,
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (me.IsAuthenticated) await audit.EventAsync(AuditActions.SignOut);
+        if (me.IsAuthenticated) await audit.EventAsync(AuditAction.SignOut);
         // Ends the session on the server too: a copy of the cookie (taken from this browser) stops working.
         if (Sessions.Of(User) is { } session) await Sessions.EndAsync(db, cache, session, clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
         await signIn.SignOutAsync();
