@@ -101,7 +101,7 @@ public static class Commands
                 sp.GetRequiredService<UserManager<SigurUser>>(), db, ct);
             if (result.Result is Microsoft.AspNetCore.Http.HttpResults.Created<ManageUsers.Created> created)
             {
-                await sp.GetRequiredService<Audit.Audit>().EventAsync(AuditActions.Create, nameof(SigurUser), created.Value!.User.Id.ToString(),
+                await sp.GetRequiredService<Audit.Audit>().EventAsync(AuditAction.Create, nameof(SigurUser), created.Value!.User.Id.ToString(),
                     reason: "users add (command line)", organisationId: organisation.Id);
                 Console.WriteLine($"User '{created.Value!.User.UserName}' created; one-time password {created.Value.OneTimePassword}");
                 return 0;

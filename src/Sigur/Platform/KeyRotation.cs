@@ -36,7 +36,7 @@ public static class KeyRotation
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Audit.Audit>()
-            .EventAsync(AuditActions.KeyRotation, reason: $"new key {ringKey.KeyId}, field key {fieldKey}; {total} records re-encrypted");
+            .EventAsync(AuditAction.KeyRotation, reason: $"new key {ringKey.KeyId}, field key {fieldKey}; {total} records re-encrypted");
         return new Outcome(fieldKey, total);
     }
 

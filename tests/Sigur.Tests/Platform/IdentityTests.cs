@@ -7,12 +7,11 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Platform;
 
-public sealed class IdentityTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class IdentityTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Disabling_an_account_signs_it_out_everywhere_at_once(string provider)
+    [Theory, BothProviders]
+    public async Task Disabling_an_account_signs_it_out_everywhere_at_once(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var user = await app.NewUserAsync(Role.CaseWorker, org.Id);
         var sessionA = await app.SignInAsync(user);
@@ -28,10 +27,9 @@ public sealed class IdentityTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Two_factors_are_required_and_five_failures_lock_the_account(string provider)
+    [Theory, BothProviders]
+    public async Task Two_factors_are_required_and_five_failures_lock_the_account(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var user = await app.NewUserAsync(Role.CaseWorker, org.Id);
         var anonymous = app.AnonymousClient();
@@ -45,10 +43,9 @@ public sealed class IdentityTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Passwords_need_twelve_characters_and_new_accounts_get_a_one_time_password(string provider)
+    [Theory, BothProviders]
+    public async Task Passwords_need_twelve_characters_and_new_accounts_get_a_one_time_password(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SigurUser>>();

@@ -20,13 +20,13 @@ public static class IssueToken
         var user = string.IsNullOrEmpty(request.UserName) ? null : await users.FindByNameAsync(request.UserName);
         if (user is null || user.IsDisabled)
         {
-            await audit.EventAsync(AuditActions.SignInFailed, reason: "api: unknown or disabled account");
+            await audit.EventAsync(AuditAction.SignInFailed, reason: "api: unknown or disabled account");
             return Refused();
         }
         var password = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
         if (!password.Succeeded)
         {
-            await audit.EventAsync(AuditActions.SignInFailed, reason: password.IsLockedOut ? "api: locked out" : "api: wrong password", userId: user.Id, organisationId: user.OrganisationId);
+            await audit.EventAsync(AuditAction.SignInFailed, reason: password.IsLockedOut ? "api: locked out" : "api: wrong password", userId: user.Id, organisationId: user.OrganisationId);
             return Refused();
         }
         var code = (request.Code ?? "").Replace(" ", "");
@@ -34,11 +34,11 @@ public static class IssueToken
             || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             await users.AccessFailedAsync(user);
-            await audit.EventAsync(AuditActions.SignInFailed, reason: "api: second factor", userId: user.Id, organisationId: user.OrganisationId);
+            await audit.EventAsync(AuditAction.SignInFailed, reason: "api: second factor", userId: user.Id, organisationId: user.OrganisationId);
             return Refused();
         }
         await users.ResetAccessFailedCountAsync(user);
-        await audit.EventAsync(AuditActions.SignIn, reason: "api", userId: user.Id, organisationId: user.OrganisationId);
+        await audit.EventAsync(AuditAction.SignIn, reason: "api", userId: user.Id, organisationId: user.OrganisationId);
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }

@@ -34,7 +34,7 @@ public sealed class LoginModel(SignInManager<SigurUser> signIn, UserManager<Sigu
         var user = await users.FindByNameAsync(UserName.Trim());
         if (user is null || user.IsDisabled)
         {
-            await audit.EventAsync(AuditActions.SignInFailed, reason: "web: unknown or disabled account", userId: user?.Id, organisationId: user?.OrganisationId);
+            await audit.EventAsync(AuditAction.SignInFailed, reason: "web: unknown or disabled account", userId: user?.Id, organisationId: user?.OrganisationId);
             return Refused();
         }
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
@@ -42,11 +42,11 @@ public sealed class LoginModel(SignInManager<SigurUser> signIn, UserManager<Sigu
             return RedirectToPage("LoginWith2fa", new { ReturnUrl = PageSupport.LocalOrNull(ReturnUrl) });
         if (result.Succeeded)
         {
-            await audit.EventAsync(AuditActions.SignIn, reason: "web", userId: user.Id, organisationId: user.OrganisationId);
+            await audit.EventAsync(AuditAction.SignIn, reason: "web", userId: user.Id, organisationId: user.OrganisationId);
             PageSupport.SetCultureCookie(Response, user.Culture);
             return LocalRedirect(PageSupport.LocalOrNull(ReturnUrl) ?? "/");
         }
-        await audit.EventAsync(AuditActions.SignInFailed, reason: result.IsLockedOut ? "web: locked out" : "web: wrong password",
+        await audit.EventAsync(AuditAction.SignInFailed, reason: result.IsLockedOut ? "web: locked out" : "web: wrong password",
             userId: user.Id, organisationId: user.OrganisationId);
         return Refused();
     }

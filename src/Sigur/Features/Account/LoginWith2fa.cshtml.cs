@@ -28,12 +28,12 @@ public sealed class LoginWith2faModel(SignInManager<SigurUser> signIn, Audit aud
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded && !user.IsDisabled)
         {
-            await audit.EventAsync(AuditActions.SignIn, reason: "web", userId: user.Id, organisationId: user.OrganisationId);
+            await audit.EventAsync(AuditAction.SignIn, reason: "web", userId: user.Id, organisationId: user.OrganisationId);
             PageSupport.SetCultureCookie(Response, user.Culture);
             return LocalRedirect(PageSupport.LocalOrNull(ReturnUrl) ?? "/");
         }
         if (result.Succeeded) await signIn.SignOutAsync();
-        await audit.EventAsync(AuditActions.SignInFailed, reason: result.IsLockedOut ? "web: locked out" : "web: second factor",
+        await audit.EventAsync(AuditAction.SignInFailed, reason: result.IsLockedOut ? "web: locked out" : "web: second factor",
             userId: user.Id, organisationId: user.OrganisationId);
         Error = L["The code is wrong or has expired, or the account is locked."];
         Code = null;

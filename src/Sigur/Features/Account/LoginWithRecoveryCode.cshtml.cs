@@ -27,12 +27,12 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<SigurUser> signIn, 
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync((RecoveryCode ?? "").Replace(" ", ""));
         if (result.Succeeded && !user.IsDisabled)
         {
-            await audit.EventAsync(AuditActions.SignIn, reason: "web: recovery code", userId: user.Id, organisationId: user.OrganisationId);
+            await audit.EventAsync(AuditAction.SignIn, reason: "web: recovery code", userId: user.Id, organisationId: user.OrganisationId);
             PageSupport.SetCultureCookie(Response, user.Culture);
             return LocalRedirect(PageSupport.LocalOrNull(ReturnUrl) ?? "/");
         }
         if (result.Succeeded) await signIn.SignOutAsync();
-        await audit.EventAsync(AuditActions.SignInFailed, reason: result.IsLockedOut ? "web: locked out" : "web: recovery code",
+        await audit.EventAsync(AuditAction.SignInFailed, reason: result.IsLockedOut ? "web: locked out" : "web: recovery code",
             userId: user.Id, organisationId: user.OrganisationId);
         Error = L["The recovery code is wrong or was already used."];
         return Page();

@@ -15,7 +15,7 @@ public sealed class LogoutModel(SignInManager<SigurUser> signIn, CurrentUser me,
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (me.IsAuthenticated) await audit.EventAsync(AuditActions.SignOut);
+        if (me.IsAuthenticated) await audit.EventAsync(AuditAction.SignOut);
         await signIn.SignOutAsync();
         return RedirectToPage("Login");
     }

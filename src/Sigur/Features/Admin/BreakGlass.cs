@@ -40,7 +40,7 @@ public static class BreakGlass
             Reason = request.Reason.Trim(), GrantedAt = now, ExpiresAt = now + BreakGlassGrant.Duration,
         };
         db.BreakGlassGrants.Add(grant);
-        db.AuditWithNextSave(audit.New(AuditActions.BreakGlass, "Case", target.Id.ToString(), [], grant.Reason));
+        db.AuditWithNextSave(audit.New(AuditAction.BreakGlass, "Case", target.Id.ToString(), [], grant.Reason));
         await db.SaveChangesAsync(ct);
         AccessScope.Forget(cache, grant.UserId);
         log.LogWarning("Break-glass access {GrantId} opened by user {UserId} to case {CaseId}", grant.Id, grant.UserId, grant.CaseId);

@@ -84,7 +84,7 @@ public static class DemoData
         var holders = new[] { orgs[0], orgs[1], orgs[3], orgs[5], orgs[4] };
         var made = await GenerateCasesAsync(services, holders, cases, progress, ct, seed);
         var audit = sp.GetRequiredService<Audit>();
-        await audit.EventAsync(AuditActions.Create, "DemoData", reason: $"seed-demo: {made} cases");
+        await audit.EventAsync(AuditAction.Create, "DemoData", reason: $"seed-demo: {made} cases");
         return new Result(credentials, made);
     }
 

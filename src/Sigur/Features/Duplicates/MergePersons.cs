@@ -29,8 +29,6 @@ public static class MergePersons
         public static MergeView From(PersonMerge m) => new(m.Id, m.KeptPersonId, m.AbsorbedPersonId, m.MovedCaseIds, m.MergedAt, m.UndoneAt, m.Version);
     }
 
-    public const string MergeAction = "merge-persons";
-    public const string UndoAction = "unmerge-persons";
 
     public static async Task<Results<Ok<MergeView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, SigurDb db, CurrentUser user, Audit audit, TimeProvider clock, CancellationToken ct)
@@ -77,7 +75,7 @@ public static class MergePersons
             MergedAt = now, MergedBy = user.UserId,
         };
         db.Add(merge);
-        db.AuditWithNextSave(audit.New(MergeAction, nameof(Person), $"{kept.Id} {absorbed.Id}", [], null));
+        db.AuditWithNextSave(audit.New(AuditAction.MergePersons, nameof(Person), $"{kept.Id} {absorbed.Id}", [], null));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -125,7 +123,7 @@ public static class MergePersons
         }
         merge.UndoneAt = now;
         merge.UndoneBy = user.UserId;
-        db.AuditWithNextSave(audit.New(UndoAction, nameof(Person), $"{kept.Id} {absorbed.Id}", [], null));
+        db.AuditWithNextSave(audit.New(AuditAction.UnmergePersons, nameof(Person), $"{kept.Id} {absorbed.Id}", [], null));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -40,7 +40,7 @@ public static class DecideDisbursement
         if (funded == 0)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Budget line exhausted",
                 detail: "Approving this request would overspend the budget line."); // the transaction rolls back with it
-        db.AuditWithNextSave(audit.New("approve", nameof(Disbursement), id.ToString(), [], null));
+        db.AuditWithNextSave(audit.New(AuditAction.Approve, nameof(Disbursement), id.ToString(), [], null));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(DisbursementView.From(await db.Set<Disbursement>().AsNoTracking().SingleAsync(x => x.Id == id, ct)));
@@ -59,6 +59,7 @@ public static class DecideDisbursement
         d.DecidedAt = clock.GetUtcNow().UtcDateTime;
         d.DecidedBy = user.UserId;
         d.RejectReason = request.Reason.Trim();
+        db.AuditWithNextSave(audit.New(AuditAction.Reject, nameof(Disbursement), id.ToString(), [], null));
         try
         {
             await db.SaveChangesAsync(ct); // UPDATE … WHERE version = @read: a parallel decision wins once

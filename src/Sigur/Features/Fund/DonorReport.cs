@@ -81,9 +81,9 @@ public static class DonorReport
         {
             var own = requests.Where(r => r.BudgetLineId == l.Id).ToList();
             // A paid request holds only what was paid; the rest went back to the line.
-            var approved = own.Sum(r => r.Status switch { DisbursementStatus.Approved => r.Amount, DisbursementStatus.Paid => r.PaidAmount ?? 0, _ => 0 });
+            var approved = Fund.Money.Total(own.Select(r => r.Status switch { DisbursementStatus.Approved => r.Amount, DisbursementStatus.Paid => r.PaidAmount ?? 0, _ => 0 }));
             return new LineRow(grants[l.GrantId].Name, l.Currency, l.Category, l.Amount, l.Approved, l.Paid, l.Amount - l.Approved, approved,
-                own.Sum(r => r.PaidAmount ?? 0));
+                Fund.Money.Total(own.Select(r => r.PaidAmount ?? 0)));
         }).ToList();
         return new Report(donor.Name, from, to, lineRows, rows);
     }

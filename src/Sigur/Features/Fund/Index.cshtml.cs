@@ -56,7 +56,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
             return Page();
         }
         var currency = await db.Set<BudgetLine>().AsNoTracking().Where(l => l.Id == BudgetLineId).Select(l => l.Currency).SingleOrDefaultAsync(ct);
-        var result = await RequestDisbursement.Handle(new RequestDisbursement.Request(caseId.Value, BudgetLineId, Minor(Amount), currency ?? "EUR",
+        var result = await RequestDisbursement.Handle(new RequestDisbursement.Request(caseId.Value, BudgetLineId, Money.MinorFrom(Amount), currency ?? "EUR",
             Purpose ?? "", Supplier ?? "", ReceiptReference ?? ""), db, me, clock, notifier, ct);
         if (result.Result is ValidationProblem invalid)
         {
@@ -83,7 +83,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
     public async Task<IActionResult> OnPostPaymentAsync(Guid id, CancellationToken ct)
     {
         if (!me.May(Policies.FundManage)) return Forbid();
-        var request = new RecordPayment.Request(Version, ReceiptDate ?? DateOnly.MaxValue, Minor(Amount), PaidOn ?? DateOnly.MaxValue, PaymentReference ?? "");
+        var request = new RecordPayment.Request(Version, ReceiptDate ?? DateOnly.MaxValue, Money.MinorFrom(Amount), PaidOn ?? DateOnly.MaxValue, PaymentReference ?? "");
         return Done((await RecordPayment.Handle(id, request, db, me, audit, clock, ct)).Result, L["The payment was recorded."]);
     }
 
@@ -99,10 +99,6 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
         return File(bytes, format == DonorReport.Format.Csv ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"donor-report-{from:yyyyMMdd}-{to:yyyyMMdd}.{format.ToString().ToLowerInvariant()}");
     }
-
-    private static long Minor(string? amount) =>
-        decimal.TryParse(amount?.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var a)
-            ? (long)decimal.Round(a * 100m) : 0;
 
     private IActionResult Done(IResult result, string success)
     {

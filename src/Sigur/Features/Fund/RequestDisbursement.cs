@@ -19,7 +19,7 @@ public static class RequestDisbursement
         Request request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Amount <= 0) errors["amount"] = ["A positive amount in minor units."];
+        if (!Money.InRange(request.Amount)) errors["amount"] = [Money.RangeMessage];
         if (!Money.IsCurrency(request.Currency)) errors["currency"] = ["An ISO 4217 code such as EUR or MKD."];
         if (string.IsNullOrWhiteSpace(request.Purpose) || request.Purpose.Length > 1000) errors["purpose"] = ["State the purpose in at most 1000 characters."];
         if (string.IsNullOrWhiteSpace(request.Supplier) || request.Supplier.Length > 200) errors["supplier"] = ["Name the supplier (at most 200 characters)."];

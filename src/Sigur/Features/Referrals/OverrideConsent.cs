@@ -16,7 +16,6 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class OverrideConsent
 {
-    public const string AuditAction = "disclosure-override";
 
     public sealed record Request(ConsentBasis Ground, IReadOnlyList<Guid> RecipientOrganisationIds, IReadOnlyList<DataGroup> DataGroups, string Reason);
 
@@ -53,7 +52,7 @@ public static class OverrideConsent
             ValidUntil = now + Consent.OverrideDuration,
         };
         db.Add(consent);
-        db.AuditWithNextSave(audit.New(AuditAction, nameof(Consent), $"{consent.Id} {c.Id}", [.. consent.DataGroups.Select(g => g.ToString())], request.Ground.ToString()));
+        db.AuditWithNextSave(audit.New(AuditAction.DisclosureOverride, nameof(Consent), $"{consent.Id} {c.Id}", [.. consent.DataGroups.Select(g => g.ToString())], request.Ground.ToString()));
         await db.SaveChangesAsync(ct);
         log.LogWarning("Disclosure override {ConsentId} ({Ground}) made by user {UserId} on case {CaseId}; awaiting a second person's review",
             consent.Id, request.Ground, user.UserId, c.Id);

@@ -22,7 +22,7 @@ public static class ReviewOverride
         var consent = await db.Set<Consent>().SingleOrDefaultAsync(c => c.Id == id && c.OrganisationId == user.OrganisationId, ct);
         if (consent is null || !consent.IsOverride) return Problems.NotFound();
         if (consent.ReviewOverride(user.UserId!.Value, request.Approve, now) is { } refusal) return Problems.Conflict(refusal);
-        db.AuditWithNextSave(audit.New(request.Approve ? "override-approved" : "override-rejected", nameof(Consent), consent.Id.ToString(), [], null));
+        db.AuditWithNextSave(audit.New(request.Approve ? AuditAction.OverrideApproved : AuditAction.OverrideRejected, nameof(Consent), consent.Id.ToString(), [], null));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -30,7 +30,7 @@ public static class DischargeFromShelter
         if (ended == 0) return Problems.Conflict("The stay has already ended.");
         await db.Set<ShelterPlaces>().Where(p => p.ShelterId == id && p.Sex == placement.Sex && p.AgeGroup == placement.AgeGroup && p.Occupied > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Occupied, p => p.Occupied - 1), ct);
-        db.AuditWithNextSave(audit.New(AuditActions.Update, nameof(ShelterPlacement), placementId.ToString(), [], "discharge"));
+        db.AuditWithNextSave(audit.New(AuditAction.Update, nameof(ShelterPlacement), placementId.ToString(), [], "discharge"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.NoContent();

@@ -43,7 +43,7 @@ public static class ShelterResidents
         if (entry is null) return Problems.NotFound();
         if (entry.RemovedAt is not null) return Problems.Conflict("The case is no longer on the waiting list.");
         entry.RemovedAt = clock.GetUtcNow().UtcDateTime;
-        db.AuditWithNextSave(audit.New(AuditActions.Update, nameof(ShelterWaitingEntry), entryId.ToString(), [], "removed from the waiting list"));
+        db.AuditWithNextSave(audit.New(AuditAction.Update, nameof(ShelterWaitingEntry), entryId.ToString(), [], "removed from the waiting list"));
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

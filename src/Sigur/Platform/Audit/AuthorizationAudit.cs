@@ -10,7 +10,7 @@ public static class AuthorizationAudit
             && context.Request.Path.StartsWithSegments("/api"))
         {
             var audit = context.RequestServices.GetRequiredService<Audit>();
-            await audit.EventAsync(AuditActions.Denied, reason: $"{context.Request.Method} {context.Request.Path}");
+            await audit.EventAsync(AuditAction.Denied, reason: $"{context.Request.Method} {context.Request.Path}");
         }
     });
 }

@@ -16,26 +16,9 @@ namespace Sigur.Tests.Features.Identification;
 /// is captured instead of sent, and whose reminders run only when a test runs them. One host per provider per test
 /// class; the clock only moves forward, so every test reckons from "now" as it finds it.
 /// </summary>
-public sealed class ClockedApps : IAsyncDisposable
-{
-    private readonly ConcurrentDictionary<string, Lazy<Task<ClockedApp>>> _apps = new();
+public sealed class ClockedApps() : HostPool<ClockedApp>(ClockedApp.StartAsync);
 
-    public Task<ClockedApp> GetAsync(string provider)
-    {
-        Providers.RequireAvailable(provider);
-        return _apps.GetOrAdd(provider, p => new Lazy<Task<ClockedApp>>(() => ClockedApp.StartAsync(p))).Value;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
-        {
-            try { await (await app.Value).App.DisposeAsync(); } catch (Exception) { /* a host that failed to start has nothing to dispose */ }
-        }
-    }
-}
-
-public sealed class ClockedApp
+public sealed class ClockedApp : IAsyncDisposable
 {
     public required TestApp App { get; init; }
     public required FakeTimeProvider Clock { get; init; }
@@ -101,6 +84,8 @@ public sealed class ClockedApp
         }
         throw new InvalidOperationException("Could not sign in at the moved clock.");
     }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
 
     private sealed record TokenResponse(string AccessToken);
 }

@@ -8,7 +8,7 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Justice;
 
-public sealed partial class OffenceCatalogueTests(AppPool pool) : IClassFixture<AppPool>
+public sealed partial class OffenceCatalogueTests : IClassFixture<AppPool>
 {
     private static OffenceCatalogue Load(string directory) =>
         new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Justice:CatalogueDirectory"] = directory }).Build(),
@@ -208,10 +208,9 @@ public sealed partial class OffenceCatalogueTests(AppPool pool) : IClassFixture<
     [GeneratedRegex(@"imprisonment (?:of )?(?:at least (?<least>\w+) years?|up to (?<upto>\w+) (?<uptounit>years?|months?)|(?:from )?(?<min>\w+)(?: (?<minunit>months?|years?))? (?:up )?to (?<max>\w+) (?<maxunit>months?|years?))")]
     private static partial Regex Penalty();
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_administrator_edits_a_catalogue_as_a_new_revision_with_history_and_a_bad_edit_changes_nothing(string provider)
+    [Theory, BothProviders]
+    public async Task An_administrator_edits_a_catalogue_as_a_new_revision_with_history_and_a_bad_edit_changes_nothing(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var admin = await app.ClientAsync(Role.Administrator, (await app.NewOrganisationAsync()).Id);
         // Its own edition, so that other tests on this host keep reading the shipped one.
         var edition = $"t{Guid.NewGuid():N}"[..12];

@@ -10,7 +10,7 @@ namespace Sigur.Tests.Features.Statistics;
 /// <summary>The anonymised record export is k-anonymous, says what it generalised, and carries nothing identifying.</summary>
 public sealed class RecordExportTests
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task The_export_is_k_anonymous_over_its_quasi_identifiers_and_reports_its_generalisations(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -95,7 +95,7 @@ public sealed class RecordExportTests
         Assert.DoesNotContain(some.Rows, r => r["citizenship"] == "SY");
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task On_the_demo_data_at_k_11_well_over_half_the_victims_are_exported(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
