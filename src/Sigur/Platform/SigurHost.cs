@@ -26,6 +26,7 @@ using Sigur.Features.Reintegration;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
+using Sigur.Platform.Operations;
 using Sigur.Platform.Web;
 
 namespace Sigur.Platform;
@@ -79,6 +80,7 @@ public static class SigurHost
         services.AddNotifications(config);
         services.AddIdentification(config);
         services.AddDuplicates();
+        services.AddOperations(config);
 
         AddIdentity(services, config);
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
@@ -232,5 +234,6 @@ public static class SigurHost
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
         app.MapRazorPages();
+        app.MapOperations();
     }
 }
