@@ -196,6 +196,7 @@ public static class SigurHost
 
     public static void Configure(WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme (see Observability)
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A bad request is the client's mistake, and its exception message can echo what the client sent

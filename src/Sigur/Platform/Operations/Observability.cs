@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
 using Sigur.Data;
@@ -38,6 +39,15 @@ public static class Observability
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", MeterName)
             .AddPrometheusExporter());
         services.AddSingleton<SigurMeter>();
+
+        // Behind the TLS front end (deploy/nginx): the client's address for the audit and https for Secure cookies come
+        // from its X-Forwarded-* headers — believed from loopback and from Operations:TrustedProxies only.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (config["Operations:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
 
         var token = config["Operations:MetricsToken"];
         services.AddAuthorizationBuilder().AddPolicy(MetricsPolicy, p => p.RequireAssertion(c =>
