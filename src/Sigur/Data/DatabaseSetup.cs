@@ -21,14 +21,17 @@ public static class DatabaseSetup
     /// <summary>
     /// Applies pending migrations with an hour's command timeout (a migration that backfills an index over a million
     /// cases outlasts the 30-second default, and a migration cut off half-way is worse than a slow one), then fills
-    /// what SQL cannot compute: ages at intake, which need decrypted birth dates.
+    /// what SQL cannot compute: ages at intake, which need decrypted birth dates. Then what EF cannot model: the audit
+    /// log's append-only triggers and, given <paramref name="applicationRole"/> (Database:ApplicationRole), the grants
+    /// of the role the application runs as on PostgreSQL.
     /// </summary>
-    public static async Task MigrateAsync(SigurDb db, CancellationToken ct)
+    public static async Task MigrateAsync(SigurDb db, CancellationToken ct, string? applicationRole = null)
     {
         var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         try { await db.Database.MigrateAsync(ct); }
         finally { db.Database.SetCommandTimeout(timeout); }
+        await Platform.Audit.AuditAppendOnly.EnsureAsync(db, applicationRole, ct);
         await Features.Statistics.AgeAtIntakeBackfill.RunAsync(db, ct);
     }
 
@@ -78,15 +81,40 @@ public static class DatabaseSetup
         return Path.GetFullPath("data");
     }
 
+    /// <summary>
+    /// The SQLite file readable by Sigur's user only (0600), in a folder only it may enter (0700) when Sigur makes the
+    /// folder. SQLite creates the file 0644 and gives its -wal and -shm files the file's own mode, so the file is made
+    /// (empty, which SQLite takes for a new database) or narrowed before SQLite first opens it.
+    /// </summary>
+    internal static void OwnerOnly(string file)
+    {
+        if (file.Length == 0 || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal)) return;
+        var path = Path.GetFullPath(file);
+        var dir = Path.GetDirectoryName(path);
+        if (OperatingSystem.IsWindows())
+        {
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            return;
+        }
+        if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
+            Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!File.Exists(path))
+        {
+            try { new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = ownerOnly }).Dispose(); }
+            catch (IOException) when (File.Exists(path)) { }
+        }
+        foreach (var existing in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+            if (File.Exists(existing) && File.GetUnixFileMode(existing) != ownerOnly) File.SetUnixFileMode(existing, ownerOnly);
+    }
+
     public static IServiceCollection AddSigurDatabase(this IServiceCollection services, IConfiguration config)
     {
         var provider = ProviderFrom(config);
         var connectionString = ConnectionStringFrom(config, provider);
         if (provider == DatabaseProvider.Sqlite)
         {
-            var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            OwnerOnly(new SqliteConnectionStringBuilder(connectionString).DataSource);
             services.AddPooledDbContextFactory<SqliteSigurDb>(o => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable("ef_migrations_history"))
                 // Minimisation of what a referral recipient sees happens as EF builds each object (see Disclosure).
@@ -114,17 +142,24 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
+    // EF opens a read-only connection to ask whether the database exists; the file is already there (made 0600
+    // before SQLite first opens it) but still empty, and switching an empty file to WAL is a write.
+    private const string ReadOnlyPragmas = "PRAGMA busy_timeout=30000;";
+
+    private static string PragmasFor(DbConnection connection) =>
+        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ReadOnlyPragmas : Pragmas;
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragmas;
+        cmd.CommandText = PragmasFor(connection);
         cmd.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragmas;
+        cmd.CommandText = PragmasFor(connection);
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -156,7 +157,6 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         b.Entity<BreakGlassGrant>(e =>
         {
             e.HasIndex(g => new { g.UserId, g.ExpiresAt });
-            e.Property(g => g.Reason).HasMaxLength(1000);
         });
         b.Entity<AuditEntry>(e =>
         {
@@ -191,6 +191,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         Features.MobileTeams.MobileTeamModel.Configure(this, b);
         Features.Reintegration.ReintegrationModel.Configure(this, b);
         Features.Duplicates.DuplicatesModel.Configure(this, b);
+        Platform.Access.SignInSession.Configure(b);
 
         ApplyPlatformConventions(b);
     }
@@ -205,14 +206,16 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
 
     /// <summary>
     /// For a record shared by two organisations (a referral: sender and recipient; a disbursement: requester and
-    /// fund): visible to both, to nobody else. <paramref name="counterpart"/> names the second organisation.
+    /// fund): visible to both, to nobody else. <paramref name="counterpart"/> names the second organisation, which
+    /// may also change the record's own state (accept a referral, decide a disbursement: see <see cref="WriteRule"/>).
     /// </summary>
     public void ScopeToOrganisations<T>(ModelBuilder b, Expression<Func<T, Guid>> counterpart) where T : class, IOrganisationOwned
     {
         Expression<Func<T, Guid, bool>> template = (x, other) => ScopeIsSystem || x.OrganisationId == ScopeOrganisationId || other == ScopeOrganisationId;
         var entity = template.Parameters[0];
         var other = ReplacingExpressionVisitor.Replace(counterpart.Parameters[0], entity, counterpart.Body);
-        b.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(ReplacingExpressionVisitor.Replace(template.Parameters[1], other, template.Body), entity));
+        b.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(ReplacingExpressionVisitor.Replace(template.Parameters[1], other, template.Body), entity))
+            .ChangedAlsoByCounterpart(((MemberExpression)counterpart.Body).Member.Name);
     }
 
     /// <summary>
@@ -243,6 +246,9 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
                 if (clr.Name == nameof(IVersioned.Version) && typeof(IVersioned).IsAssignableFrom(entity.ClrType))
                     property.IsConcurrencyToken = true;
             }
+            // Identity's tokens hold authenticator keys and recovery codes: encrypted like any sensitive field.
+            if (entity.ClrType == typeof(IdentityUserToken<Guid>))
+                entity.FindProperty(nameof(IdentityUserToken<Guid>.Value))!.SetValueConverter(converter);
             foreach (var key in entity.GetKeys()) key.SetName(SnakeCase(key.GetName()!));
             foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
             foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
@@ -275,7 +281,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     {
         var now = Clock.GetUtcNow().UtcDateTime;
         ChangeTracker.DetectChanges();
-        RefuseWritesOutsideOwnOrganisation();
+        WriteRule.Check(ChangeTracker, User);
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified) entry.Entity.Version++;
@@ -314,19 +320,6 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         ReferralAccess.Changed();
     }
 
-    /// <summary>
-    /// Cases and persons are written only by their holding organisation: a referral recipient or a break-glass user
-    /// reads them (and what it reads may be minimised, see Disclosure), and must never write that back.
-    /// </summary>
-    private void RefuseWritesOutsideOwnOrganisation()
-    {
-        if (User.IsSystem || !User.IsAuthenticated) return;
-        foreach (var entry in ChangeTracker.Entries<IOrganisationOwned>())
-            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is Case or Person
-                && entry.Entity.OrganisationId != User.OrganisationId)
-                throw new ReadOnlyAccessException();
-    }
-
     /// <summary>One audit row per created, changed or deleted record of an audited type: which field groups, never the values.</summary>
     private IEnumerable<AuditEntry> ChangeAudit(DateTime now)
     {
@@ -335,9 +328,9 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         {
             var action = entry.State switch
             {
-                EntityState.Added => AuditActions.Create,
-                EntityState.Modified => AuditActions.Update,
-                EntityState.Deleted => AuditActions.Delete,
+                EntityState.Added => AuditAction.Create.Text(),
+                EntityState.Modified => AuditAction.Update.Text(),
+                EntityState.Deleted => AuditAction.Delete.Text(),
                 _ => null,
             };
             if (action is null) continue;

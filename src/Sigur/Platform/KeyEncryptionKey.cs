@@ -38,7 +38,9 @@ public sealed class KeyEncryptionKey
     {
         if (LoadExisting(file) is { } existing) return existing;
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(dir);
+        else if (!Directory.Exists(dir)) Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var key = RandomNumberGenerator.GetBytes(32);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -52,9 +54,12 @@ public sealed class KeyEncryptionKey
     public byte[] Derive(string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, info: Encoding.UTF8.GetBytes(purpose));
 
-    internal byte[] Seal(byte[] plaintext)
+    private const string KeyRingPurpose = "sigur key ring v1";
+
+    /// <summary>Encrypts (AES-256-GCM) under the sub-key for <paramref name="purpose"/>: each thing sealed by the KEK has its own.</summary>
+    internal byte[] Seal(byte[] plaintext, string purpose = KeyRingPurpose)
     {
-        var key = Derive("sigur key ring v1");
+        var key = Derive(purpose);
         var nonce = RandomNumberGenerator.GetBytes(12);
         var tag = new byte[16];
         var cipher = new byte[plaintext.Length];
@@ -63,9 +68,9 @@ public sealed class KeyEncryptionKey
         return [.. nonce, .. tag, .. cipher];
     }
 
-    internal byte[] Open(byte[] sealedBytes)
+    internal byte[] Open(byte[] sealedBytes, string purpose = KeyRingPurpose)
     {
-        var key = Derive("sigur key ring v1");
+        var key = Derive(purpose);
         var plaintext = new byte[sealedBytes.Length - 28];
         using var aes = new AesGcm(key, 16);
         try { aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16), plaintext); }

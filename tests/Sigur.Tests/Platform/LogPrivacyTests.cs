@@ -6,7 +6,7 @@ namespace Sigur.Tests.Platform;
 /// <summary>Logs carry identifiers only: a canary name never appears in what a create, read, search and failed validation log.</summary>
 public sealed class LogPrivacyTests
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task A_canary_name_never_reaches_the_logs(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -20,7 +20,6 @@ public static class PersonScan
 {
     public sealed record Outcome(int Persons, int CandidatePairs, int Proposed);
 
-    public const string ScanAction = "duplicate-scan";
 
     public static async Task<Outcome> RunAsync(IServiceProvider services, PersonScanProgress progress, Guid? requestedBy, CancellationToken ct)
     {
@@ -83,7 +82,7 @@ public static class PersonScan
         await db.SaveChangesAsync(ct);
         await writer.AppendAsync(new AuditEntry
         {
-            At = now, UserId = requestedBy, Action = ScanAction, RecordType = nameof(PersonLink),
+            At = now, UserId = requestedBy, Action = AuditAction.DuplicateScan.Text(), RecordType = nameof(PersonLink),
             Reason = $"{candidates.Count} cross-organisation pairs, {proposed} newly proposed",
         });
         return new Outcome(personCount, candidates.Count, proposed);

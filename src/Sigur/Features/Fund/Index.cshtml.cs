@@ -56,7 +56,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
             return Page();
         }
         var currency = await db.Set<BudgetLine>().AsNoTracking().Where(l => l.Id == BudgetLineId).Select(l => l.Currency).SingleOrDefaultAsync(ct);
-        var result = await RequestDisbursement.Handle(new RequestDisbursement.Request(caseId.Value, BudgetLineId, Minor(Amount), currency ?? "EUR",
+        var result = await RequestDisbursement.Handle(new RequestDisbursement.Request(caseId.Value, BudgetLineId, Money.MinorFrom(Amount), currency ?? "EUR",
             Purpose ?? "", Supplier ?? "", ReceiptReference ?? ""), db, me, clock, notifier, ct);
         if (result.Result is ValidationProblem invalid)
         {
@@ -83,7 +83,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
     public async Task<IActionResult> OnPostPaymentAsync(Guid id, CancellationToken ct)
     {
         if (!me.May(Policies.FundManage)) return Forbid();
-        var request = new RecordPayment.Request(Version, ReceiptDate ?? DateOnly.MaxValue, Minor(Amount), PaidOn ?? DateOnly.MaxValue, PaymentReference ?? "");
+        var request = new RecordPayment.Request(Version, ReceiptDate ?? DateOnly.MaxValue, Money.MinorFrom(Amount), PaidOn ?? DateOnly.MaxValue, PaymentReference ?? "");
         return Done((await RecordPayment.Handle(id, request, db, me, audit, clock, ct)).Result, L["The payment was recorded."]);
     }
 
@@ -100,17 +100,13 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
             $"donor-report-{from:yyyyMMdd}-{to:yyyyMMdd}.{format.ToString().ToLowerInvariant()}");
     }
 
-    private static long Minor(string? amount) =>
-        decimal.TryParse(amount?.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var a)
-            ? (long)decimal.Round(a * 100m) : 0;
-
     private IActionResult Done(IResult result, string success)
     {
         TempData["Message"] = result switch
         {
             Ok<DisbursementView> or Created<DisbursementView> => success,
             ValidationProblem => L["Check the amounts, dates and reason."].Value,
-            ProblemHttpResult { ProblemDetails.Detail: { } detail } => L[detail].Value,
+            ProblemHttpResult problem => problem.In(L),
             _ => L["The request could not be decided."].Value,
         };
         return RedirectToPage("Index");

@@ -112,7 +112,7 @@ public sealed class CaseModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return NotFound();
             case ProblemHttpResult problem:
-                Refusal = problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title;
+                Refusal = problem.In(L);
                 break;
             default:
                 TempData["Message"] = L["Saved."].Value;

@@ -44,7 +44,7 @@ public static class EditCatalogue
             EditedBy = user.UserId!.Value, EditedAt = clock.GetUtcNow().UtcDateTime,
         });
         // The catalogue is not case data, so SigurDb does not audit it by itself; the edit is audited in its own transaction.
-        db.AuditWithNextSave(audit.New(AuditActions.Update, "OffenceCatalogue", $"{country}-{edition}@{currentRevision + 1}", [], request.Note?.Trim()));
+        db.AuditWithNextSave(audit.New(AuditAction.Update, "OffenceCatalogue", $"{country}-{edition}@{currentRevision + 1}", [], request.Note?.Trim()));
         try
         {
             await db.SaveChangesAsync(ct);

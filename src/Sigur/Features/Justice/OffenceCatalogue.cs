@@ -153,6 +153,8 @@ public sealed record CatalogueParagraph
     public string Kind { get; init; } = ParagraphKinds.Offence;
     public string Text { get; init; } = "";
     public bool TextToBeConfirmed { get; init; }
+    /// <summary>Where this paragraph's wording or penalty was confirmed, when not in the document's own source.</summary>
+    public string? Source { get; init; }
     public IReadOnlyList<string>? Acts { get; init; }
     public IReadOnlyList<string>? Means { get; init; }
     public IReadOnlyList<string>? Purposes { get; init; }

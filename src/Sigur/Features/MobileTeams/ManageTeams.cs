@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Web;
 
@@ -40,7 +41,7 @@ public static class ManageTeams
     public static async Task<Results<Created<MemberView>, ValidationProblem, ProblemHttpResult>> AddMember(
         Guid id, MemberInput request, SigurDb db, CurrentUser user, CancellationToken ct)
     {
-        var team = await db.Set<MobileTeam>().SingleOrDefaultAsync(t => t.Id == id && t.OrganisationId == user.OrganisationId, ct);
+        var team = await db.Held<MobileTeam>().SingleOrDefaultAsync(t => t.Id == id, ct);
         if (team is null) return Problems.NotFound();
         var errors = new Dictionary<string, string[]>();
         await CheckMembers(db, [request], errors, ct);

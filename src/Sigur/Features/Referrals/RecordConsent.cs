@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Cases;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Web;
@@ -21,7 +23,7 @@ public static class RecordConsent
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var c = await ReferralLookups.HeldCaseAsync(db, user, id, ct);
+        var c = await db.Held<Case>().Include(x => x.Person).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c?.Person is null) return Problems.NotFound();
 
         var errors = new Dictionary<string, string[]>();

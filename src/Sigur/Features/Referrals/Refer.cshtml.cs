@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sigur.Data;
+using Sigur.Features.Cases;
 using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Access;
@@ -62,7 +63,7 @@ public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return NotFound();
             case ProblemHttpResult problem:
-                ModelState.AddModelError("", L[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."]);
+                ModelState.AddModelError("", problem.In(L));
                 return await LoadAsync(caseId, ct) ? Page() : NotFound();
             default:
                 TempData["Message"] = L["Saved."].Value;
@@ -72,7 +73,7 @@ public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
 
     private async Task<bool> LoadAsync(Guid caseId, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId && x.OrganisationId == me.OrganisationId)
+        var c = await db.Held<Case>().AsNoTracking().Where(x => x.Id == caseId)
             .Select(x => new { x.Id, x.Reference }).SingleOrDefaultAsync(ct);
         if (c is null) return false;
         (CaseId, CaseReference) = (c.Id, c.Reference);

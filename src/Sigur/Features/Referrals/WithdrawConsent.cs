@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
@@ -17,10 +18,9 @@ public static class WithdrawConsent
         Guid id, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var consent = await db.Set<Consent>().SingleOrDefaultAsync(c => c.Id == id && c.OrganisationId == user.OrganisationId, ct);
+        var consent = await db.Held<Consent>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (consent is null) return Problems.NotFound();
-        if (!consent.Withdraw(user.UserId!.Value, now))
-            return Problems.Conflict("The consent was already withdrawn.");
+        if (consent.Withdraw(user.UserId!.Value, now) is { } refusal) return refusal.Problem();
         // The organisations reading the case through an active referral under this consent lose it now: tell them.
         var reading = await db.Set<Referral>().AsNoTracking()
             .Where(r => r.CaseId == consent.CaseId && (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Accepted))

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Web;
@@ -17,7 +18,7 @@ public static class DischargeFromShelter
     {
         if ((request.Reason?.Length ?? 0) > 1000)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 1000 characters."] });
-        var shelter = await ShelterLookups.OwnAsync(db, user, id, ct);
+        var shelter = await db.Held<Shelter>().SingleOrDefaultAsync(s => s.Id == id && s.IsActive, ct);
         if (shelter is null) return Problems.NotFound();
         var placement = await db.Set<ShelterPlacement>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == placementId && p.ShelterId == id, ct);
         if (placement is null) return Problems.NotFound();
@@ -30,7 +31,7 @@ public static class DischargeFromShelter
         if (ended == 0) return Problems.Conflict("The stay has already ended.");
         await db.Set<ShelterPlaces>().Where(p => p.ShelterId == id && p.Sex == placement.Sex && p.AgeGroup == placement.AgeGroup && p.Occupied > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Occupied, p => p.Occupied - 1), ct);
-        db.AuditWithNextSave(audit.New(AuditActions.Update, nameof(ShelterPlacement), placementId.ToString(), [], "discharge"));
+        db.AuditWithNextSave(audit.New(AuditAction.Update, nameof(ShelterPlacement), placementId.ToString(), [], "discharge"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.NoContent();

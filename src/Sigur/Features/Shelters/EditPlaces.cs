@@ -47,7 +47,7 @@ public static class EditPlaces
                     detail: "A category cannot have fewer places than the people staying in it. Discharge first, or keep the places.",
                     extensions: new Dictionary<string, object?> { ["sex"] = p.Sex.ToString(), ["ageGroup"] = p.AgeGroup.ToString() });
         }
-        db.AuditWithNextSave(audit.New(AuditActions.Update, nameof(Shelter), id.ToString(), [], "places"));
+        db.AuditWithNextSave(audit.New(AuditAction.Update, nameof(Shelter), id.ToString(), [], "places"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var version = await db.Set<Shelter>().AsNoTracking().Where(s => s.Id == id).Select(s => s.Version).SingleAsync(ct);

@@ -101,7 +101,7 @@ public sealed class ManageModel(SigurDb db, CurrentUser me, Platform.Audit.Audit
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return NotFound();
             case ProblemHttpResult problem:
-                ModelState.AddModelError("", L[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."]);
+                ModelState.AddModelError("", problem.In(L));
                 return await LoadAsync(id, ct) ? Page() : NotFound();
             default:
                 TempData["Message"] = success;

@@ -120,14 +120,21 @@ public static class StatisticsCommands
     {
         var k = new Option<int>("--k") { Description = "Every combination of quasi-identifiers is shared by at least k records.", DefaultValueFactory = _ => 11 };
         var output = new Option<FileInfo>("--out") { Required = true, Description = "The CSV file to write." };
-        var command = new Command("htcds", "Victims in the CTDC/HTCDS record layout, k-anonymous; prints what was generalised.") { k, output };
+        var suppression = new Option<double>("--max-suppression")
+        {
+            Description = "The largest share of records, in per cent, that may be left out rather than generalised further.",
+            DefaultValueFactory = _ => RecordExport.DefaultMaxSuppressedShare * 100,
+        };
+        var command = new Command("htcds", "Victims in the CTDC/HTCDS record layout, k-anonymous with the least information lost; prints what was generalised.") { k, output, suppression };
         command.SetAction((parse, ct) => Commands.WithServices(async sp =>
         {
             if (parse.GetValue(k) is < 2 or > 1000) { Console.Error.WriteLine("--k must be between 2 and 1000."); return 2; }
-            var result = await RecordExport.BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), parse.GetValue(k), ct);
+            if (parse.GetValue(suppression) is not (>= 0 and <= 100)) { Console.Error.WriteLine("--max-suppression must be a percentage between 0 and 100."); return 2; }
+            var result = await RecordExport.BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), parse.GetValue(k), ct,
+                parse.GetValue(suppression) / 100);
             var file = parse.GetValue(output)!;
             await using (var stream = file.Create()) await RecordExport.WriteCsvAsync(result, stream, ct);
-            await ExportAudit.RecordAsync(sp, "HtcdsRecords", $"k={result.Report.K}; {result.Report.Exported} records; command line", ct);
+            await ExportAudit.RecordAsync(sp, "HtcdsRecords", $"k={result.Report.K}; {result.Report.Exported} records, {result.Report.Suppressed} left out; command line", ct);
             Console.Write(result.Report.ToString());
             Console.WriteLine($"Written to {file.FullName}.");
             return 0;

@@ -94,7 +94,7 @@ public sealed class AuditWriter : BackgroundService
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (_lastHead is { } known)
         {
-            AuditChain.Link(entries, known.Sequence, known.Hash);
+            AuditChain.Link(entries, known.Sequence, known.Hash, db.Protection.AuditChainKey);
             await using var append = new NpgsqlCommand(
                 "WITH head AS (UPDATE audit_chain_heads SET sequence = @head_sequence, hash = @head_hash " +
                 "WHERE id = 1 AND sequence = @known_sequence AND hash = @known_hash RETURNING 1) " +
@@ -127,7 +127,7 @@ public sealed class AuditWriter : BackgroundService
         }
         else
         {
-            AuditChain.Link(entries, sequence, hash);
+            AuditChain.Link(entries, sequence, hash, db.Protection.AuditChainKey);
             await using var insert = new NpgsqlCommand(
                 InsertSql + "; UPDATE audit_chain_heads SET sequence = @head_sequence, hash = @head_hash WHERE id = 1", connection, transaction);
             AddRows(insert.Parameters, entries);

@@ -24,7 +24,7 @@ public static class BackupCommands
             if (file.Exists) throw new BackupException($"{file.FullName} exists; a backup never overwrites a file.");
             var key = PassphraseFrom(parse.GetValue(passphrase)) is { } phrase ? BackupKey.Passphrase(phrase) : BackupKey.Kek(sp.GetRequiredService<KeyEncryptionKey>());
             var outcome = await For(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()).BackupAsync(file.FullName, key, ct);
-            await sp.GetRequiredService<Audit.Audit>().EventAsync(AuditActions.Export, "Database", reason: "sigur backup (command line)");
+            await sp.GetRequiredService<Audit.Audit>().EventAsync(AuditAction.Export, "Database", reason: "sigur backup (command line)");
             Console.WriteLine($"Backup written to {file.FullName}: {outcome.Bytes:N0} bytes, {outcome.Tables.Count} tables, {outcome.Tables.Sum(t => t.Rows):N0} rows.");
             if (key.Source == BackupKey.FromKek)
                 Console.WriteLine("It is encrypted under the key-encryption key: keep a copy of that key apart from the backups, or neither can be read.");

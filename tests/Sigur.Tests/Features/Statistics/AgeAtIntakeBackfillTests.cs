@@ -6,12 +6,11 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Statistics;
 
 /// <summary>Cases saved before Case.AgeAtIntake existed get it from the (encrypted) birth date or the estimate.</summary>
-public sealed class AgeAtIntakeBackfillTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class AgeAtIntakeBackfillTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Cases_without_an_age_at_intake_get_one_and_a_second_run_changes_nothing(string provider)
+    [Theory, BothProviders]
+    public async Task Cases_without_an_age_at_intake_get_one_and_a_second_run_changes_nothing(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var data = await StatisticsData.NewAsync(app);
         var born = await data.PersonAsync(dateOfBirth: "2009-06-15");
         var first = await data.CaseAsync(born, new DateOnly(2025, 3, 1));

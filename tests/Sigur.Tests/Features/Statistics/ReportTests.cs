@@ -12,7 +12,7 @@ namespace Sigur.Tests.Features.Statistics;
 /// <summary>Report templates as Excel, CSV and PDF: opened and checked against a recount; exports audited.</summary>
 public sealed class ReportTests
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task Eurostat_report_opens_in_Excel_CSV_and_PDF_with_the_recounted_figures_and_is_audited(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -70,7 +70,7 @@ public sealed class ReportTests
         }
 
         await Task.Delay(500); // the audit writer appends asynchronously
-        var exports = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.Export && e.UserId == analyst.Id).ToListAsync());
+        var exports = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.Export.Text() && e.UserId == analyst.Id).ToListAsync());
         Assert.Equal(3, exports.Count);
         Assert.Contains(exports, e => e.Reason == "greta 2025 Pdf");
 
