@@ -63,6 +63,7 @@ public static class SigurHost
         services.AddSigurDatabase(config);
 
         // Keys: the Data Protection key ring lives in the database, each key sealed with the key-encryption key.
+        var sigur = services.AddSettings<SigurSettings>(config, "Sigur");
         var kekFile = KeyEncryptionKey.FileFrom(config);
         services.AddSingleton(_ => KeyEncryptionKey.Load(kekFile));
         services.AddDataProtection().SetApplicationName("Sigur").PersistKeysToDbContext<SigurDb>();
@@ -86,11 +87,15 @@ public static class SigurHost
         services.AddScoped<Audit.Audit>();
         services.AddNotifications(config);
         services.AddIdentification(config);
-        services.AddDuplicates();
+        services.AddDuplicates(config);
+        services.AddReferrals();
+        services.AddStatisticsJournal();
         services.AddOperations(config);
 
-        AddIdentity(services, config);
+        AddIdentity(services, config, sigur);
+        services.AddSettings<Features.Justice.JusticeSettings>(config, "Justice");
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
+        services.AddSettings<Features.Statistics.StatisticsSettings>(config, "Statistics");
         services.AddSingleton<Features.Statistics.FactSnapshot>();
         services.AddAuthorization(o =>
         {
@@ -112,7 +117,7 @@ public static class SigurHost
             // Every page is for signed-in users unless it says otherwise; each page also names its own policy.
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
-        }).AddViewLocalization().AddDataAnnotationsLocalization();
+        }).AddMvcOptions(o => o.Filters.Add<Features.Shared.PagePolicyFilter>()).AddViewLocalization().AddDataAnnotationsLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Select(FormattingCulture).ToList();
@@ -143,7 +148,7 @@ public static class SigurHost
         json.Converters.Add(new SafeStringConverter());
     }
 
-    private static void AddIdentity(IServiceCollection services, IConfiguration config)
+    private static void AddIdentity(IServiceCollection services, IConfiguration config, SigurSettings sigur)
     {
         services.AddAuthentication(o =>
             {
@@ -167,7 +172,7 @@ public static class SigurHost
                 o.RefreshTokenExpiration = TimeSpan.FromHours(12);
             })
             .AddIdentityCookies();
-        var idle = TimeSpan.FromMinutes(config.GetValue("Sigur:IdleTimeoutMinutes", 20));
+        var idle = TimeSpan.FromMinutes(sigur.IdleTimeoutMinutes);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";

@@ -120,10 +120,12 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
     private static async Task<Guid> NewReferral(World w, Record r, bool ownIsSender, ReferralStatus status = ReferralStatus.Requested)
     {
         var stranger = Guid.NewGuid();
-        var (c, sender, recipient) = r == Record.Other ? (w.OtherCase, w.Other.Id, stranger)
-            : ownIsSender ? (w.OwnCase, w.Own.Id, w.Other.Id) : (w.OtherCase, w.Other.Id, w.Own.Id);
+        // Between the two organisations, a fresh case each time: a case has one active referral to an organisation.
+        var (caseId, sender, recipient) = r == Record.Other ? (w.OtherCase.Id, w.Other.Id, stranger)
+            : ownIsSender ? (await FreshCase(w, Record.Own), w.Own.Id, w.Other.Id) : (await FreshCase(w, Record.Other, open: false), w.Other.Id, w.Own.Id);
         return await w.App.WithDbAsync(async db =>
         {
+            var c = await db.Cases.IgnoreQueryFilters().SingleAsync(x => x.Id == caseId);
             var referral = new Referral
             {
                 CaseId = c.Id, PersonId = c.PersonId, CaseReference = c.Reference, OrganisationId = sender, RecipientOrganisationId = recipient,
@@ -579,7 +581,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
 
-    private static async Task<Guid> FreshCase(World w, Record r, bool child = false)
+    private static async Task<Guid> FreshCase(World w, Record r, bool child = false, bool open = true)
     {
         var id = await w.App.WithDbAsync(async db =>
         {
@@ -590,7 +592,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             await db.SaveChangesAsync();
             return c.Id;
         });
-        if (r == Record.Other && w.Open is { } open) await open(id);
+        if (r == Record.Other && open && w.Open is { } opening) await opening(id);
         return id;
     }
 

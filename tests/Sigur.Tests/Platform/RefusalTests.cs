@@ -17,7 +17,7 @@ namespace Sigur.Tests.Platform;
 /// One way to refuse a change (<see cref="Refusal"/>) and one 409 for it: the API answers in English with the refusal
 /// beside the detail, a page words it in the reader's language, and every refusal in the code has its translations.
 /// </summary>
-public sealed partial class RefusalTests(AppPool pool) : IClassFixture<AppPool>
+public sealed partial class RefusalTests : IClassFixture<AppPool>
 {
     private static string Source()
     {
@@ -62,10 +62,9 @@ public sealed partial class RefusalTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(["Refusal.cs"], files);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_refused_transition_is_a_409_with_the_refusal_and_reads_in_the_readers_language(string provider)
+    [Theory, BothProviders]
+    public async Task A_refused_transition_is_a_409_with_the_refusal_and_reads_in_the_readers_language(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         await w.ConsentAsync();
         var r = await w.ReferAsync(ServiceType.Psychological);

@@ -18,6 +18,8 @@ namespace Sigur.Features.Assistance;
 /// </summary>
 public static class ChangePlan
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Edit(long Version, string NeedsAssessment, string Goals, DateOnly NextReviewOn);
     public sealed record Step(long Version);
     public sealed record Decision(long Version, bool Approve);
@@ -118,7 +120,6 @@ public static class ChangePlan
         {
             return Problems.Conflict();
         }
-        await notifier.SendMailAsync(ct);
         return TypedResults.Ok(PlanView.From(plan));
     }
 }

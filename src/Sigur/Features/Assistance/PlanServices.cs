@@ -14,6 +14,8 @@ namespace Sigur.Features.Assistance;
 /// </summary>
 public static class PlanServices
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Planned(ServiceType Type, Guid ProviderOrganisationId, DateOnly PlannedOn);
     public sealed record Delivery(DateOnly DeliveredOn, string Outcome, long? CostMinor = null, string? Currency = null);
 

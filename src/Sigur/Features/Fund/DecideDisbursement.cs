@@ -15,6 +15,8 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class DecideDisbursement
 {
+    public const string Policy = Policies.FundManage;
+
     public sealed record RejectRequest(string Reason);
 
     public static async Task<Results<Ok<DisbursementView>, ValidationProblem, ProblemHttpResult>> Approve(

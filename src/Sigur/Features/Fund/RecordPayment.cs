@@ -15,6 +15,8 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class RecordPayment
 {
+    public const string Policy = Policies.FundManage;
+
     public sealed record Request(long Version, DateOnly ReceiptDate, long Amount, DateOnly PaidOn, string PaymentReference);
 
     public static async Task<Results<Ok<DisbursementView>, ValidationProblem, ProblemHttpResult>> Handle(

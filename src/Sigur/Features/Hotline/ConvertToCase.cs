@@ -15,6 +15,8 @@ namespace Sigur.Features.Hotline;
 /// </summary>
 public static class ConvertToCase
 {
+    public const string Policy = Policies.Hotline;
+
     public sealed record Request(IReadOnlyList<Guid> ContactIds, PersonInput? Person = null, Guid? ExistingPersonId = null, CaseInput? Case = null);
 
     public sealed record Response(Guid CaseId, string Reference, Guid PersonId, IReadOnlyList<Guid> ContactIds);

@@ -13,6 +13,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class ChangeClock
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Extension(long Version, DateOnly NewDueOn, string Reason);
     public sealed record RenewalRequest(long Version, DateOnly RequestedOn);
     public sealed record RenewalDecision(long Version, DateOnly DecidedOn, bool Granted, DateOnly? ValidUntil = null);

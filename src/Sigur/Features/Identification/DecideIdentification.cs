@@ -14,6 +14,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class DecideIdentification
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(
         IdentificationStatus To, DateOnly DecidedOn, DecidingBodyType DecidingBodyType, string Reasons,
         string? DecidingOrganisation = null, string? FormalAuthority = null, IdentificationStatus? ExpectedFrom = null,

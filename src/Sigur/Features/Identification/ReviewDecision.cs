@@ -13,6 +13,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class ReviewDecision
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(
         DecisionKind Kind, ReviewOutcome Outcome, DateOnly DecidedOn, DecidingBodyType DecidingBodyType, string Reasons,
         string? DecidingOrganisation = null, string? FormalAuthority = null);

@@ -13,6 +13,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class StartRecoveryPeriod
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(DateOnly StartsOn, int? Days = null, string? Notes = null);
 
     public sealed record Response(Guid Id, DateOnly StartsOn, DateOnly LastDay);

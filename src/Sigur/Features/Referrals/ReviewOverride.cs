@@ -14,6 +14,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class ReviewOverride
 {
+    public const string Policy = Policies.DisclosureOverride;
+
     public sealed record Request(bool Approve);
 
     public static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> Handle(

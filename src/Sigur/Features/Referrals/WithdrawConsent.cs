@@ -14,6 +14,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class WithdrawConsent
 {
+    public const string Policy = Policies.CaseWrite;
+
     public static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> Handle(
         Guid id, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {

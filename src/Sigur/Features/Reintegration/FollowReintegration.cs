@@ -15,6 +15,8 @@ namespace Sigur.Features.Reintegration;
 /// </summary>
 public static class FollowReintegration
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Start(DateOnly StartedOn);
     public sealed record Contact(DateOnly ContactOn, Situation Housing, Situation Work, Situation Education, Situation Health, RiskLevel Risk, string? Note);
     public sealed record Closure(long Version, DateOnly ClosedOn, ReintegrationOutcome Outcome, string? Note);

@@ -18,6 +18,8 @@ namespace Sigur.Features.Reintegration;
 /// </summary>
 public static partial class PlanReturn
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(string DestinationCountry, RiskLevel RetraffickingRisk, string RiskAssessment, string FamilySituation, string ServicesAtDestination,
         string TravelArrangements, string ReceptionArrangements, DateOnly PlannedDeparture);
     public sealed record Departure(long Version, DateOnly DepartedOn);

@@ -17,6 +17,8 @@ namespace Sigur.Features.Shelters;
 /// </summary>
 public static class AdmitToShelter
 {
+    public const string Policy = Policies.ShelterManage;
+
     public sealed record Request(Guid CaseId, PlaceSex? Sex = null, AgeGroup? AgeGroup = null);
 
     public sealed record Response(Guid PlacementId, Guid ShelterId, Guid CaseId, PlaceSex Sex, AgeGroup AgeGroup, DateTime AdmittedAt);

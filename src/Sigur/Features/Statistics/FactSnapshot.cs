@@ -16,9 +16,9 @@ namespace Sigur.Features.Statistics;
 /// implementation of the counting rules, and counted by the same lattice as every other free table.</para>
 /// <para>One table at a time (a semaphore): analysts are few, and a pass takes milliseconds.</para>
 /// </summary>
-public sealed class FactSnapshot(IConfiguration config)
+public sealed class FactSnapshot(StatisticsSettings statistics)
 {
-    private readonly string _reportingCountry = CrossTab.Context(config).ReportingCountry;
+    private readonly string _reportingCountry = statistics.Context.ReportingCountry;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(CountingUnit Unit, ReferenceDate Reference), FactView> _views = [];
     private long _generation = -1;
