@@ -493,6 +493,17 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             new BreakGlass.Request(CaseOf(w, r).Reference, "Matrix: the person is reported in immediate danger tonight.")), HttpStatusCode.OK),
     ];
 
+    // Endpoints outside /api/v1 and the pages, and who reaches them: the API description, health for load balancers
+    // (one word, nothing about records), metrics for the operator (loopback or the scrape token).
+    private static readonly Dictionary<string, string> Operational = new()
+    {
+        ["/openapi/{documentName}.json"] = "anonymous",
+        ["/api/reference/*"] = "anonymous", // the reference page and its scripts and icons
+        ["/health/live"] = "anonymous",
+        ["/health/ready"] = "anonymous",
+        ["/metrics"] = Sigur.Platform.Operations.Observability.MetricsPolicy,
+    };
+
     // Reached without signing in: the token endpoints (tested in IdentityTests and SessionTests).
     private static readonly string[] Anonymous = ["POST /api/v1/auth/token", "POST /api/v1/auth/refresh"];
 
@@ -514,6 +525,15 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             Assert.True(inMatrix.Contains(key), $"{key} is missing from the access matrix");
             if (!anonymous)
                 Assert.Equal(Matrix.Single(r => $"{r.Method} {r.Route}" == key).Policy, Assert.Single(policies));
+        }
+        // Outside the API and the pages: each listed with who may reach it (tested in OperationsTests).
+        foreach (var e in endpoints.Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1") != true
+                     && e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null))
+        {
+            var route = e.RoutePattern.RawText!.StartsWith("/api/reference/", StringComparison.Ordinal) ? "/api/reference/*" : e.RoutePattern.RawText!;
+            Assert.True(Operational.TryGetValue(route, out var expected), $"{route} is missing from the list of operational endpoints");
+            var policy = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).SingleOrDefault(p => p is not null);
+            Assert.Equal(expected, e.Metadata.GetMetadata<IAllowAnonymous>() is not null ? "anonymous" : policy);
         }
         foreach (var page in endpoints.Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null))
             Assert.True(page.Metadata.GetMetadata<IAllowAnonymous>() is not null || page.Metadata.GetMetadata<IAuthorizeData>() is not null,

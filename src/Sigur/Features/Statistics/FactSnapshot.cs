@@ -22,6 +22,9 @@ public sealed class FactSnapshot(StatisticsSettings statistics)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(CountingUnit Unit, ReferenceDate Reference), FactView> _views = [];
     private long _generation = -1;
+
+    /// <summary>The generation the snapshot has replayed up to; -1 before it is first built (the journal lag metric).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
     private VictimFacts.PersonClusters _clusters = new([]);
     private ILookup<Guid, Guid> _members = Array.Empty<Guid>().ToLookup(g => g);
 
