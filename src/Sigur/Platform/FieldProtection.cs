@@ -59,7 +59,15 @@ public sealed class FieldProtection
         _scopes = scopes;
         _clock = clock ?? TimeProvider.System;
         _searchKey = kek.Derive("sigur search index v1");
+        AuditChainKey = kek.Derive("sigur audit chain v1");
     }
+
+    /// <summary>
+    /// The HMAC key of the audit chain (see <see cref="Audit.AuditEntry.ComputeHash"/>). It lives here because every
+    /// SigurDb is bound to this object, and like the search key it comes from the key-encryption key, outside the
+    /// database: whoever can write to the database cannot recompute the chain.
+    /// </summary>
+    public byte[] AuditChainKey { get; }
 
     /// <summary>The key ring's key that new field keys are sealed under (its current default key).</summary>
     public Guid SealingKeyId => RingKeyOf(_sealer.Value.Protect([0]));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigur.Features.Cases;
 using Sigur.Features.Duplicates;
 using Sigur.Features.Statistics;
+using Sigur.Platform.Audit;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
@@ -36,7 +37,7 @@ public sealed class MergeTests : IClassFixture<AppPool>
         var (absorbedRow, link, audited) = await app.WithDbAsync(async db => (
             await db.Persons.IgnoreQueryFilters().SingleAsync(p => p.Id == absorbed.Id),
             await db.Set<PersonLink>().SingleAsync(l => l.PersonAId == kept.Id && l.PersonBId == absorbed.Id),
-            await db.AuditEntries.AnyAsync(a => a.Action == MergePersons.MergeAction && a.RecordIds == $"{kept.Id} {absorbed.Id}")));
+            await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.MergePersons.Text() && a.RecordIds == $"{kept.Id} {absorbed.Id}")));
         Assert.Equal(kept.Id, absorbedRow.MergedIntoId);
         Assert.True(link.Confirmed);
         Assert.True(audited);
@@ -61,7 +62,7 @@ public sealed class MergeTests : IClassFixture<AppPool>
         var (restored, linkAfter, undoAudited, persons) = await app.WithDbAsync(async db => (
             await db.Persons.IgnoreQueryFilters().SingleAsync(p => p.Id == absorbed.Id),
             await db.Set<PersonLink>().SingleAsync(l => l.PersonAId == kept.Id && l.PersonBId == absorbed.Id),
-            await db.AuditEntries.AnyAsync(a => a.Action == MergePersons.UndoAction && a.RecordIds == $"{kept.Id} {absorbed.Id}"),
+            await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.UnmergePersons.Text() && a.RecordIds == $"{kept.Id} {absorbed.Id}"),
             await db.Persons.IgnoreQueryFilters().CountAsync(p => p.Id == kept.Id || p.Id == absorbed.Id)));
         Assert.Null(restored.MergedIntoId);
         Assert.False(linkAfter.Confirmed);

@@ -151,7 +151,7 @@ public sealed class FundReportTests : IClassFixture<AppPool>
         }
 
         // Both downloads are in the audit log as exports; another fund's officer gets 404, a worker 403; bad periods 400.
-        var exports = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.Export && e.RecordType == "FundDonorReport").ToListAsync());
+        var exports = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.Export.Text() && e.RecordType == "FundDonorReport").ToListAsync());
         Assert.Equal(2, exports.Count(e => e.Reason!.Contains(w.DonorId.ToString(), StringComparison.Ordinal)));
         var stranger = await app.ClientAsync(Role.FundOfficer, (await app.NewOrganisationAsync()).Id);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/fund/donors/{w.DonorId}/report?from={from}&to={to}")).StatusCode);

@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Sigur.Features.Cases;
 using Sigur.Features.Fund;
+using Sigur.Platform.Audit;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
@@ -97,9 +99,12 @@ public sealed class FundTests : IClassFixture<AppPool>
         var otherCase = await w.Worker.RegisterAsync();
         Assert.Equal(HttpStatusCode.Created, (await w.Request(w.Worker, 3_000, "INV-2026-17", caseId: otherCase.Id)).StatusCode);
         // A rejected request does not block a corrected one.
-        var rejected = await w.Officer.PostJsonAsync($"/api/v1/fund/disbursements/{(await first.ReadAsync<DisbursementView>()).Id}/reject",
+        var firstId = (await first.ReadAsync<DisbursementView>()).Id;
+        var rejected = await w.Officer.PostJsonAsync($"/api/v1/fund/disbursements/{firstId}/reject",
             new DecideDisbursement.RejectRequest("Receipt illegible"));
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        // The rejection is audited as what it is, not as a plain update.
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.Reject.Text() && e.RecordIds == firstId.ToString())));
         Assert.Equal(HttpStatusCode.Created, (await w.Request(w.Worker, 3_000, "INV-2026-17")).StatusCode);
         // Money in another currency than the line is refused; so is a case the requester cannot see.
         var mkd = await w.Worker.PostJsonAsync("/api/v1/fund/disbursements", new RequestDisbursement.Request(w.Case.Id, w.Line(AssistanceCategory.Medical).Id, 100, "MKD", "x", "y", "z"));

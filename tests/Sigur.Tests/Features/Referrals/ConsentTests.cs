@@ -2,8 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Features.Cases;
 using Sigur.Features.Referrals;
-using Sigur.Platform;
 using Sigur.Platform.Access;
+using Sigur.Platform.Audit;
+using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Referrals;
@@ -47,7 +48,7 @@ public sealed class ConsentTests : IClassFixture<AppPool>
         Assert.Equal("+381 64 000 0000", own.Person.Contact);
 
         // The audit names the groups the recipient saw, not those withheld.
-        var read = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.OrganisationId == w.Recipient.Id && e.Action == "read").SingleAsync());
+        var read = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.OrganisationId == w.Recipient.Id && e.Action == AuditAction.Read.Text()).SingleAsync());
         Assert.Contains("narrative", read.FieldGroups);
         Assert.DoesNotContain("identity", read.FieldGroups);
     }
@@ -163,7 +164,7 @@ public sealed class ConsentTests : IClassFixture<AppPool>
         Assert.True(over.InForce);
         Assert.Null(over.Review);
 
-        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserId == worker.Id && e.Action == OverrideConsent.AuditAction).SingleAsync());
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserId == worker.Id && e.Action == AuditAction.DisclosureOverride.Text()).SingleAsync());
         Assert.Contains(over.Id.ToString(), audited.RecordIds);
         Assert.Equal("DangerToLife", audited.Reason);
         Assert.Contains(app.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Disclosure override") && l.Contains(over.Id.ToString()));
@@ -183,6 +184,6 @@ public sealed class ConsentTests : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Conflict, (await w.HolderClient.PostJsonAsync($"/api/v1/consents/{over.Id}/review", new ReviewOverride.Request(true))).StatusCode);
         // Rejected: the disclosure ends at once.
         Assert.Equal(HttpStatusCode.NotFound, (await w.RecipientReadsCase()).StatusCode);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "override-rejected" && e.RecordIds == over.Id.ToString())));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.OverrideRejected.Text() && e.RecordIds == over.Id.ToString())));
     }
 }
