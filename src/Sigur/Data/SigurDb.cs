@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -117,6 +118,9 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
         {
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.Property(u => u.Culture).HasMaxLength(10);
+            // Written only by the conditional update that accepts a code (AuthenticatorCodes): Identity's store
+            // writes every property of the user it loaded, and would put back a step older than one just accepted.
+            e.Property(u => u.LastTotpStep).Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
             e.HasIndex(u => u.OrganisationId);
         });
 
@@ -124,7 +128,6 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
         b.Entity<BreakGlassGrant>(e =>
         {
             e.HasIndex(g => new { g.UserId, g.ExpiresAt });
-            e.Property(g => g.Reason).HasMaxLength(1000);
         });
         b.Entity<AuditEntry>(e =>
         {
@@ -145,6 +148,7 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
         });
 
         Platform.Notifications.NotificationModel.Configure(this, b);
+        Platform.Access.SignInSession.Configure(b);
         ConfigureFeatures(b); // Features/FeatureModels.cs: each feature's own tables and filters
 
         ApplyPlatformConventions(b);
@@ -200,6 +204,9 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
                 if (clr.Name == nameof(IVersioned.Version) && typeof(IVersioned).IsAssignableFrom(entity.ClrType))
                     property.IsConcurrencyToken = true;
             }
+            // Identity's tokens hold authenticator keys and recovery codes: encrypted like any sensitive field.
+            if (entity.ClrType == typeof(IdentityUserToken<Guid>))
+                entity.FindProperty(nameof(IdentityUserToken<Guid>.Value))!.SetValueConverter(converter);
             foreach (var key in entity.GetKeys()) key.SetName(SnakeCase(key.GetName()!));
             foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
             foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
@@ -334,7 +341,7 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
     private static readonly HashSet<string> IgnoredInAudit =
     [
         nameof(IVersioned.Version), nameof(SigurUser.AccessFailedCount), nameof(SigurUser.LockoutEnd),
-        nameof(SigurUser.SecurityStamp), nameof(SigurUser.ConcurrencyStamp), nameof(SigurUser.Culture),
+        nameof(SigurUser.SecurityStamp), nameof(SigurUser.ConcurrencyStamp), nameof(SigurUser.Culture), nameof(SigurUser.LastTotpStep),
     ];
 
     private static string? FieldGroupOf(PropertyEntry p)

@@ -203,7 +203,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         var d = new Disbursement
         {
             OrganisationId = org, FundOrganisationId = org, CaseId = c.Id, CaseReference = c.Reference, BudgetLineId = line.Id, Category = line.Category,
-            Amount = 100, Currency = "EUR", Purpose = "matrix", Supplier = "Matrix", SupplierKey = "MATRIX", ReceiptReference = Guid.NewGuid().ToString(),
+            Amount = 100, Currency = "EUR", Purpose = "matrix", Supplier = "Matrix", CostKey = Guid.NewGuid().ToString("N"), ReceiptReference = "matrix",
             RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(), Status = approved ? DisbursementStatus.Approved : DisbursementStatus.Requested,
         };
         db.AddRange(donor, grant, line, d);
@@ -343,6 +343,9 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         new("PUT", "/api/v1/cases/{id:guid}", Policies.CaseWrite, async (w, r, c) => await c.PutJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}", await FreshEdit(w, r)), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("GET", "/api/v1/code-lists", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/code-lists"), HttpStatusCode.OK),
         new("GET", "/api/v1/me", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/me"), HttpStatusCode.OK),
+        // Ends the session it is sent with, so it is sent with a session of its own (every role may sign out).
+        new("POST", "/api/v1/auth/signout", Policies.SignedIn, async (w, r, c) =>
+            await (await w.App.ClientAsync(Role.CaseWorker, w.Own.Id)).PostAsync("/api/v1/auth/signout", null), HttpStatusCode.NoContent),
         new("GET", "/api/v1/organisations/", Policies.Administration, (w, r, c) => c.GetAsync("/api/v1/organisations"), HttpStatusCode.OK),
         new("POST", "/api/v1/organisations/", Policies.Administration, (w, r, c) => c.PostJsonAsync("/api/v1/organisations",
             new ManageOrganisations.OrganisationInput($"Matrix {Guid.NewGuid():N}"[..30], OrganisationType.Ngo, "Ohrid", "MK")), HttpStatusCode.Created),
@@ -490,8 +493,19 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             new BreakGlass.Request(CaseOf(w, r).Reference, "Matrix: the person is reported in immediate danger tonight.")), HttpStatusCode.OK),
     ];
 
-    // Reached without signing in: the token endpoint (tested in IdentityTests).
-    private static readonly string[] Anonymous = ["POST /api/v1/auth/token"];
+    // Endpoints outside /api/v1 and the pages, and who reaches them: the API description, health for load balancers
+    // (one word, nothing about records), metrics for the operator (loopback or the scrape token).
+    private static readonly Dictionary<string, string> Operational = new()
+    {
+        ["/openapi/{documentName}.json"] = "anonymous",
+        ["/api/reference/*"] = "anonymous", // the reference page and its scripts and icons
+        ["/health/live"] = "anonymous",
+        ["/health/ready"] = "anonymous",
+        ["/metrics"] = Sigur.Platform.Operations.Observability.MetricsPolicy,
+    };
+
+    // Reached without signing in: the token endpoints (tested in IdentityTests and SessionTests).
+    private static readonly string[] Anonymous = ["POST /api/v1/auth/token", "POST /api/v1/auth/refresh"];
 
     [Fact]
     public async Task Every_api_endpoint_has_an_explicit_policy_and_a_row_in_the_matrix()
@@ -511,6 +525,15 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             Assert.True(inMatrix.Contains(key), $"{key} is missing from the access matrix");
             if (!anonymous)
                 Assert.Equal(Matrix.Single(r => $"{r.Method} {r.Route}" == key).Policy, Assert.Single(policies));
+        }
+        // Outside the API and the pages: each listed with who may reach it (tested in OperationsTests).
+        foreach (var e in endpoints.Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1") != true
+                     && e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null))
+        {
+            var route = e.RoutePattern.RawText!.StartsWith("/api/reference/", StringComparison.Ordinal) ? "/api/reference/*" : e.RoutePattern.RawText!;
+            Assert.True(Operational.TryGetValue(route, out var expected), $"{route} is missing from the list of operational endpoints");
+            var policy = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).SingleOrDefault(p => p is not null);
+            Assert.Equal(expected, e.Metadata.GetMetadata<IAllowAnonymous>() is not null ? "anonymous" : policy);
         }
         foreach (var page in endpoints.Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null))
             Assert.True(page.Metadata.GetMetadata<IAllowAnonymous>() is not null || page.Metadata.GetMetadata<IAuthorizeData>() is not null,
@@ -579,7 +602,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         var decisionId = await w.App.WithDbAsync(async db =>
         {
             var c = await db.Cases.IgnoreQueryFilters().SingleAsync(x => x.Id == caseId);
-            var d = c.Decide(IdentificationStatus.Presumed, new DecisionBasis(DateTime.UtcNow.Date, DecidingBodyType.Ngo, "Matrix", null, "", "Matrix", null, DateTime.UtcNow), []);
+            Assert.Null(c.Decide(IdentificationStatus.Presumed, new DecisionBasis(DateTime.UtcNow.Date, DecidingBodyType.Ngo, "Matrix", null, "", "Matrix", null, DateTime.UtcNow), [], out var d));
             db.IdentificationDecisions().Add(d);
             await db.SaveChangesAsync();
             return d.Id;

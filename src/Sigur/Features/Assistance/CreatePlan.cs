@@ -11,6 +11,8 @@ namespace Sigur.Features.Assistance;
 /// <summary>Opens a draft assistance plan on a case of one's own organisation; a case has one open plan at a time.</summary>
 public static class CreatePlan
 {
+    public const string Policy = Policies.CaseWrite;
+
     public const int TextMax = 20_000;
 
     public sealed record Request(string NeedsAssessment, string Goals, DateOnly NextReviewOn);

@@ -20,6 +20,8 @@ namespace Sigur.Features.Duplicates;
 /// </summary>
 public static class FindCandidates
 {
+    public const string Policy = Policies.CaseWrite;
+
     public const int MaxCandidates = 10;
     // Persons sharing the most tokens are compared; more would only be weaker candidates, and each costs decryptions.
     private const int MaxCompared = 200;

@@ -21,6 +21,8 @@ namespace Sigur.Features.Duplicates;
 /// </summary>
 public static class MergePersons
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(Guid AbsorbedPersonId, long KeptVersion, long AbsorbedVersion);
 
     public sealed record UndoRequest(long Version);

@@ -21,6 +21,8 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class DonorReport
 {
+    public const string Policy = Policies.FundManage;
+
     public enum Format { Csv, Xlsx }
 
     public sealed record LineRow(string Grant, string Currency, AssistanceCategory Category, long Budget, long ApprovedToDate, long PaidToDate,

@@ -14,6 +14,8 @@ namespace Sigur.Features.Hotline;
 /// </summary>
 public static class LogContact
 {
+    public const string Policy = Policies.Hotline;
+
     public sealed record Request(
         ContactChannel Channel, CallerType CallerType, ContactUrgency Urgency = ContactUrgency.Routine, string? Language = null,
         bool Anonymous = false, string? CallerContact = null, string? Region = null, string? WhatHappened = null, string? AdviceGiven = null,

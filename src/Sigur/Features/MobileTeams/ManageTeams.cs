@@ -10,6 +10,8 @@ namespace Sigur.Features.MobileTeams;
 /// <summary>Sets up a team (the user's organisation coordinates it), adds members, lists and shows teams.</summary>
 public static class ManageTeams
 {
+    public const string Policy = Policies.MobileTeams;
+
     public sealed record MemberInput(Guid OrganisationId, string Name, string? Function);
     public sealed record Request(string Name, string Region, IReadOnlyList<MemberInput>? Members);
 

@@ -15,6 +15,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class CreateReferral
 {
+    public const string Policy = Policies.Refer;
+
     public sealed record Request(Guid CaseId, Guid RecipientOrganisationId, IReadOnlyList<ServiceType> Services);
 
     public static async Task<Results<Created<ReferralView>, ValidationProblem, ProblemHttpResult>> Handle(

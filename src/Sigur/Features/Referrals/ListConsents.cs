@@ -12,6 +12,8 @@ namespace Sigur.Features.Referrals;
 /// <summary>The consents and overrides of a case, newest first: for the holding organisation only.</summary>
 public static class ListConsents
 {
+    public const string Policy = Policies.CaseRead;
+
     public static async Task<Results<Ok<List<ConsentView>>, ProblemHttpResult>> Handle(
         Guid id, SigurDb db, CurrentUser user, Audit audit, TimeProvider clock, CancellationToken ct)
     {

@@ -17,6 +17,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class OverrideConsent
 {
+    public const string Policy = Policies.DisclosureOverride;
+
 
     public sealed record Request(ConsentBasis Ground, IReadOnlyList<Guid> RecipientOrganisationIds, IReadOnlyList<DataGroup> DataGroups, string Reason);
 

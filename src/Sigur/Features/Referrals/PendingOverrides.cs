@@ -14,6 +14,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class PendingOverrides
 {
+    public const string Policy = Policies.DisclosureOverride;
+
     public sealed record Item(Guid Id, Guid CaseId, string CaseReference, ConsentBasis Ground, IReadOnlyList<Guid> RecipientOrganisationIds,
         IReadOnlyList<DataGroup> DataGroups, string Reason, DateTime RecordedAt, Guid RecordedBy, DateTime ValidUntil, bool MayDecide, long Version);
 

@@ -14,6 +14,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class RecordConsent
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(
         ConsentGiver GivenBy, IReadOnlyList<Guid> RecipientOrganisationIds, IReadOnlyList<DataGroup> DataGroups, string Purpose, DateOnly ValidUntil,
         string? GuardianName = null);

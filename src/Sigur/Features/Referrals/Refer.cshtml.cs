@@ -36,20 +36,21 @@ public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
 
     public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken ct) => await LoadAsync(caseId, ct) ? Page() : NotFound();
 
+    [Policy(RecordConsent.Policy)]
     public async Task<IActionResult> OnPostConsentAsync(Guid caseId, CancellationToken ct)
     {
-        if (!me.May(Policies.CaseWrite)) return Forbid();
         var result = await RecordConsent.Handle(caseId, new RecordConsent.Request(GivenBy, Recipients, Groups, Purpose ?? "",
             ValidUntil ?? DateOnly.MinValue, GuardianName), db, me, clock, ct);
         return await AfterAsync(caseId, result.Result, ct);
     }
 
+    [Policy(WithdrawConsent.Policy)]
     public async Task<IActionResult> OnPostWithdrawAsync(Guid caseId, Guid consentId, CancellationToken ct)
     {
-        if (!me.May(Policies.CaseWrite)) return Forbid();
         return await AfterAsync(caseId, (await WithdrawConsent.Handle(consentId, db, me, clock, notifier, ct)).Result, ct);
     }
 
+    [Policy(CreateReferral.Policy)]
     public async Task<IActionResult> OnPostReferAsync(Guid caseId, CancellationToken ct) =>
         await AfterAsync(caseId, (await CreateReferral.Handle(new CreateReferral.Request(caseId, Recipient, Services), db, me, clock, notifier, ct)).Result, ct);
 
@@ -63,7 +64,7 @@ public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return NotFound();
             case ProblemHttpResult problem:
-                ModelState.AddModelError("", L[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."]);
+                ModelState.AddModelError("", problem.In(L));
                 return await LoadAsync(caseId, ct) ? Page() : NotFound();
             default:
                 TempData["Message"] = L["Saved."].Value;

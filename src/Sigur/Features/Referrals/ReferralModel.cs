@@ -15,7 +15,6 @@ public static class ReferralModel
             e.HasIndex(c => c.CaseId);
             e.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.PrimitiveCollection(c => c.DataGroups).ElementType().HasConversion<string>();
-            e.Property(c => c.Purpose).HasMaxLength(1000);
         });
         db.ScopeToCase<Consent>(b);
 
@@ -30,8 +29,6 @@ public static class ReferralModel
             e.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.PrimitiveCollection(r => r.Services).ElementType().HasConversion<string>();
             e.Property(r => r.CaseReference).HasMaxLength(20);
-            e.Property(r => r.DeclineReason).HasMaxLength(1000);
-            e.Property(r => r.RevokeReason).HasMaxLength(1000);
         });
         // Sender and recipient both see the referral itself (the inbox keeps declined and revoked ones); the case
         // behind it only while it is active and consented (AccessScope).

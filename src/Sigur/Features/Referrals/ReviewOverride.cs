@@ -14,6 +14,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class ReviewOverride
 {
+    public const string Policy = Policies.DisclosureOverride;
+
     public sealed record Request(bool Approve);
 
     public static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> Handle(
@@ -22,7 +24,7 @@ public static class ReviewOverride
         var now = clock.GetUtcNow().UtcDateTime;
         var consent = await db.Held<Consent>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (consent is null || !consent.IsOverride) return Problems.NotFound();
-        if (consent.ReviewOverride(user.UserId!.Value, request.Approve, now) is { } refusal) return Problems.Conflict(refusal);
+        if (consent.ReviewOverride(user.UserId!.Value, request.Approve, now) is { } refusal) return refusal.Problem();
         db.AuditWithNextSave(audit.New(request.Approve ? AuditAction.OverrideApproved : AuditAction.OverrideRejected, nameof(Consent), consent.Id.ToString(), [], null));
         try
         {

@@ -15,6 +15,8 @@ namespace Sigur.Features.Reintegration;
 /// </summary>
 public static class FollowReintegration
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Start(DateOnly StartedOn);
     public sealed record Contact(DateOnly ContactOn, Situation Housing, Situation Work, Situation Education, Situation Health, RiskLevel Risk, string? Note);
     public sealed record Closure(long Version, DateOnly ClosedOn, ReintegrationOutcome Outcome, string? Note);
@@ -27,7 +29,7 @@ public static class FollowReintegration
         CheckPast(errors, "startedOn", request.StartedOn, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await db.Set<ReintegrationFollowUp>().AnyAsync(f => f.CaseId == caseId && f.ClosedOn == null, ct))
-            return Refused("The case already has an open reintegration follow-up.");
+            return new Refusal("The case already has an open reintegration follow-up.").Problem();
         var f = new ReintegrationFollowUp { CaseId = caseId, OrganisationId = user.OrganisationId!.Value, StartedOn = Day(request.StartedOn), StartedBy = user.UserId!.Value };
         db.Add(f);
         try
@@ -36,7 +38,7 @@ public static class FollowReintegration
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return Refused("The case already has an open reintegration follow-up."); // a parallel request won the race: the unique index kept one
+            return new Refusal("The case already has an open reintegration follow-up.").Problem(); // a parallel request won the race: the unique index kept one
         }
         return TypedResults.Created($"/api/v1/cases/{caseId}/reintegration", new FollowUpView(f.Id, request.StartedOn, null, null, "", [], f.Version));
     }
@@ -48,7 +50,7 @@ public static class FollowReintegration
         if (f is null) return Problems.NotFound();
         var errors = CheckContact(request, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (f.ClosedOn is not null) return Refused("The follow-up is closed.");
+        if (f.ClosedOn is not null) return new Refusal("The follow-up is closed.").Problem();
         return await AddContact(db, user, f.Id, f.CaseId, request, ct);
     }
 
@@ -64,7 +66,7 @@ public static class FollowReintegration
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         db.Entry(f).Property(x => x.Version).OriginalValue = request.Version;
         f.Version = request.Version;
-        if (f.Close(request.ClosedOn, request.Outcome, request.Note?.Trim() ?? "") is { } refusal) return Refused(refusal);
+        if (f.Close(request.ClosedOn, request.Outcome, request.Note?.Trim() ?? "") is { } refusal) return refusal.Problem();
         try
         {
             await db.SaveChangesAsync(ct);

@@ -18,6 +18,8 @@ namespace Sigur.Features.Reintegration;
 /// </summary>
 public static partial class PlanReturn
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(string DestinationCountry, RiskLevel RetraffickingRisk, string RiskAssessment, string FamilySituation, string ServicesAtDestination,
         string TravelArrangements, string ReceptionArrangements, DateOnly PlannedDeparture);
     public sealed record Departure(long Version, DateOnly DepartedOn);
@@ -39,7 +41,7 @@ public static partial class PlanReturn
         if (request.PlannedDeparture < today || request.PlannedDeparture > today.AddYears(1)) errors["plannedDeparture"] = ["A date from today to a year ahead."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await db.Set<VoluntaryReturn>().AnyAsync(r => r.CaseId == caseId && r.Status == ReturnStatus.Planned, ct))
-            return Refused("The case already has a planned return.");
+            return new Refusal("The case already has a planned return.").Problem();
         var r = new VoluntaryReturn
         {
             CaseId = caseId, OrganisationId = user.OrganisationId!.Value, DestinationCountry = request.DestinationCountry!, RetraffickingRisk = request.RetraffickingRisk,
@@ -54,7 +56,7 @@ public static partial class PlanReturn
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return Refused("The case already has a planned return."); // a parallel request won the race: the unique index kept one
+            return new Refusal("The case already has a planned return.").Problem(); // a parallel request won the race: the unique index kept one
         }
         return TypedResults.Created($"/api/v1/cases/{caseId}/reintegration", ReturnView.From(r, []));
     }
@@ -79,20 +81,20 @@ public static partial class PlanReturn
         if (r is null) return Problems.NotFound();
         var errors = FollowReintegration.CheckContact(request, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (r.Status != ReturnStatus.Returned) return Refused("A return is followed up after the departure.");
+        if (r.Status != ReturnStatus.Returned) return new Refusal("A return is followed up after the departure.").Problem();
         if (Day(request.ContactOn) < r.DepartedOn) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactOn"] = ["On or after the departure."] });
         return await FollowReintegration.AddContact(db, user, r.Id, r.CaseId, request, ct);
     }
 
     private static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, long version, Dictionary<string, string[]> errors, Func<VoluntaryReturn, string?> change, SigurDb db, CurrentUser user, CancellationToken ct)
+        Guid id, long version, Dictionary<string, string[]> errors, Func<VoluntaryReturn, Refusal?> change, SigurDb db, CurrentUser user, CancellationToken ct)
     {
         var r = await db.Held<VoluntaryReturn>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return Problems.NotFound();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         db.Entry(r).Property(x => x.Version).OriginalValue = version;
         r.Version = version;
-        if (change(r) is { } refusal) return Refused(refusal);
+        if (change(r) is { } refusal) return refusal.Problem();
         try
         {
             await db.SaveChangesAsync(ct);

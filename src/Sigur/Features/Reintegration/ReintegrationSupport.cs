@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
@@ -13,8 +12,6 @@ internal static class ReintegrationSupport
 
     public static DateTime Day(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-    public static ProblemHttpResult Refused(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state", detail: detail);
 
     public static void CheckText(Dictionary<string, string[]> errors, string field, string? value, bool required = false)
     {

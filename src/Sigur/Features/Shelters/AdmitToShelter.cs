@@ -17,6 +17,8 @@ namespace Sigur.Features.Shelters;
 /// </summary>
 public static class AdmitToShelter
 {
+    public const string Policy = Policies.ShelterManage;
+
     public sealed record Request(Guid CaseId, PlaceSex? Sex = null, AgeGroup? AgeGroup = null);
 
     public sealed record Response(Guid PlacementId, Guid ShelterId, Guid CaseId, PlaceSex Sex, AgeGroup AgeGroup, DateTime AdmittedAt);
@@ -40,8 +42,7 @@ public static class AdmitToShelter
             .Where(p => p.ShelterId == id && p.Sex == sex && p.AgeGroup == age && p.Occupied < p.Places)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Occupied, p => p.Occupied + 1), ct);
         if (taken == 0)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No free place",
-                detail: "The shelter has no free place of this category. Put the person on the waiting list.");
+            return new Refusal("The shelter has no free place of this category. Put the person on the waiting list.").Problem("No free place");
 
         var placement = new ShelterPlacement
         {

@@ -11,6 +11,8 @@ namespace Sigur.Features.Shelters;
 /// <summary>Ends a stay and frees its place, both in one transaction; a stay is discharged once (conditional update).</summary>
 public static class DischargeFromShelter
 {
+    public const string Policy = Policies.ShelterManage;
+
     public sealed record Request(string? Reason = null);
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Handle(

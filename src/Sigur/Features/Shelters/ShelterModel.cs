@@ -32,7 +32,6 @@ public static class ShelterModel
             e.HasOne<Shelter>().WithMany().HasForeignKey(p => p.ShelterId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.Property(p => p.CaseReference).HasMaxLength(20);
-            e.Property(p => p.DischargeReason).HasMaxLength(1000);
         });
         db.ScopeToCase<ShelterPlacement>(b);
         b.Entity<ShelterWaitingEntry>(e =>

@@ -11,6 +11,8 @@ namespace Sigur.Features.Shelters;
 /// <summary>The shelter's current residents and its waiting list, for its own staff; and putting a case on the list.</summary>
 public static class ShelterResidents
 {
+    public const string Policy = Policies.ShelterManage;
+
     public sealed record Stay(Guid Id, Guid CaseId, string CaseReference, PlaceSex Sex, AgeGroup AgeGroup, DateTime AdmittedAt);
 
     public sealed record Waiting(Guid Id, Guid CaseId, string CaseReference, PlaceSex Sex, AgeGroup AgeGroup, DateTime AddedAt);

@@ -22,6 +22,7 @@ namespace Sigur.Data.Sqlite
                     culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     is_disabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
+                    last_totp_step = table.Column<long>(type: "INTEGER", nullable: true),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -87,7 +88,7 @@ namespace Sigur.Data.Sqlite
                     organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     case_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     person_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
                     granted_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     reviewed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -439,6 +440,27 @@ namespace Sigur.Data.Sqlite
                     table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
                     table.ForeignKey(
                         name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "asp_net_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_session",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    refresh_generation = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sign_in_session", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sign_in_session_asp_net_users_user_id",
                         column: x => x.user_id,
                         principalTable: "asp_net_users",
                         principalColumn: "id",
@@ -820,7 +842,7 @@ namespace Sigur.Data.Sqlite
                     guardian_name = table.Column<string>(type: "TEXT", nullable: false),
                     recipient_organisation_ids = table.Column<string>(type: "TEXT", nullable: false),
                     data_groups = table.Column<string>(type: "TEXT", nullable: false),
-                    purpose = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    purpose = table.Column<string>(type: "TEXT", nullable: false),
                     recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     recorded_by = table.Column<Guid>(type: "TEXT", nullable: false),
                     valid_until = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -1074,10 +1096,10 @@ namespace Sigur.Data.Sqlite
                     requested_by = table.Column<Guid>(type: "TEXT", nullable: false),
                     answered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     answered_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    decline_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    decline_reason = table.Column<string>(type: "TEXT", nullable: false),
                     completed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    revoke_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    revoke_reason = table.Column<string>(type: "TEXT", nullable: false),
                     version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -1158,7 +1180,7 @@ namespace Sigur.Data.Sqlite
                     admitted_by = table.Column<Guid>(type: "TEXT", nullable: false),
                     discharged_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     discharged_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    discharge_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    discharge_reason = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1282,16 +1304,16 @@ namespace Sigur.Data.Sqlite
                     category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     amount = table.Column<long>(type: "INTEGER", nullable: false),
                     currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    purpose = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    supplier = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    supplier_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    receipt_reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    purpose = table.Column<string>(type: "TEXT", nullable: false),
+                    supplier = table.Column<string>(type: "TEXT", nullable: false),
+                    cost_key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    receipt_reference = table.Column<string>(type: "TEXT", nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     requested_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     requested_by = table.Column<Guid>(type: "TEXT", nullable: false),
                     decided_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     decided_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    reject_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    reject_reason = table.Column<string>(type: "TEXT", nullable: false),
                     receipt_date = table.Column<DateTime>(type: "TEXT", nullable: true),
                     paid_amount = table.Column<long>(type: "INTEGER", nullable: true),
                     payment_reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -1617,9 +1639,9 @@ namespace Sigur.Data.Sqlite
                 column: "budget_line_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_fund_disbursements_case_id_supplier_key_receipt_reference",
+                name: "ix_fund_disbursements_case_id_cost_key",
                 table: "fund_disbursements",
-                columns: new[] { "case_id", "supplier_key", "receipt_reference" },
+                columns: new[] { "case_id", "cost_key" },
                 unique: true,
                 filter: "status <> 'Rejected'");
 
@@ -1878,6 +1900,11 @@ namespace Sigur.Data.Sqlite
                 column: "organisation_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_sign_in_session_user_id",
+                table: "sign_in_session",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_statistics_change_generation",
                 table: "statistics_change",
                 column: "generation");
@@ -2041,6 +2068,9 @@ namespace Sigur.Data.Sqlite
                 name: "shelter_waiting_entries");
 
             migrationBuilder.DropTable(
+                name: "sign_in_session");
+
+            migrationBuilder.DropTable(
                 name: "statistics_change");
 
             migrationBuilder.DropTable(
@@ -2051,9 +2081,6 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "voluntary_returns");
-
-            migrationBuilder.DropTable(
-                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "fund_budget_lines");
@@ -2072,6 +2099,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "shelters");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "suspect");

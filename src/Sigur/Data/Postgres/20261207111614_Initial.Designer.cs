@@ -13,7 +13,7 @@ using Sigur.Data;
 namespace Sigur.Data.Postgres
 {
     [DbContext(typeof(PostgresSigurDb))]
-    [Migration("20261207102138_Initial")]
+    [Migration("20261207111614_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -694,6 +694,12 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("category");
 
+                    b.Property<string>("CostKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cost_key");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -740,8 +746,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("purpose");
 
                     b.Property<DateTime?>("ReceiptDate")
@@ -750,14 +755,12 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("ReceiptReference")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("text")
                         .HasColumnName("receipt_reference");
 
                     b.Property<string>("RejectReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("reject_reason");
 
                     b.Property<DateTime>("RequestedAt")
@@ -776,15 +779,8 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Supplier")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("supplier");
-
-                    b.Property<string>("SupplierKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("supplier_key");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -797,13 +793,13 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("BudgetLineId")
                         .HasDatabaseName("ix_fund_disbursements_budget_line_id");
 
+                    b.HasIndex("CaseId", "CostKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_disbursements_case_id_cost_key")
+                        .HasFilter("status <> 'Rejected'");
+
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_fund_disbursements_organisation_id_requested_at");
-
-                    b.HasIndex("CaseId", "SupplierKey", "ReceiptReference")
-                        .IsUnique()
-                        .HasDatabaseName("ix_fund_disbursements_case_id_supplier_key_receipt_reference")
-                        .HasFilter("status <> 'Rejected'");
 
                     b.HasIndex("FundOrganisationId", "Status", "RequestedAt")
                         .HasDatabaseName("ix_fund_disbursements_fund_organisation_id_status_requested_at");
@@ -2266,8 +2262,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("purpose");
 
                     b.PrimitiveCollection<List<Guid>>("RecipientOrganisationIds")
@@ -2353,8 +2348,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("DeclineReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("decline_reason");
 
                     b.Property<Guid>("OrganisationId")
@@ -2379,8 +2373,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("RevokeReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("revoke_reason");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -2820,8 +2813,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("DischargeReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("discharge_reason");
 
                     b.Property<DateTime?>("DischargedAt")
@@ -3256,8 +3248,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("reason");
 
                     b.Property<DateTime?>("ReviewedAt")
@@ -3279,6 +3270,38 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_break_glass_grants_user_id_expires_at");
 
                     b.ToTable("break_glass_grants");
+                });
+
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_session");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sign_in_session_user_id");
+
+                    b.ToTable("sign_in_session");
                 });
 
             modelBuilder.Entity("Sigur.Platform.Audit.AuditChainHead", b =>
@@ -3546,6 +3569,10 @@ namespace Sigur.Data.Postgres
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_step");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -4045,6 +4072,16 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.HasOne("Sigur.Platform.SigurUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_session_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>

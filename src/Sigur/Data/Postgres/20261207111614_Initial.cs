@@ -24,6 +24,7 @@ namespace Sigur.Data.Postgres
                     culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     is_disabled = table.Column<bool>(type: "boolean", nullable: false),
                     must_change_password = table.Column<bool>(type: "boolean", nullable: false),
+                    last_totp_step = table.Column<long>(type: "bigint", nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -89,7 +90,7 @@ namespace Sigur.Data.Postgres
                     organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
                     case_id = table.Column<Guid>(type: "uuid", nullable: false),
                     person_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    reason = table.Column<string>(type: "text", nullable: false),
                     granted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     reviewed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -441,6 +442,27 @@ namespace Sigur.Data.Postgres
                     table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
                     table.ForeignKey(
                         name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "asp_net_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_session",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    refresh_generation = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sign_in_session", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sign_in_session_asp_net_users_user_id",
                         column: x => x.user_id,
                         principalTable: "asp_net_users",
                         principalColumn: "id",
@@ -822,7 +844,7 @@ namespace Sigur.Data.Postgres
                     guardian_name = table.Column<string>(type: "text", nullable: false),
                     recipient_organisation_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     data_groups = table.Column<string[]>(type: "text[]", nullable: false),
-                    purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    purpose = table.Column<string>(type: "text", nullable: false),
                     recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     recorded_by = table.Column<Guid>(type: "uuid", nullable: false),
                     valid_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -1076,10 +1098,10 @@ namespace Sigur.Data.Postgres
                     requested_by = table.Column<Guid>(type: "uuid", nullable: false),
                     answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     answered_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    decline_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    decline_reason = table.Column<string>(type: "text", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    revoke_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    revoke_reason = table.Column<string>(type: "text", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -1160,7 +1182,7 @@ namespace Sigur.Data.Postgres
                     admitted_by = table.Column<Guid>(type: "uuid", nullable: false),
                     discharged_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     discharged_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    discharge_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    discharge_reason = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1284,16 +1306,16 @@ namespace Sigur.Data.Postgres
                     category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     amount = table.Column<long>(type: "bigint", nullable: false),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    supplier = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    supplier_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    receipt_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    purpose = table.Column<string>(type: "text", nullable: false),
+                    supplier = table.Column<string>(type: "text", nullable: false),
+                    cost_key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    receipt_reference = table.Column<string>(type: "text", nullable: false),
                     status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     requested_by = table.Column<Guid>(type: "uuid", nullable: false),
                     decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     decided_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    reject_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    reject_reason = table.Column<string>(type: "text", nullable: false),
                     receipt_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     paid_amount = table.Column<long>(type: "bigint", nullable: true),
                     payment_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -1619,9 +1641,9 @@ namespace Sigur.Data.Postgres
                 column: "budget_line_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_fund_disbursements_case_id_supplier_key_receipt_reference",
+                name: "ix_fund_disbursements_case_id_cost_key",
                 table: "fund_disbursements",
-                columns: new[] { "case_id", "supplier_key", "receipt_reference" },
+                columns: new[] { "case_id", "cost_key" },
                 unique: true,
                 filter: "status <> 'Rejected'");
 
@@ -1880,6 +1902,11 @@ namespace Sigur.Data.Postgres
                 column: "organisation_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_sign_in_session_user_id",
+                table: "sign_in_session",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_statistics_change_generation",
                 table: "statistics_change",
                 column: "generation");
@@ -2043,6 +2070,9 @@ namespace Sigur.Data.Postgres
                 name: "shelter_waiting_entries");
 
             migrationBuilder.DropTable(
+                name: "sign_in_session");
+
+            migrationBuilder.DropTable(
                 name: "statistics_change");
 
             migrationBuilder.DropTable(
@@ -2053,9 +2083,6 @@ namespace Sigur.Data.Postgres
 
             migrationBuilder.DropTable(
                 name: "voluntary_returns");
-
-            migrationBuilder.DropTable(
-                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "fund_budget_lines");
@@ -2074,6 +2101,9 @@ namespace Sigur.Data.Postgres
 
             migrationBuilder.DropTable(
                 name: "shelters");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "suspect");
