@@ -13,7 +13,7 @@ namespace Sigur.Platform.Notifications;
 /// recipients that have an address (only when SMTP is configured: off by default), by itself: a use case only adds.
 /// A notification and its e-mail say the same thing: a template filled with references and dates.
 /// </summary>
-public sealed class Notifier(SigurDb db, IMailSender mail, TimeProvider clock, ILogger<Notifier> log)
+public sealed class Notifier(SigurDb db, IMailSender mail, TimeProvider clock, ILogger<Notifier> log, IServiceScopeFactory scopes)
 {
     private readonly List<Notification> _pending = [];
 
@@ -47,7 +47,10 @@ public sealed class Notifier(SigurDb db, IMailSender mail, TimeProvider clock, I
         if (_pending.Count > 0) db.AfterCommit(SendMailAsync); // added but not saved yet: after the commit that saves them
         if (batch.Count == 0 || !mail.Enabled) return;
         var ids = batch.Select(n => n.UserId!.Value).Distinct().ToList();
-        var recipients = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && !u.IsDisabled && u.Email != null)
+        // This runs as the commit completes, while the context still holds the finished transaction: the addresses
+        // are read through a context of their own.
+        await using var scope = scopes.CreateAsyncScope();
+        var recipients = await scope.ServiceProvider.GetRequiredService<SigurDb>().Users.AsNoTracking().Where(u => ids.Contains(u.Id) && !u.IsDisabled && u.Email != null)
             .Select(u => new { u.Id, u.Email, u.Culture }).ToDictionaryAsync(u => u.Id, ct);
         foreach (var n in batch)
         {
