@@ -65,6 +65,7 @@ public sealed class AuditTests : IClassFixture<AppPool>
         Assert.True(intact.RowsChecked >= 8);
 
         var victim = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.Read.Text()).OrderBy(e => e.Sequence).Skip(2).Select(e => e.Sequence).FirstAsync());
+        await AuditTamperingTests.DropAppendOnlyTriggersAsync(app); // as someone with the right to change the schema would
         await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE audit_entries SET reason = 'nothing to see' WHERE sequence = {victim}"));
         var edited = await app.WithDbAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None));
         Assert.False(edited.Intact);

@@ -64,17 +64,22 @@ public sealed class Disbursement : IOrganisationOwned, IVersioned
     public AssistanceCategory Category { get; set; }
     public long Amount { get; set; }
     public string Currency { get; set; } = "EUR";
-    public string Purpose { get; set; } = "";
-    public string Supplier { get; set; } = "";
-    /// <summary>The supplier folded (case, spaces) so that "Apteka Zdravje" and "APTEKA  ZDRAVJE" are one supplier.</summary>
-    public string SupplierKey { get; set; } = "";
-    public string ReceiptReference { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string Purpose { get; set; } = "";
+    /// <summary>Often a private landlord: encrypted like a name.</summary>
+    [Sensitive(FieldGroups.Contact)] public string Supplier { get; set; } = "";
+    /// <summary>
+    /// The cost as a keyed token (<see cref="FieldProtection.SearchToken"/>) of the supplier folded (case, spaces: "Apteka
+    /// Zdravje" and "APTEKA  ZDRAVJE" are one supplier) and the receipt reference, both of which are stored encrypted:
+    /// the same cost of a case is found, and refused by a unique index, without either being readable.
+    /// </summary>
+    public string CostKey { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string ReceiptReference { get; set; } = "";
     public DisbursementStatus Status { get; set; } = DisbursementStatus.Requested;
     public DateTime RequestedAt { get; set; }
     public Guid RequestedBy { get; set; }
     public DateTime? DecidedAt { get; set; }
     public Guid? DecidedBy { get; set; }
-    public string RejectReason { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string RejectReason { get; set; } = "";
 
     /// <summary>The receipt's date and amount, as paid; at most the approved amount (the rest goes back to the line).</summary>
     public DateTime? ReceiptDate { get; set; }
@@ -86,8 +91,8 @@ public sealed class Disbursement : IOrganisationOwned, IVersioned
     public Guid? PaymentRecordedBy { get; set; }
     public long Version { get; set; }
 
-    public static string KeyOf(string supplier) =>
-        string.Join(' ', supplier.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+    public static string CostKeyOf(FieldProtection protection, string supplier, string receiptReference) => protection.SearchToken(string.Join('\u001f',
+        "disbursement cost", string.Join(' ', supplier.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant(), receiptReference.Trim()));
 }
 
 public enum AssistanceCategory { Psychological, Medical, Food, Accommodation, Documents, Legal, EducationVocational, Reintegration, Other }

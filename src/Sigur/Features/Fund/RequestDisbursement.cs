@@ -13,6 +13,8 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class RequestDisbursement
 {
+    public const string Policy = Policies.FundRequest;
+
     public sealed record Request(Guid CaseId, Guid BudgetLineId, long Amount, string Currency, string Purpose, string Supplier, string ReceiptReference);
 
     public static async Task<Results<Created<DisbursementView>, ValidationProblem, ProblemHttpResult>> Handle(
@@ -34,16 +36,16 @@ public static class RequestDisbursement
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currency"] = ["The budget line is in another currency."] });
 
         var receipt = request.ReceiptReference.Trim();
-        var supplierKey = Disbursement.KeyOf(request.Supplier);
+        var costKey = Disbursement.CostKeyOf(db.Protection, request.Supplier, receipt);
         var duplicate = Problems.Conflict("This cost (case, supplier, receipt) was already requested; the same cost is never paid twice.");
-        if (await db.Set<Disbursement>().IgnoreQueryFilters().AnyAsync(d => d.CaseId == c.Id && d.SupplierKey == supplierKey
-                && d.ReceiptReference == receipt && d.Status != DisbursementStatus.Rejected, ct))
+        if (await db.Set<Disbursement>().IgnoreQueryFilters().AnyAsync(d => d.CaseId == c.Id && d.CostKey == costKey
+                && d.Status != DisbursementStatus.Rejected, ct))
             return duplicate;
         var disbursement = new Disbursement
         {
             OrganisationId = user.OrganisationId!.Value, FundOrganisationId = line.OrganisationId, CaseId = c.Id, CaseReference = c.Reference,
             BudgetLineId = line.Id, Category = line.Category, Amount = request.Amount, Currency = request.Currency, Purpose = request.Purpose.Trim(),
-            Supplier = request.Supplier.Trim(), SupplierKey = supplierKey, ReceiptReference = receipt,
+            Supplier = request.Supplier.Trim(), CostKey = costKey, ReceiptReference = receipt,
             RequestedAt = clock.GetUtcNow().UtcDateTime, RequestedBy = user.UserId!.Value,
         };
         db.Add(disbursement);

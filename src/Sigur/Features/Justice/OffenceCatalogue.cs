@@ -22,10 +22,10 @@ public sealed class OffenceCatalogue
     private Dictionary<string, CatalogueEdition> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, CatalogueDocument> _revisions = new();
 
-    public OffenceCatalogue(IConfiguration config, ILogger<OffenceCatalogue> log)
+    public OffenceCatalogue(JusticeSettings settings, ILogger<OffenceCatalogue> log)
     {
         _log = log;
-        Directory = config["Justice:CatalogueDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "Features", "Justice", "Catalogue");
+        Directory = settings.CatalogueDirectory ?? Path.Combine(AppContext.BaseDirectory, "Features", "Justice", "Catalogue");
         Reload();
     }
 
@@ -397,4 +397,11 @@ public static class CatalogueParser
             if (!allowed.Contains(codes![i]))
                 yield return ($"{path}[{i}]", $"Unknown {what} \"{codes[i]}\" (allowed: {string.Join(", ", allowed)}).");
     }
+}
+
+/// <summary>The section "Justice".</summary>
+public sealed class JusticeSettings
+{
+    /// <summary>Where the offence catalogue's files are; null: the ones shipped beside the executable.</summary>
+    public string? CatalogueDirectory { get; set; }
 }

@@ -87,12 +87,6 @@ public sealed record PublishedTable(string? Id, string? Title, string Rows, stri
 /// <summary>Free cross-tabulation: any dimension by any other, within filters, counted by the rules of <see cref="CountingRules"/>.</summary>
 public static class CrossTab
 {
-    public static StatisticsContext Context(IConfiguration config) => new(config["Statistics:ReportingCountry"] ?? "MK");
-
-    public static int Threshold(IConfiguration config, bool publication) => publication
-        ? config.GetValue("Statistics:PublicationThreshold", 11)
-        : config.GetValue("Statistics:SuppressionThreshold", 5);
-
     /// <summary>Checks names before anything is counted; the messages name the parameter, never echo personal data (there is none here).</summary>
     public static Dictionary<string, string[]> Validate(string? rows, string? columns, IEnumerable<string> filters, out List<Filter> parsed)
     {
@@ -111,9 +105,9 @@ public static class CrossTab
         return errors;
     }
 
-    public static async Task<IReadOnlyList<CountedTable>> CountAsync(SigurDb db, IConfiguration config, IReadOnlyList<TableSpec> specs, CancellationToken ct)
+    public static async Task<IReadOnlyList<CountedTable>> CountAsync(SigurDb db, StatisticsSettings statistics, IReadOnlyList<TableSpec> specs, CancellationToken ct)
     {
-        var context = Context(config);
+        var context = statistics.Context;
         var tables = new List<CountedTable>();
         var facts = new Dictionary<(CountingUnit, ReferenceDate), IReadOnlyList<VictimFact>>();
         foreach (var spec in specs)
@@ -126,10 +120,10 @@ public static class CrossTab
     }
 
     /// <summary>Counts, publishes and suppresses a set of tables together (the tables of one report are linked).</summary>
-    public static async Task<IReadOnlyList<PublishedTable>> PublishAsync(SigurDb db, IConfiguration config, IReadOnlyList<TableSpec> specs, bool publication, CancellationToken ct)
+    public static async Task<IReadOnlyList<PublishedTable>> PublishAsync(SigurDb db, StatisticsSettings statistics, IReadOnlyList<TableSpec> specs, bool publication, CancellationToken ct)
     {
-        var tables = await CountAsync(db, config, specs, ct);
-        var threshold = Threshold(config, publication);
+        var tables = await CountAsync(db, statistics, specs, ct);
+        var threshold = statistics.Threshold(publication);
         Suppression.Apply(tables, threshold);
         return [.. tables.Select(t => t.Publish(threshold))];
     }

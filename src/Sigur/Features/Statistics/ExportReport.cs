@@ -19,7 +19,7 @@ public static class ExportReport
         TypedResults.Ok(ReportTemplate.All.Select(t => new TemplateInfo(t.Id, t.Title, t.Source, [.. t.Tables.Select(x => $"{x.Id}. {x.Title}")])).ToArray());
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> Handle(
-        string id, [FromQuery] int? year, [FromQuery] string? format, SigurDb db, IConfiguration config, CurrentUser user, TimeProvider clock,
+        string id, [FromQuery] int? year, [FromQuery] string? format, SigurDb db, StatisticsSettings statistics, CurrentUser user, TimeProvider clock,
         IServiceProvider services, CancellationToken ct)
     {
         var template = ReportTemplate.Find(id);
@@ -37,7 +37,7 @@ public static class ExportReport
     public static async Task<(byte[] Bytes, string FileName)> ProduceAsync(IServiceProvider sp, ReportTemplate template, int year, ReportFormat format, Author author, CancellationToken ct)
     {
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var report = await template.RunAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), year, author, now, ct);
+        var report = await template.RunAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), year, author, now, ct);
         using var buffer = new MemoryStream();
         await ReportFiles.WriteAsync(report, format, buffer, ct);
         await ExportAudit.RecordAsync(sp, "StatisticsReport", $"{template.Id} {year} {format}", ct);

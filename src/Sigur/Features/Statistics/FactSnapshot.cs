@@ -16,12 +16,15 @@ namespace Sigur.Features.Statistics;
 /// implementation of the counting rules, and counted by the same lattice as every other free table.</para>
 /// <para>One table at a time (a semaphore): analysts are few, and a pass takes milliseconds.</para>
 /// </summary>
-public sealed class FactSnapshot(IConfiguration config)
+public sealed class FactSnapshot(StatisticsSettings statistics)
 {
-    private readonly string _reportingCountry = CrossTab.Context(config).ReportingCountry;
+    private readonly string _reportingCountry = statistics.Context.ReportingCountry;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(CountingUnit Unit, ReferenceDate Reference), FactView> _views = [];
     private long _generation = -1;
+
+    /// <summary>The generation the snapshot has replayed up to; -1 before it is first built (the journal lag metric).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
     private VictimFacts.PersonClusters _clusters = new([]);
     private ILookup<Guid, Guid> _members = Array.Empty<Guid>().ToLookup(g => g);
 

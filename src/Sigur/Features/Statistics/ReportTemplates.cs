@@ -35,15 +35,15 @@ public sealed record ReportTemplate(string Id, string Title, string Source, Coun
     public static ReportTemplate? Find(string? id) => All.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The template's tables for one year, counted and protected together.</summary>
-    public async Task<Report> RunAsync(SigurDb db, IConfiguration config, int year, Author author, DateTime extractedAt, CancellationToken ct)
+    public async Task<Report> RunAsync(SigurDb db, StatisticsSettings statistics, int year, Author author, DateTime extractedAt, CancellationToken ct)
     {
         var specs = Tables.Select(t =>
         {
             CrossTab.Validate(t.Rows, t.Cols, [.. t.Filters, $"year={year}"], out var filters);
             return new TableSpec(t.Rows, t.Cols, filters, Unit, Reference, t.Title, t.Id);
         }).ToList();
-        var tables = await CrossTab.PublishAsync(db, config, specs, publication: true, ct);
-        return new Report(this, year, config["Statistics:ReportingCountry"] ?? "MK", author, extractedAt, tables);
+        var tables = await CrossTab.PublishAsync(db, statistics, specs, publication: true, ct);
+        return new Report(this, year, statistics.ReportingCountry, author, extractedAt, tables);
     }
 }
 

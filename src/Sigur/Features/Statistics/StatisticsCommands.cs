@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Sigur.Features.Statistics;
 
-/// <summary>The statistics verbs: `stats table`, `stats export`, `stats backfill-ages`, `export htcds`, `import`, `import-reference`.</summary>
+/// <summary>The statistics verbs: `stats table`, `stats export`, `export htcds`, `import`, `import-reference`.</summary>
 public static class StatisticsCommands
 {
     public static IEnumerable<Command> Build()
@@ -16,7 +16,6 @@ public static class StatisticsCommands
         var stats = new Command("stats", "Statistics: cross-tables and report templates.");
         stats.Subcommands.Add(TableCommand());
         stats.Subcommands.Add(ReportCommand());
-        stats.Subcommands.Add(BackfillCommand());
         yield return stats;
 
         var export = new Command("export", "Anonymised record-level exports.");
@@ -84,18 +83,6 @@ public static class StatisticsCommands
         return command;
     }
 
-    private static Command BackfillCommand()
-    {
-        var command = new Command("backfill-ages", "Give cases saved without an age at intake one, from the person's birth date or estimate (also runs after every migration).");
-        command.SetAction((_, ct) => Commands.WithServices(async sp =>
-        {
-            var stamped = await AgeAtIntakeBackfill.RunAsync(sp.GetRequiredService<SigurDb>(), ct);
-            Console.WriteLine($"{stamped} cases now have an age at intake.");
-            return 0;
-        }));
-        return command;
-    }
-
     private static Command ReportCommand()
     {
         var template = new Option<string>("--template") { Required = true, Description = "One of: " + string.Join(", ", ReportTemplate.All.Select(t => t.Id)) };
@@ -133,7 +120,7 @@ public static class StatisticsCommands
         {
             if (parse.GetValue(k) is < 2 or > 1000) { Console.Error.WriteLine("--k must be between 2 and 1000."); return 2; }
             if (parse.GetValue(suppression) is not (>= 0 and <= 100)) { Console.Error.WriteLine("--max-suppression must be a percentage between 0 and 100."); return 2; }
-            var result = await RecordExport.BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), parse.GetValue(k), ct,
+            var result = await RecordExport.BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), parse.GetValue(k), ct,
                 parse.GetValue(suppression) / 100);
             var file = parse.GetValue(output)!;
             await using (var stream = file.Create()) await RecordExport.WriteCsvAsync(result, stream, ct);
@@ -167,7 +154,7 @@ public static class StatisticsCommands
             PublishedTable table;
             try
             {
-                table = await FreeTables.PublishAsync(sp.GetRequiredService<FactSnapshot>(), sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), spec, parse.GetValue(publication), ct);
+                table = await FreeTables.PublishAsync(sp.GetRequiredService<FactSnapshot>(), sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), spec, parse.GetValue(publication), ct);
             }
             catch (FreeTables.TooLarge e)
             {

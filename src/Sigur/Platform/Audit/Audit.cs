@@ -15,8 +15,14 @@ public sealed class Audit(AuditWriter writer, CurrentUser user, TimeProvider clo
     public Task ListAsync(string recordType, IEnumerable<Guid> ids, params string[] fieldGroups) =>
         WriteAsync(AuditAction.List, recordType, string.Join(' ', ids), fieldGroups);
 
-    public Task EventAsync(AuditAction action, string? recordType = null, string? recordIds = null, string? reason = null, Guid? userId = null, Guid? organisationId = null) =>
-        writer.AppendAsync(New(action, recordType, recordIds, [], reason, userId, organisationId));
+    public Task EventAsync(AuditAction action, string? recordType = null, string? recordIds = null, string? reason = null, Guid? userId = null, Guid? organisationId = null)
+    {
+        DeniedRecorded |= action == AuditAction.Denied;
+        return writer.AppendAsync(New(action, recordType, recordIds, [], reason, userId, organisationId));
+    }
+
+    /// <summary>Whether this request already recorded a denial (the 404 audit then adds none).</summary>
+    public bool DeniedRecorded { get; private set; }
 
     private Task WriteAsync(AuditAction action, string recordType, string ids, string[] fieldGroups) =>
         writer.AppendAsync(New(action, recordType, ids, fieldGroups, null, null, null));

@@ -21,6 +21,7 @@ public enum AuditAction
     SignIn,
     SignInFailed,
     SignOut,
+    /// <summary>Refused (401/403), or a probe: a record outside the user's scope (answered 404), a break-glass on a reference that does not exist.</summary>
     Denied,
     BreakGlass,
     KeyRotation,
@@ -65,8 +66,9 @@ public static class AuditActionText
 
 /// <summary>
 /// One row of the append-only, hash-chained audit log: who (user, organisation, role, address), what (action,
-/// record type and ids, field groups — never values), why (reason), when. <see cref="Hash"/> is SHA-256 over the
-/// previous row's hash and this row, so an edited or removed row breaks the chain at that row.
+/// record type and ids, field groups — never values), why (reason), when. <see cref="Hash"/> is HMAC-SHA-256, under a
+/// key derived from the key-encryption key (never in the database), over the previous row's hash and this row, so an
+/// edited or removed row breaks the chain at that row and nobody without the key can mend it.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -86,14 +88,14 @@ public sealed class AuditEntry
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 
-    public string ComputeHash()
+    public string ComputeHash(byte[] key)
     {
         var canonical = string.Join('\u001f',
             Sequence.ToString(CultureInfo.InvariantCulture),
             At.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
             UserId?.ToString() ?? "", OrganisationId?.ToString() ?? "", Role ?? "", Action,
             RecordType ?? "", RecordIds ?? "", FieldGroups ?? "", Reason ?? "", Address ?? "", PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical)));
     }
 }
 

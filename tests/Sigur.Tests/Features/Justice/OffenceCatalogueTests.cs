@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sigur.Features.Justice;
 using Sigur.Platform;
@@ -11,8 +10,7 @@ namespace Sigur.Tests.Features.Justice;
 public sealed partial class OffenceCatalogueTests : IClassFixture<AppPool>
 {
     private static OffenceCatalogue Load(string directory) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Justice:CatalogueDirectory"] = directory }).Build(),
-            NullLogger<OffenceCatalogue>.Instance);
+        new(new JusticeSettings { CatalogueDirectory = directory }, NullLogger<OffenceCatalogue>.Instance);
 
     private static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "Features", "Justice", "Catalogue");
 
