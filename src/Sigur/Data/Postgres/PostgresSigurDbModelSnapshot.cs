@@ -2399,11 +2399,6 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_referrals_case_id");
 
-                    b.HasIndex("CaseId", "RecipientOrganisationId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
-                        .HasFilter("status IN ('Requested', 'Accepted')");
-
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_referrals_organisation_id_requested_at");
 
