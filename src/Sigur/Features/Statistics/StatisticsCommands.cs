@@ -177,7 +177,7 @@ public static class StatisticsCommands
         for (var i = 0; i <= t.RowCategories.Count; i++)
         {
             var line = new List<string> { i < t.RowCategories.Count ? t.RowCategories[i] : "Total" };
-            line.AddRange(t.Cells[i].Select(CrossTab.Format));
+            line.AddRange(t.Cells[i].Select((v, j) => t.IsNotApplicable(i, j) ? "n/a" : CrossTab.Format(v)));
             lines.Add(line);
         }
         var widths = Enumerable.Range(0, header.Count).Select(j => lines.Max(l => l[j].Length)).ToArray();
