@@ -20,10 +20,9 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Applies pending migrations with an hour's command timeout (a migration that backfills an index over a million
-    /// cases outlasts the 30-second default, and a migration cut off half-way is worse than a slow one), then fills
-    /// what SQL cannot compute: ages at intake, which need decrypted birth dates. Then what EF cannot model: the audit
-    /// log's append-only triggers and, given <paramref name="applicationRole"/> (Database:ApplicationRole), the grants
-    /// of the role the application runs as on PostgreSQL.
+    /// cases outlasts the 30-second default, and a migration cut off half-way is worse than a slow one), then adds
+    /// what EF cannot model: the audit log's append-only triggers and, given <paramref name="applicationRole"/>
+    /// (Database:ApplicationRole), the grants of the role the application runs as on PostgreSQL.
     /// </summary>
     public static async Task MigrateAsync(SigurDb db, CancellationToken ct, string? applicationRole = null)
     {
@@ -32,7 +31,6 @@ public static class DatabaseSetup
         try { await db.Database.MigrateAsync(ct); }
         finally { db.Database.SetCommandTimeout(timeout); }
         await Platform.Audit.AuditAppendOnly.EnsureAsync(db, applicationRole, ct);
-        await Features.Statistics.AgeAtIntakeBackfill.RunAsync(db, ct);
     }
 
     public static DatabaseProvider ProviderFrom(IConfiguration config)
@@ -115,7 +113,7 @@ public static class DatabaseSetup
             services.AddPooledDbContextFactory<SqliteSigurDb>(o => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable("ef_migrations_history"))
                 // Minimisation of what a referral recipient sees happens as EF builds each object (see Disclosure).
-                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, Features.Referrals.ReferralCommitInterceptor.Instance)
+                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, CommitInterceptor.Instance)
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
             services.AddScoped<SigurDb>(sp => sp.GetRequiredService<IDbContextFactory<SqliteSigurDb>>().CreateDbContext().Bind(sp));
         }
@@ -123,7 +121,7 @@ public static class DatabaseSetup
         {
             services.AddPooledDbContextFactory<PostgresSigurDb>(o => o
                 .UseNpgsql(PostgresConnectionString(connectionString), n => n.MigrationsHistoryTable("ef_migrations_history"))
-                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, Features.Referrals.ReferralCommitInterceptor.Instance)
+                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, CommitInterceptor.Instance)
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
             services.AddScoped<SigurDb>(sp => sp.GetRequiredService<IDbContextFactory<PostgresSigurDb>>().CreateDbContext().Bind(sp));
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
@@ -120,6 +121,7 @@ public static class Commands
         root.Subcommands.Add(users);
 
         foreach (var command in Features.Statistics.StatisticsCommands.Build()) root.Subcommands.Add(command);
+        foreach (var command in Operations.BackupCommands.Build()) root.Subcommands.Add(command);
 
         // The matching engine's verbs (Features/Duplicates).
         foreach (var command in Features.Duplicates.MatchCommands.Build()) root.Subcommands.Add(command);
@@ -129,6 +131,16 @@ public static class Commands
     }
 
     /// <summary>Builds the same services as the server (without serving), starts the audit writer, runs the action as the system.</summary>
+    /// <summary>
+    /// Whether the arguments ask for the help or the version (-h, --help, -?, --version): those print and exit, and must
+    /// never fall through to serving, which would listen on a port and create a database in the current folder.
+    /// </summary>
+    public static bool AsksForHelpOrVersion(string[] args)
+    {
+        var names = new RootCommand().Options.Where(o => o is HelpOption or VersionOption).SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet();
+        return args.Any(names.Contains);
+    }
+
     public static async Task<int> WithServices(Func<IServiceProvider, Task<int>> action)
     {
         var builder = SigurHost.CreateBuilder([]);

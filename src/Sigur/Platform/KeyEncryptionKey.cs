@@ -21,14 +21,22 @@ public sealed class KeyEncryptionKey
     public static KeyEncryptionKey FromBytes(byte[] key) =>
         key.Length == 32 ? new KeyEncryptionKey(key) : throw new InvalidOperationException("The key-encryption key must be 32 bytes.");
 
+    /// <summary>Where the KEK file is: Sigur:KeyEncryptionKeyFile, else sigur.kek beside the SQLite file (./data for PostgreSQL).</summary>
+    public static string FileFrom(IConfiguration config) =>
+        config["Sigur:KeyEncryptionKeyFile"] ?? Path.Combine(Data.DatabaseSetup.DataDirectory(config), "sigur.kek");
+
+    /// <summary>The KEK from the environment or <paramref name="file"/>, or null: never makes one (a restore needs the old one).</summary>
+    public static KeyEncryptionKey? LoadExisting(string file)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return FromBytes(Convert.FromBase64String(fromEnvironment.Trim()));
+        return File.Exists(file) ? FromBytes(Convert.FromBase64String(File.ReadAllText(file).Trim())) : null;
+    }
+
     /// <summary>Loads the KEK from the environment, else from <paramref name="file"/>, creating the file on first start.</summary>
     public static KeyEncryptionKey Load(string file)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-            return FromBytes(Convert.FromBase64String(fromEnvironment.Trim()));
-        if (File.Exists(file))
-            return FromBytes(Convert.FromBase64String(File.ReadAllText(file).Trim()));
+        if (LoadExisting(file) is { } existing) return existing;
 
         var dir = Path.GetDirectoryName(Path.GetFullPath(file))!;
         if (OperatingSystem.IsWindows()) Directory.CreateDirectory(dir);
@@ -65,7 +73,12 @@ public sealed class KeyEncryptionKey
         var key = Derive(purpose);
         var plaintext = new byte[sealedBytes.Length - 28];
         using var aes = new AesGcm(key, 16);
-        aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16), plaintext);
+        try { aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16), plaintext); }
+        catch (AuthenticationTagMismatchException ex)
+        {
+            // Typically a restored database started with a new key instead of the one kept from the installation.
+            throw new CryptographicException("The key-encryption key does not open this database's key ring: it is not the key this database was made with (SIGUR_KEK or Sigur:KeyEncryptionKeyFile).", ex);
+        }
         return plaintext;
     }
 }

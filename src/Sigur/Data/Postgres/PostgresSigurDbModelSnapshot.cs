@@ -229,6 +229,11 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_assistance_plans_case_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_assistance_plans_one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assistance_plans_one_open")
+                        .HasFilter("status <> 'Closed'");
+
                     b.ToTable("assistance_plans", (string)null);
                 });
 
@@ -1374,6 +1379,11 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("ResponsibleUserId", "State", "DueOn")
                         .HasDatabaseName("ix_legal_clock_responsible_user_id_state_due_on");
 
+                    b.HasIndex(new[] { "CaseId", "Type" }, "ix_legal_clocks_one_running_recovery_period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_clocks_one_running_recovery_period")
+                        .HasFilter("type = 'RecoveryPeriod' AND state = 'Running'");
+
                     b.ToTable("legal_clock");
                 });
 
@@ -2389,16 +2399,16 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_referrals_case_id");
 
-                    b.HasIndex("CaseId", "RecipientOrganisationId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
-                        .HasFilter("status IN ('Requested', 'Accepted')");
-
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_referrals_organisation_id_requested_at");
 
                     b.HasIndex("RecipientOrganisationId", "Status")
                         .HasDatabaseName("ix_referrals_recipient_organisation_id_status");
+
+                    b.HasIndex(new[] { "CaseId", "RecipientOrganisationId" }, "ix_referrals_one_active_per_recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
+                        .HasFilter("status IN ('Requested', 'Accepted')");
 
                     b.ToTable("referrals", (string)null);
 
@@ -2527,6 +2537,11 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_reintegration_follow_ups_case_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_reintegration_follow_ups_one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reintegration_follow_ups_one_open")
+                        .HasFilter("closed_on IS NULL");
+
                     b.ToTable("reintegration_follow_ups", (string)null);
                 });
 
@@ -2614,6 +2629,11 @@ namespace Sigur.Data.Postgres
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_voluntary_returns_case_id");
+
+                    b.HasIndex(new[] { "CaseId" }, "ix_voluntary_returns_one_planned")
+                        .IsUnique()
+                        .HasDatabaseName("ix_voluntary_returns_one_planned")
+                        .HasFilter("status = 'Planned'");
 
                     b.ToTable("voluntary_returns", (string)null);
                 });
@@ -2915,6 +2935,11 @@ namespace Sigur.Data.Postgres
 
                     b.HasIndex("ShelterId", "RemovedAt", "AddedAt")
                         .HasDatabaseName("ix_shelter_waiting_entries_shelter_id_removed_at_added_at");
+
+                    b.HasIndex(new[] { "ShelterId", "CaseId" }, "ix_shelter_waiting_entries_once")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shelter_waiting_entries_once")
+                        .HasFilter("removed_at IS NULL");
 
                     b.ToTable("shelter_waiting_entries", (string)null);
                 });
@@ -3244,6 +3269,38 @@ namespace Sigur.Data.Postgres
                     b.ToTable("break_glass_grants");
                 });
 
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_session");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sign_in_session_user_id");
+
+                    b.ToTable("sign_in_session");
+                });
+
             modelBuilder.Entity("Sigur.Platform.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -3509,6 +3566,10 @@ namespace Sigur.Data.Postgres
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_step");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -4008,6 +4069,16 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.HasOne("Sigur.Platform.SigurUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_session_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>

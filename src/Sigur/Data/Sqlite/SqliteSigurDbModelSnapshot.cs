@@ -217,6 +217,11 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_assistance_plans_case_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_assistance_plans_one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assistance_plans_one_open")
+                        .HasFilter("status <> 'Closed'");
+
                     b.ToTable("assistance_plans", (string)null);
                 });
 
@@ -1360,6 +1365,11 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("ResponsibleUserId", "State", "DueOn")
                         .HasDatabaseName("ix_legal_clock_responsible_user_id_state_due_on");
 
+                    b.HasIndex(new[] { "CaseId", "Type" }, "ix_legal_clocks_one_running_recovery_period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_clocks_one_running_recovery_period")
+                        .HasFilter("type = 'RecoveryPeriod' AND state = 'Running'");
+
                     b.ToTable("legal_clock");
                 });
 
@@ -2375,16 +2385,16 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_referrals_case_id");
 
-                    b.HasIndex("CaseId", "RecipientOrganisationId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
-                        .HasFilter("status IN ('Requested', 'Accepted')");
-
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_referrals_organisation_id_requested_at");
 
                     b.HasIndex("RecipientOrganisationId", "Status")
                         .HasDatabaseName("ix_referrals_recipient_organisation_id_status");
+
+                    b.HasIndex(new[] { "CaseId", "RecipientOrganisationId" }, "ix_referrals_one_active_per_recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
+                        .HasFilter("status IN ('Requested', 'Accepted')");
 
                     b.ToTable("referrals", (string)null);
 
@@ -2513,6 +2523,11 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_reintegration_follow_ups_case_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_reintegration_follow_ups_one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reintegration_follow_ups_one_open")
+                        .HasFilter("closed_on IS NULL");
+
                     b.ToTable("reintegration_follow_ups", (string)null);
                 });
 
@@ -2600,6 +2615,11 @@ namespace Sigur.Data.Sqlite
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_voluntary_returns_case_id");
+
+                    b.HasIndex(new[] { "CaseId" }, "ix_voluntary_returns_one_planned")
+                        .IsUnique()
+                        .HasDatabaseName("ix_voluntary_returns_one_planned")
+                        .HasFilter("status = 'Planned'");
 
                     b.ToTable("voluntary_returns", (string)null);
                 });
@@ -2901,6 +2921,11 @@ namespace Sigur.Data.Sqlite
 
                     b.HasIndex("ShelterId", "RemovedAt", "AddedAt")
                         .HasDatabaseName("ix_shelter_waiting_entries_shelter_id_removed_at_added_at");
+
+                    b.HasIndex(new[] { "ShelterId", "CaseId" }, "ix_shelter_waiting_entries_once")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shelter_waiting_entries_once")
+                        .HasFilter("removed_at IS NULL");
 
                     b.ToTable("shelter_waiting_entries", (string)null);
                 });
@@ -3228,6 +3253,38 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("break_glass_grants");
                 });
 
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_session");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sign_in_session_user_id");
+
+                    b.ToTable("sign_in_session");
+                });
+
             modelBuilder.Entity("Sigur.Platform.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -3493,6 +3550,10 @@ namespace Sigur.Data.Sqlite
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_disabled");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_totp_step");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
@@ -3992,6 +4053,16 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.HasOne("Sigur.Platform.SigurUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_session_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>

@@ -215,7 +215,9 @@ public static class DemoData
             on = later > now.Date ? now.Date : later;
             var recorded = on.AddHours(10) > now ? now : on.AddHours(10);
             var authority = to == IdentificationStatus.Identified ? formalAuthority ?? "" : "";
-            history.Add(c.Decide(to, new DecisionBasis(on, body, holder.Name, holder.Id, authority, DemoReasons[to], null, recorded), history));
+            if (c.Decide(to, new DecisionBasis(on, body, holder.Name, holder.Id, authority, DemoReasons[to], null, recorded), history, out var decision) is { } refusal)
+                throw new InvalidOperationException(refusal.ToString()); // a demo path the rules refuse is a bug here
+            history.Add(decision);
         }
         return history;
     }

@@ -21,6 +21,8 @@ namespace Sigur.Features.Duplicates;
 /// </summary>
 public static class ReviewPersonLinks
 {
+    public const string Policy = Policies.DataProtection;
+
     public const int PageSize = 100;
 
     public sealed record Side(string NameKey, int? BirthYear, Cases.Sex Sex, IReadOnlyList<string> Citizenships, OrganisationType OrganisationType);

@@ -15,6 +15,8 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class DecideDisbursement
 {
+    public const string Policy = Policies.FundManage;
+
     public sealed record RejectRequest(string Reason);
 
     public static async Task<Results<Ok<DisbursementView>, ValidationProblem, ProblemHttpResult>> Approve(
@@ -38,8 +40,7 @@ public static class DecideDisbursement
             .Where(l => l.Id == d.BudgetLineId && l.Approved + amount <= l.Amount)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Approved, l => l.Approved + amount), ct);
         if (funded == 0)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Budget line exhausted",
-                detail: "Approving this request would overspend the budget line."); // the transaction rolls back with it
+            return new Refusal("Approving this request would overspend the budget line.").Problem("Budget line exhausted"); // the transaction rolls back with it
         db.AuditWithNextSave(audit.New(AuditAction.Approve, nameof(Disbursement), id.ToString(), [], null));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -71,9 +72,8 @@ public static class DecideDisbursement
         return TypedResults.Ok(DisbursementView.From(d));
     }
 
-    private static ProblemHttpResult FourEyes() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Four eyes",
-        detail: "A request is decided by a fund officer other than the one who made it.");
+    private static ProblemHttpResult FourEyes() =>
+        new Refusal("A request is decided by a fund officer other than the one who made it.").Problem("Four eyes");
 
-    private static ProblemHttpResult NotRequested(DisbursementStatus status) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: "Not allowed in this state", detail: $"The request is already {status.ToString().ToLowerInvariant()}.");
+    private static ProblemHttpResult NotRequested(DisbursementStatus status) => new Refusal("The request was already decided (status: {0}).", status).Problem();
 }

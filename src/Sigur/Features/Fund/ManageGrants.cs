@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Web;
 
@@ -39,7 +40,7 @@ public static class ManageGrants
             errors["lines"] = ["At least one line; each a known category, once, with a positive amount of at most 1,000,000,000,000 minor units."];
         else if (Money.Total(request.Lines.Select(l => l.Amount)) > request.Amount) errors["lines"] = ["The lines add up to more than the grant."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var donor = await db.Set<Donor>().SingleOrDefaultAsync(d => d.Id == request.DonorId && d.OrganisationId == user.OrganisationId, ct);
+        var donor = await db.Held<Donor>().SingleOrDefaultAsync(d => d.Id == request.DonorId, ct);
         if (donor is null) return Problems.NotFound();
 
         var org = user.OrganisationId!.Value;

@@ -15,6 +15,8 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class RecordPayment
 {
+    public const string Policy = Policies.FundManage;
+
     public sealed record Request(long Version, DateOnly ReceiptDate, long Amount, DateOnly PaidOn, string PaymentReference);
 
     public static async Task<Results<Ok<DisbursementView>, ValidationProblem, ProblemHttpResult>> Handle(
@@ -32,8 +34,7 @@ public static class RecordPayment
             errors["paymentReference"] = ["The transfer or voucher reference (at most 100 characters)."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (d.Status != DisbursementStatus.Approved)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state",
-                detail: "Only an approved request is paid, and only once.");
+            return new Refusal("Only an approved request is paid, and only once.").Problem();
         if (d.Version != request.Version) return Problems.Conflict();
 
         var released = d.Amount - request.Amount;

@@ -13,6 +13,8 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class RequestDisbursement
 {
+    public const string Policy = Policies.FundRequest;
+
     public sealed record Request(Guid CaseId, Guid BudgetLineId, long Amount, string Currency, string Purpose, string Supplier, string ReceiptReference);
 
     public static async Task<Results<Created<DisbursementView>, ValidationProblem, ProblemHttpResult>> Handle(

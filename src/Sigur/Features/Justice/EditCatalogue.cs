@@ -14,6 +14,8 @@ namespace Sigur.Features.Justice;
 /// </summary>
 public static class EditCatalogue
 {
+    public const string Policy = Policies.Administration;
+
     public sealed record Request(int BaseRevision, string Json, string? Note = null);
 
     public sealed record Response(string Country, string Edition, int Revision);

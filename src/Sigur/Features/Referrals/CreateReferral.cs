@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Cases;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
@@ -13,6 +15,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class CreateReferral
 {
+    public const string Policy = Policies.Refer;
+
     public sealed record Request(Guid CaseId, Guid RecipientOrganisationId, IReadOnlyList<ServiceType> Services);
 
     public static async Task<Results<Created<ReferralView>, ValidationProblem, ProblemHttpResult>> Handle(
@@ -27,7 +31,7 @@ public static class CreateReferral
             errors["recipientOrganisationId"] = ["Refer to another active organisation."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var c = await db.Cases.AsNoTracking().Where(x => x.Id == request.CaseId && x.OrganisationId == user.OrganisationId)
+        var c = await db.Held<Case>().AsNoTracking().Where(x => x.Id == request.CaseId)
             .Select(x => new { x.Id, x.PersonId, x.Reference, x.OrganisationId }).SingleOrDefaultAsync(ct);
         if (c is null) return Problems.NotFound();
 

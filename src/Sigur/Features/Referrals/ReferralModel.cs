@@ -25,8 +25,7 @@ public static class ReferralModel
             e.HasIndex(r => new { r.OrganisationId, r.RequestedAt });
             e.HasIndex(r => r.CaseId);
             // One active referral per case and recipient, however many requests race (CreateReferral answers 409).
-            e.HasIndex(r => new { r.CaseId, r.RecipientOrganisationId }).IsUnique().HasFilter("status IN ('Requested', 'Accepted')")
-                .HasDatabaseName("ix_referrals_one_active_per_recipient");
+            e.HasIndex(r => new { r.CaseId, r.RecipientOrganisationId }, "ix_referrals_one_active_per_recipient").IsUnique().HasFilter("status IN ('Requested', 'Accepted')");
             e.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.PrimitiveCollection(r => r.Services).ElementType().HasConversion<string>();
             e.Property(r => r.CaseReference).HasMaxLength(20);

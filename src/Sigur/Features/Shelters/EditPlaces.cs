@@ -15,6 +15,8 @@ namespace Sigur.Features.Shelters;
 /// </summary>
 public static class EditPlaces
 {
+    public const string Policy = Policies.ShelterPlaces;
+
     public sealed record PlaceInput(PlaceSex Sex, AgeGroup AgeGroup, int Places);
 
     public sealed record Request(long Version, IReadOnlyList<PlaceInput> Places);

@@ -38,6 +38,8 @@ public static class ShelterModel
         {
             e.ToTable("shelter_waiting_entries");
             e.HasIndex(w => new { w.ShelterId, w.RemovedAt, w.AddedAt });
+            // A case waits once for a shelter (ShelterResidents answers 409).
+            e.HasIndex(w => new { w.ShelterId, w.CaseId }, "ix_shelter_waiting_entries_once").IsUnique().HasFilter("removed_at IS NULL");
             e.HasOne<Shelter>().WithMany().HasForeignKey(w => w.ShelterId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Case>().WithMany().HasForeignKey(w => w.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.Property(w => w.CaseReference).HasMaxLength(20);

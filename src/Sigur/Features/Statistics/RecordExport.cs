@@ -35,10 +35,10 @@ public static class RecordExport
 
     public sealed record Result(IReadOnlyList<string> Header, IReadOnlyList<Dictionary<string, string>> Rows, Report Report);
 
-    public static async Task<Result> BuildAsync(SigurDb db, IConfiguration config, int k, CancellationToken ct, double maxSuppressedShare = DefaultMaxSuppressedShare)
+    public static async Task<Result> BuildAsync(SigurDb db, StatisticsSettings statistics, int k, CancellationToken ct, double maxSuppressedShare = DefaultMaxSuppressedShare)
     {
         if (k < 2) throw new ArgumentOutOfRangeException(nameof(k), "k must be at least 2.");
-        var context = CrossTab.Context(config);
+        var context = statistics.Context;
         var facts = await VictimFacts.LoadAsync(db, CountingUnit.Person, ReferenceDate.Intake, context.ReportingCountry, ct);
         var rows = facts.Where(f => f.Status is IdentificationStatus.Identified or IdentificationStatus.Presumed)
             .Select(f => ToRow(f, context)).ToList();

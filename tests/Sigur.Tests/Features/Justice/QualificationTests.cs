@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Sigur.Features.Justice;
 using Sigur.Platform;
@@ -158,6 +159,29 @@ public sealed class QualificationTests : IClassFixture<AppPool>
 
         Assert.Equal(HttpStatusCode.BadRequest, (await prosecutorClient.PostJsonAsync($"/api/v1/cases/{c.Id}/qualifications", new AcceptQualification.Request(
             new Request("RS", Offence, AdultDeceivedForForcedLabourAcrossABorder), ["388/9"]))).StatusCode);
+    }
+
+    /// <summary>The helper works from every shipped catalogue: an adult deceived into sexual exploitation, and a child with no means at all.</summary>
+    [Theory, BothProviders]
+    public async Task Every_shipped_catalogue_qualifies_trafficking_of_an_adult_and_of_a_child(TestApp app)
+    {
+        var client = await Client(app);
+        var editions = app.Services.GetRequiredService<OffenceCatalogue>().Baseline.Select(e => e.Document).ToList();
+        Assert.Contains(editions, d => d.Country == "AL");
+        foreach (var doc in editions)
+        {
+            var on = doc.InForceFrom.AddDays(1);
+            var adult = await Ask(client, new Facts(Acts: ["recruit", "transport"], Means: ["deception"], Purposes: ["SexualExploitation"], VictimAge: 25),
+                doc.Country, on);
+            Assert.Equal(doc.Edition, adult.Edition);
+            Assert.Contains(adult.Paragraphs, p => p.Certainty == Certainty.Applies && p.ArticleKind is "trafficking" or "childTrafficking");
+            Assert.DoesNotContain(adult.Paragraphs, p => doc.Find(p.Article, p.Paragraph)!.Requires?.Contains(Fact.VictimMinor) == true);
+
+            var child = await Ask(client, new Facts(Acts: ["recruit", "transport"], Purposes: ["SexualExploitation"], VictimAge: 15), doc.Country, on);
+            var childParagraphs = child.Paragraphs.Where(p => p.Certainty == Certainty.Applies).ToList();
+            Assert.True(childParagraphs.Count > 0, $"{doc.Country}-{doc.Edition}: nothing applies to a trafficked child");
+            Assert.Contains(childParagraphs, p => doc.Find(p.Article, p.Paragraph)!.Requires?.Contains(Fact.VictimMinor) == true);
+        }
     }
 
     private static async Task<HttpClient> Client(TestApp app) =>

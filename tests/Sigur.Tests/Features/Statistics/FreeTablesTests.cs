@@ -47,7 +47,7 @@ public sealed class FreeTablesTests : IClassFixture<AppPool>
         var protectedTables = new List<CountedTable>();
         foreach (var spec in requests)
         {
-            var published = await app.WithDbAsync(db => FreeTables.PublishAsync(app.Services.GetRequiredService<FactSnapshot>(), db, app.Services.GetRequiredService<IConfiguration>(), spec, false, default));
+            var published = await app.WithDbAsync(db => FreeTables.PublishAsync(app.Services.GetRequiredService<FactSnapshot>(), db, app.Services.GetRequiredService<StatisticsSettings>(), spec, false, default));
             var t = await TrueAsync(app, spec);
             Assert.Equal(t.Rows, published.RowCategories);
             Assert.Equal(t.Columns, published.ColumnCategories);
@@ -99,10 +99,10 @@ public sealed class FreeTablesTests : IClassFixture<AppPool>
         new("sex", "year", [.. filters.Append(data.RegionFilter).Select(f => Filter.Parse(f, out _)!)]);
 
     private static Task<CountedTable> TrueAsync(TestApp app, TableSpec spec) =>
-        app.WithDbAsync(async db => (await CrossTab.CountAsync(db, app.Services.GetRequiredService<IConfiguration>(), [spec], default))[0]);
+        app.WithDbAsync(async db => (await CrossTab.CountAsync(db, app.Services.GetRequiredService<StatisticsSettings>(), [spec], default))[0]);
 
     private static Task<PublishedTable> PublishedAsync(TestApp app, TableSpec spec) =>
-        app.WithDbAsync(db => FreeTables.PublishAsync(app.Services.GetRequiredService<FactSnapshot>(), db, app.Services.GetRequiredService<IConfiguration>(), spec, false, default));
+        app.WithDbAsync(db => FreeTables.PublishAsync(app.Services.GetRequiredService<FactSnapshot>(), db, app.Services.GetRequiredService<StatisticsSettings>(), spec, false, default));
 
     private static string KeyOf(CountedTable t, string row, string col) =>
         t.Keys[t.Rows.ToList().IndexOf(row), t.Columns.ToList().IndexOf(col)];

@@ -59,7 +59,7 @@ public sealed class ImportTests : IClassFixture<AppPool>
 
         // Imported records count like any other.
         var data = new StatisticsData(app, org);
-        var table = await app.WithDbAsync(async db => (await CrossTab.CountAsync(db, app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
+        var table = await app.WithDbAsync(async db => (await CrossTab.CountAsync(db, app.Services.GetRequiredService<StatisticsSettings>(),
             [new TableSpec("agegroup", "sex", [Filter.Parse($"region={region}", out _)!])], default))[0]);
         Assert.Equal(2, table.Cell("Adult", "Female"));
         Assert.Equal(4, table.Cell("Total"));

@@ -107,6 +107,6 @@ public sealed class ProceedingsAndDecisionsTests : IClassFixture<AppPool>
         app.WithDbAsync(async db =>
         {
             var spec = new TableSpec(rows, cols, [Filter.Parse(data.RegionFilter, out _)!], unit, reference);
-            return (await CrossTab.CountAsync(db, app.Services.GetRequiredService<IConfiguration>(), [spec], default))[0];
+            return (await CrossTab.CountAsync(db, app.Services.GetRequiredService<StatisticsSettings>(), [spec], default))[0];
         });
 }

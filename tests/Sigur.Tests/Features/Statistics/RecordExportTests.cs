@@ -29,7 +29,7 @@ public sealed class RecordExportTests
         await data.CaseAsync(await data.PersonAsync(), new DateOnly(2024, 1, 1), IdentificationStatus.NotAVictim);
 
         const int k = 11;
-        var result = await app.WithDbAsync(db => RecordExport.BuildAsync(db, app.Services.GetRequiredService<IConfiguration>(), k, default));
+        var result = await app.WithDbAsync(db => RecordExport.BuildAsync(db, app.Services.GetRequiredService<StatisticsSettings>(), k, default));
         Assert.Equal(120, result.Report.Records);
         Assert.NotEmpty(result.Report.Generalisations);
         Assert.Equal(result.Report.Records - result.Report.Suppressed, result.Rows.Count);
@@ -95,12 +95,12 @@ public sealed class RecordExportTests
         Assert.DoesNotContain(some.Rows, r => r["citizenship"] == "SY");
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task On_the_demo_data_at_k_11_well_over_half_the_victims_are_exported(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         await Sigur.Features.Admin.DemoData.SeedAsync(app.Services, 500, null, TestContext.Current.CancellationToken);
-        var result = await app.WithDbAsync(db => RecordExport.BuildAsync(db, app.Services.GetRequiredService<IConfiguration>(), 11, default));
+        var result = await app.WithDbAsync(db => RecordExport.BuildAsync(db, app.Services.GetRequiredService<StatisticsSettings>(), 11, default));
         Assert.True(result.Report.Records > 200, $"{result.Report.Records} victims");
         Assert.True(result.Report.Exported > 0.75 * result.Report.Records, result.Report.ToString());
         Assert.True(result.Report.Suppressed <= 0.05 * result.Report.Records);

@@ -22,6 +22,7 @@ namespace Sigur.Data.Sqlite
                     culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     is_disabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
+                    last_totp_step = table.Column<long>(type: "INTEGER", nullable: true),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -439,6 +440,27 @@ namespace Sigur.Data.Sqlite
                     table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
                     table.ForeignKey(
                         name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "asp_net_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_session",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    refresh_generation = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sign_in_session", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sign_in_session_asp_net_users_user_id",
                         column: x => x.user_id,
                         principalTable: "asp_net_users",
                         principalColumn: "id",
@@ -1506,6 +1528,13 @@ namespace Sigur.Data.Sqlite
                 column: "case_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_assistance_plans_one_open",
+                table: "assistance_plans",
+                column: "case_id",
+                unique: true,
+                filter: "status <> 'Closed'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_at",
                 table: "audit_entries",
                 column: "at");
@@ -1684,6 +1713,13 @@ namespace Sigur.Data.Sqlite
                 columns: new[] { "responsible_user_id", "state", "due_on" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_legal_clocks_one_running_recovery_period",
+                table: "legal_clock",
+                columns: new[] { "case_id", "type" },
+                unique: true,
+                filter: "type = 'RecoveryPeriod' AND state = 'Running'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_mobile_team_members_organisation_id_team_id",
                 table: "mobile_team_members",
                 columns: new[] { "organisation_id", "team_id" });
@@ -1818,6 +1854,13 @@ namespace Sigur.Data.Sqlite
                 column: "case_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_reintegration_follow_ups_one_open",
+                table: "reintegration_follow_ups",
+                column: "case_id",
+                unique: true,
+                filter: "closed_on IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_screening_case_id_screened_on",
                 table: "screening",
                 columns: new[] { "case_id", "screened_on" });
@@ -1840,6 +1883,13 @@ namespace Sigur.Data.Sqlite
                 column: "case_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_shelter_waiting_entries_once",
+                table: "shelter_waiting_entries",
+                columns: new[] { "shelter_id", "case_id" },
+                unique: true,
+                filter: "removed_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_shelter_waiting_entries_shelter_id_removed_at_added_at",
                 table: "shelter_waiting_entries",
                 columns: new[] { "shelter_id", "removed_at", "added_at" });
@@ -1848,6 +1898,11 @@ namespace Sigur.Data.Sqlite
                 name: "ix_shelters_organisation_id",
                 table: "shelters",
                 column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sign_in_session_user_id",
+                table: "sign_in_session",
+                column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_statistics_change_generation",
@@ -1874,6 +1929,13 @@ namespace Sigur.Data.Sqlite
                 name: "ix_voluntary_returns_case_id",
                 table: "voluntary_returns",
                 column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_voluntary_returns_one_planned",
+                table: "voluntary_returns",
+                column: "case_id",
+                unique: true,
+                filter: "status = 'Planned'");
         }
 
         /// <inheritdoc />
@@ -2006,6 +2068,9 @@ namespace Sigur.Data.Sqlite
                 name: "shelter_waiting_entries");
 
             migrationBuilder.DropTable(
+                name: "sign_in_session");
+
+            migrationBuilder.DropTable(
                 name: "statistics_change");
 
             migrationBuilder.DropTable(
@@ -2016,9 +2081,6 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "voluntary_returns");
-
-            migrationBuilder.DropTable(
-                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "fund_budget_lines");
@@ -2037,6 +2099,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "shelters");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "suspect");
