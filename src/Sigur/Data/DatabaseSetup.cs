@@ -20,10 +20,9 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Applies pending migrations with an hour's command timeout (a migration that backfills an index over a million
-    /// cases outlasts the 30-second default, and a migration cut off half-way is worse than a slow one), then fills
-    /// what SQL cannot compute: ages at intake, which need decrypted birth dates. Then what EF cannot model: the audit
-    /// log's append-only triggers and, given <paramref name="applicationRole"/> (Database:ApplicationRole), the grants
-    /// of the role the application runs as on PostgreSQL.
+    /// cases outlasts the 30-second default, and a migration cut off half-way is worse than a slow one), then adds
+    /// what EF cannot model: the audit log's append-only triggers and, given <paramref name="applicationRole"/>
+    /// (Database:ApplicationRole), the grants of the role the application runs as on PostgreSQL.
     /// </summary>
     public static async Task MigrateAsync(SigurDb db, CancellationToken ct, string? applicationRole = null)
     {
@@ -32,7 +31,6 @@ public static class DatabaseSetup
         try { await db.Database.MigrateAsync(ct); }
         finally { db.Database.SetCommandTimeout(timeout); }
         await Platform.Audit.AuditAppendOnly.EnsureAsync(db, applicationRole, ct);
-        await Features.Statistics.AgeAtIntakeBackfill.RunAsync(db, ct);
     }
 
     public static DatabaseProvider ProviderFrom(IConfiguration config)
@@ -83,8 +81,10 @@ public static class DatabaseSetup
 
     /// <summary>
     /// The SQLite file readable by Sigur's user only (0600), in a folder only it may enter (0700) when Sigur makes the
-    /// folder. SQLite creates the file 0644 and gives its -wal and -shm files the file's own mode, so the file is made
-    /// (empty, which SQLite takes for a new database) or narrowed before SQLite first opens it.
+    /// folder. SQLite creates the file 0644 and gives its -wal and -shm files the file's own mode when it creates them,
+    /// so the mode is narrowed here before the database is used (at start-up for a file that exists) and again as the
+    /// first connection opens, before it switches to WAL (for a file SQLite has just made). Not pre-created empty: EF
+    /// would take an empty file for an existing database and open it read-only.
     /// </summary>
     internal static void OwnerOnly(string file)
     {
@@ -99,11 +99,6 @@ public static class DatabaseSetup
         if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
             Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        if (!File.Exists(path))
-        {
-            try { new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = ownerOnly }).Dispose(); }
-            catch (IOException) when (File.Exists(path)) { }
-        }
         foreach (var existing in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
             if (File.Exists(existing) && File.GetUnixFileMode(existing) != ownerOnly) File.SetUnixFileMode(existing, ownerOnly);
     }
@@ -118,7 +113,7 @@ public static class DatabaseSetup
             services.AddPooledDbContextFactory<SqliteSigurDb>(o => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable("ef_migrations_history"))
                 // Minimisation of what a referral recipient sees happens as EF builds each object (see Disclosure).
-                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, Features.Referrals.ReferralCommitInterceptor.Instance)
+                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, CommitInterceptor.Instance)
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
             services.AddScoped<SigurDb>(sp => sp.GetRequiredService<IDbContextFactory<SqliteSigurDb>>().CreateDbContext().Bind(sp));
         }
@@ -126,7 +121,7 @@ public static class DatabaseSetup
         {
             services.AddPooledDbContextFactory<PostgresSigurDb>(o => o
                 .UseNpgsql(PostgresConnectionString(connectionString), n => n.MigrationsHistoryTable("ef_migrations_history"))
-                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, Features.Referrals.ReferralCommitInterceptor.Instance)
+                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, CommitInterceptor.Instance)
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
             services.AddScoped<SigurDb>(sp => sp.GetRequiredService<IDbContextFactory<PostgresSigurDb>>().CreateDbContext().Bind(sp));
         }
@@ -142,24 +137,27 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
-    // EF opens a read-only connection to ask whether the database exists; the file is already there (made 0600
-    // before SQLite first opens it) but still empty, and switching an empty file to WAL is a write.
-    private const string ReadOnlyPragmas = "PRAGMA busy_timeout=30000;";
+    // Each file once per process (see DatabaseSetup.OwnerOnly): its first connection may have just created it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Narrowed = new();
 
-    private static string PragmasFor(DbConnection connection) =>
-        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ReadOnlyPragmas : Pragmas;
+    private static void NarrowOnce(DbConnection connection)
+    {
+        if (!Narrowed.ContainsKey(connection.DataSource) && Narrowed.TryAdd(connection.DataSource, true)) DatabaseSetup.OwnerOnly(connection.DataSource);
+    }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        NarrowOnce(connection);
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = PragmasFor(connection);
+        cmd.CommandText = Pragmas;
         cmd.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        NarrowOnce(connection);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = PragmasFor(connection);
+        cmd.CommandText = Pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
@@ -130,6 +131,16 @@ public static class Commands
     }
 
     /// <summary>Builds the same services as the server (without serving), starts the audit writer, runs the action as the system.</summary>
+    /// <summary>
+    /// Whether the arguments ask for the help or the version (-h, --help, -?, --version): those print and exit, and must
+    /// never fall through to serving, which would listen on a port and create a database in the current folder.
+    /// </summary>
+    public static bool AsksForHelpOrVersion(string[] args)
+    {
+        var names = new RootCommand().Options.Where(o => o is HelpOption or VersionOption).SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet();
+        return args.Any(names.Contains);
+    }
+
     public static async Task<int> WithServices(Func<IServiceProvider, Task<int>> action)
     {
         var builder = SigurHost.CreateBuilder([]);

@@ -28,6 +28,7 @@ using Sigur.Features.Reintegration;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
+using Sigur.Platform.Operations;
 using Sigur.Platform.Web;
 
 namespace Sigur.Platform;
@@ -87,6 +88,9 @@ public static class SigurHost
         services.AddNotifications(config);
         services.AddIdentification(config);
         services.AddDuplicates(config);
+        services.AddReferrals();
+        services.AddStatisticsJournal();
+        services.AddOperations(config);
 
         AddIdentity(services, config, sigur);
         services.AddSettings<Features.Justice.JusticeSettings>(config, "Justice");
@@ -244,6 +248,7 @@ public static class SigurHost
 
     public static void Configure(WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme (see Observability)
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A bad request is the client's mistake, and its exception message can echo what the client sent
@@ -261,6 +266,7 @@ public static class SigurHost
         app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
         app.UseAccountSetup();
         app.UseAuthorization();
+        app.UseBodylessEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithNonce()).AllowAnonymous(); // the nonce: see SecurityHeaders
@@ -283,5 +289,6 @@ public static class SigurHost
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
         app.MapRazorPages();
+        app.MapOperations();
     }
 }

@@ -120,10 +120,12 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
     private static async Task<Guid> NewReferral(World w, Record r, bool ownIsSender, ReferralStatus status = ReferralStatus.Requested)
     {
         var stranger = Guid.NewGuid();
-        var (c, sender, recipient) = r == Record.Other ? (w.OtherCase, w.Other.Id, stranger)
-            : ownIsSender ? (w.OwnCase, w.Own.Id, w.Other.Id) : (w.OtherCase, w.Other.Id, w.Own.Id);
+        // Between the two organisations, a fresh case each time: a case has one active referral to an organisation.
+        var (caseId, sender, recipient) = r == Record.Other ? (w.OtherCase.Id, w.Other.Id, stranger)
+            : ownIsSender ? (await FreshCase(w, Record.Own), w.Own.Id, w.Other.Id) : (await FreshCase(w, Record.Other, open: false), w.Other.Id, w.Own.Id);
         return await w.App.WithDbAsync(async db =>
         {
+            var c = await db.Cases.IgnoreQueryFilters().SingleAsync(x => x.Id == caseId);
             var referral = new Referral
             {
                 CaseId = c.Id, PersonId = c.PersonId, CaseReference = c.Reference, OrganisationId = sender, RecipientOrganisationId = recipient,
@@ -491,6 +493,17 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             new BreakGlass.Request(CaseOf(w, r).Reference, "Matrix: the person is reported in immediate danger tonight.")), HttpStatusCode.OK),
     ];
 
+    // Endpoints outside /api/v1 and the pages, and who reaches them: the API description, health for load balancers
+    // (one word, nothing about records), metrics for the operator (loopback or the scrape token).
+    private static readonly Dictionary<string, string> Operational = new()
+    {
+        ["/openapi/{documentName}.json"] = "anonymous",
+        ["/api/reference/*"] = "anonymous", // the reference page and its scripts and icons
+        ["/health/live"] = "anonymous",
+        ["/health/ready"] = "anonymous",
+        ["/metrics"] = Sigur.Platform.Operations.Observability.MetricsPolicy,
+    };
+
     // Reached without signing in: the token endpoints (tested in IdentityTests and SessionTests).
     private static readonly string[] Anonymous = ["POST /api/v1/auth/token", "POST /api/v1/auth/refresh"];
 
@@ -512,6 +525,15 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             Assert.True(inMatrix.Contains(key), $"{key} is missing from the access matrix");
             if (!anonymous)
                 Assert.Equal(Matrix.Single(r => $"{r.Method} {r.Route}" == key).Policy, Assert.Single(policies));
+        }
+        // Outside the API and the pages: each listed with who may reach it (tested in OperationsTests).
+        foreach (var e in endpoints.Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1") != true
+                     && e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null))
+        {
+            var route = e.RoutePattern.RawText!.StartsWith("/api/reference/", StringComparison.Ordinal) ? "/api/reference/*" : e.RoutePattern.RawText!;
+            Assert.True(Operational.TryGetValue(route, out var expected), $"{route} is missing from the list of operational endpoints");
+            var policy = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).SingleOrDefault(p => p is not null);
+            Assert.Equal(expected, e.Metadata.GetMetadata<IAllowAnonymous>() is not null ? "anonymous" : policy);
         }
         foreach (var page in endpoints.Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null))
             Assert.True(page.Metadata.GetMetadata<IAllowAnonymous>() is not null || page.Metadata.GetMetadata<IAuthorizeData>() is not null,
@@ -559,7 +581,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
 
-    private static async Task<Guid> FreshCase(World w, Record r, bool child = false)
+    private static async Task<Guid> FreshCase(World w, Record r, bool child = false, bool open = true)
     {
         var id = await w.App.WithDbAsync(async db =>
         {
@@ -570,7 +592,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             await db.SaveChangesAsync();
             return c.Id;
         });
-        if (r == Record.Other && w.Open is { } open) await open(id);
+        if (r == Record.Other && open && w.Open is { } opening) await opening(id);
         return id;
     }
 

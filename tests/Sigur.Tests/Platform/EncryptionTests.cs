@@ -104,7 +104,7 @@ public sealed class EncryptionTests
     }
 
     [Theory, BothProviders]
-    public async Task Values_are_sealed_by_field_keys_that_another_instance_can_read_and_older_payloads_still_read(string provider)
+    public async Task Values_are_sealed_by_field_keys_that_another_instance_can_read_and_nothing_else_is_read_as_one(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         var org = await app.NewOrganisationAsync();
@@ -130,11 +130,8 @@ public sealed class EncryptionTests
         otherKeyId[0] ^= 1;
         Assert.ThrowsAny<CryptographicException>(() => protection.Unprotect("2:" + Base64Url.EncodeToString(otherKeyId)));
 
-        // Values written before field keys, as one Data Protection payload each, still read.
-        var legacy = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Sigur.Fields.v1").Protect("Older narrative");
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE cases SET narrative = {0} WHERE id = {1}", legacy, created.Id));
-        var detail = await (await client.GetAsync($"/api/v1/cases/{created.Id}")).ReadAsync<Sigur.Features.Cases.CaseDetail>();
-        Assert.Equal("Older narrative", detail.Narrative);
+        // A value that is not a payload (say, plaintext written around Sigur) is refused, never passed through.
+        Assert.ThrowsAny<CryptographicException>(() => protection.Unprotect("Envelope narrative"));
     }
 
     [Theory, BothProviders]

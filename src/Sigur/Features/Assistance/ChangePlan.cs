@@ -120,7 +120,6 @@ public static class ChangePlan
         {
             return Problems.Conflict();
         }
-        await notifier.SendMailAsync(ct);
         return TypedResults.Ok(PlanView.From(plan));
     }
 }

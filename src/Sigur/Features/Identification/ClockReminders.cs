@@ -47,7 +47,6 @@ public static class ClockReminders
                 db.ChangeTracker.Clear();
             }
         }
-        await notifier.SendMailAsync(ct);
         return sent;
     }
 

@@ -32,7 +32,6 @@ internal static class ReferralTransition
         {
             return Problems.Conflict("The referral was changed at the same moment. Reload it.");
         }
-        if (notifier is not null) await notifier.SendMailAsync(ct);
         return TypedResults.Ok(ReferralView.From(referral));
     }
 

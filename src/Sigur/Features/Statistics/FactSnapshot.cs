@@ -22,6 +22,9 @@ public sealed class FactSnapshot(StatisticsSettings statistics)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(CountingUnit Unit, ReferenceDate Reference), FactView> _views = [];
     private long _generation = -1;
+
+    /// <summary>The generation the snapshot has replayed up to; -1 before it is first built (the journal lag metric).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
     private VictimFacts.PersonClusters _clusters = new([]);
     private ILookup<Guid, Guid> _members = Array.Empty<Guid>().ToLookup(g => g);
 
@@ -149,7 +152,7 @@ public sealed class FactView(bool factsOfAnOwnerAreOneUnit)
     private static readonly Column[] Columns =
     [
         new(f => f.Year?.ToString(CultureInfo.InvariantCulture) ?? "", ["year"]),
-        new(f => f.Sex.ToString(), ["sex"]),
+        new(f => f.Sex.ToString(), ["sex", "sexeurostat"]),
         new(f => $"{f.Age}|{f.PossiblyChild}", ["agegroup", "ageband"]),
         new(f => string.Join(' ', f.Citizenships), ["citizenship", "nationality", "citizenshipgroup"]),
         new(f => string.Join(' ', f.Forms), ["form", "formgroup"]),

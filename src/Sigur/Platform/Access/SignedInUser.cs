@@ -45,7 +45,7 @@ public static class SignedInUser
             }
             var clock = context.RequestServices.GetRequiredService<TimeProvider>();
             context.RequestServices.GetRequiredService<AccessScopeHolder>().Scope =
-                await AccessScope.LoadAsync(db, cache, userId, current.OrganisationId!.Value, current.Role!.Value, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+                await AccessScope.LoadAsync(db, cache, context.RequestServices.GetRequiredService<IReferredCaseSource>(), userId, current.OrganisationId!.Value, current.Role!.Value, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
         }
         await next(context);
     });

@@ -30,16 +30,25 @@ public static class WriteRule
     public static EntityTypeBuilder<T> AddedByAnyone<T>(this EntityTypeBuilder<T> e) where T : class, IOrganisationOwned =>
         e.HasAnnotation(AddressedAnnotation, true);
 
-    /// <summary>Throws <see cref="ReadOnlyAccessException"/> when the tracked changes write a record the user may not write.</summary>
-    public static void Check(ChangeTracker tracker, CurrentUser user)
+    /// <summary>
+    /// Throws <see cref="ReadOnlyAccessException"/> when the tracked changes write a record the user may not write,
+    /// or write anything about a case the user reads by break-glass (a request of one's own organisation on such a
+    /// case is a write through break-glass too: break-glass is read-only everywhere).
+    /// </summary>
+    public static void Check(ChangeTracker tracker, CurrentUser user, AccessScope scope)
     {
         if (user.IsSystem || !user.IsAuthenticated) return;
-        foreach (var entry in tracker.Entries<IOrganisationOwned>())
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !MayWrite(entry, user))
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is IOrganisationOwned && !MayWrite(entry, user)) throw new ReadOnlyAccessException();
+            if (scope.CaseIds.Count > 0 && entry.Entity is not BreakGlassGrant && entry.Metadata.FindProperty(nameof(ICaseOwned.CaseId)) is { } caseId
+                && entry.Property(caseId.Name).CurrentValue is Guid id && scope.CaseIds.Contains(id))
                 throw new ReadOnlyAccessException();
+        }
     }
 
-    private static bool MayWrite(EntityEntry<IOrganisationOwned> entry, CurrentUser user)
+    private static bool MayWrite(EntityEntry entry, CurrentUser user)
     {
         var me = user.OrganisationId;
         if (me is null) return false;
