@@ -74,17 +74,9 @@ public sealed class CaseModel(SigurDb db, CurrentUser me, Platform.Audit.Audit a
         (await PlanServices.Deliver(planId, serviceId, new PlanServices.Delivery(On ?? default, Outcome ?? "",
             Cost is { } cost ? (long)Math.Round(cost * 100m) : null, string.IsNullOrWhiteSpace(Currency) ? null : Currency.Trim().ToUpperInvariant()), db, me, clock, ct)).Result, ct);
 
-    private async Task<IActionResult> Write(Guid caseId, Func<Task<IResult>> action, CancellationToken ct)
-    {
-        switch (ModelState.Take(await action(), L))
-        {
-            case Shared.Outcome.NotFound: return NotFound();
-            case Shared.Outcome.Done:
-                TempData["Message"] = L["Saved."].Value;
-                return RedirectToPage("Case", new { caseId });
-            default: return await LoadAsync(caseId, ct) ? Page() : NotFound();
-        }
-    }
+    private async Task<IActionResult> Write(Guid caseId, Func<Task<IResult>> action, CancellationToken ct) =>
+        await this.AnswerAsync(await action(), L, L["Saved."], () => RedirectToPage("Case", new { caseId }),
+            async () => await LoadAsync(caseId, ct) ? Page() : NotFound());
 
     private async Task<bool> LoadAsync(Guid caseId, CancellationToken ct)
     {

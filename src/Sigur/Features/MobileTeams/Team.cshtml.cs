@@ -49,17 +49,8 @@ public sealed class TeamModel(SigurDb db, CurrentUser me, Platform.Audit.Audit a
     public async Task<IActionResult> OnPostMemberAsync(Guid id, CancellationToken ct) =>
         await AfterAsync(id, (await ManageTeams.AddMember(id, new ManageTeams.MemberInput(MemberOrganisation, MemberName ?? "", MemberFunction), db, me, ct)).Result, ct);
 
-    private async Task<IActionResult> AfterAsync(Guid id, IResult result, CancellationToken ct)
-    {
-        switch (ModelState.Take(result, L))
-        {
-            case Outcome.NotFound: return NotFound();
-            case Outcome.Done:
-                TempData["Message"] = L["Saved."].Value;
-                return RedirectToPage("Team", new { id });
-            default: return await LoadAsync(id, ct) ? Page() : NotFound();
-        }
-    }
+    private Task<IActionResult> AfterAsync(Guid id, IResult result, CancellationToken ct) =>
+        this.AnswerAsync(result, L, L["Saved."], () => RedirectToPage("Team", new { id }), async () => await LoadAsync(id, ct) ? Page() : NotFound());
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

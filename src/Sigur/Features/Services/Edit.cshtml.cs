@@ -24,15 +24,7 @@ public sealed class EditModel(SigurDb db, CurrentUser me, TimeProvider clock, IS
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        switch (ModelState.Take((await EditService.Change(id, Form.ToRequest(), db, me, clock, ct)).Result, L))
-        {
-            case Outcome.NotFound: return NotFound();
-            case Outcome.Done:
-                TempData["Message"] = L["Saved."].Value;
-                return RedirectToPage("Index");
-            default: return Page();
-        }
-    }
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        await this.AnswerAsync(await EditService.Change(id, Form.ToRequest(), db, me, clock, ct), L, L["Saved."],
+            () => RedirectToPage("Index"), () => Task.FromResult<IActionResult>(Page()));
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Sigur.Platform;
@@ -12,6 +14,7 @@ public static class UseCaseOutcome
 {
     public static Outcome Take(this ModelStateDictionary state, IResult result, IStringLocalizer localizer)
     {
+        while (result is INestedHttpResult nested) result = nested.Result;
         switch (result)
         {
             case ValidationProblem invalid:
@@ -24,6 +27,24 @@ public static class UseCaseOutcome
                 return Outcome.Refused;
             default:
                 return Outcome.Done;
+        }
+    }
+
+    /// <summary>
+    /// The one way a page answers a use case's typed result: done, the <paramref name="saved"/> message and
+    /// <paramref name="done"/> (a redirect back); invalid input or a refusal, beside the fields or in the summary on the
+    /// page shown <paramref name="again"/>; a record out of reach, 404.
+    /// </summary>
+    public static async Task<IActionResult> AnswerAsync(this PageModel page, IResult result, IStringLocalizer localizer, string saved,
+        Func<IActionResult> done, Func<Task<IActionResult>> again)
+    {
+        switch (page.ModelState.Take(result, localizer))
+        {
+            case Outcome.NotFound: return page.NotFound();
+            case Outcome.Done:
+                page.TempData["Message"] = saved;
+                return done();
+            default: return await again();
         }
     }
 

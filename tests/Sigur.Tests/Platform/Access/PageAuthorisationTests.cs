@@ -112,11 +112,16 @@ public sealed partial class PageAuthorisationTests(AppPool pool) : IClassFixture
             .Where(x => x.Page is not null)
             .GroupBy(x => x.Page!.ViewEnginePath)
             .ToDictionary(g => g.Key, g => g.OrderBy(x => x.Endpoint.RoutePattern.Parameters.Count(p => !p.IsOptional)).First().Endpoint.RoutePattern);
+        // Which page model each compiled page (/Features/Admin/BreakGlass.cshtml) renders, by its Model property.
+        var pathOf = typeof(Program).Assembly.GetCustomAttributes<Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemAttribute>()
+            .Where(a => a.Kind == "mvc.1.0.razor-page")
+            .Select(a => (Model: a.Type.GetProperty("Model")?.PropertyType, Path: a.Identifier["/Features".Length..^".cshtml".Length]))
+            .Where(x => x.Model is not null && x.Model.IsSubclassOf(typeof(PageModel)))
+            .ToDictionary(x => x.Model!, x => x.Path);
         var routes = new Dictionary<Type, string>();
         foreach (var page in Pages())
         {
-            var path = "/" + page.Namespace!["Sigur.Features.".Length..].Replace('.', '/') + "/" + page.Name[..^"Model".Length];
-            if (!byPath.TryGetValue(path, out var pattern)) continue;
+            if (!pathOf.TryGetValue(page, out var path) || !byPath.TryGetValue(path, out var pattern)) continue;
             var url = "/" + string.Join('/', pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(part => part switch
             {
                 Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
