@@ -1,20 +1,24 @@
 namespace Sigur.Matching.Tests;
 
 /// <summary>
-/// The public data sets: the copies in the repository (tests/data) first, else the team's shared data folder beside
-/// the clone (../shared/data from the folder holding Sigur.slnx).
+/// The public data sets the tests read: the copies in the repository's tests/data (each with its licence beside it),
+/// so that a clone on its own passes. Found by walking up from the test binaries to the folder holding Sigur.slnx.
 /// </summary>
 internal static class SharedData
 {
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Sigur.slnx"))) return System.IO.Path.Combine(dir.FullName, "tests", "data");
+        }
+        throw new DirectoryNotFoundException("Sigur.slnx not found above " + AppContext.BaseDirectory);
+    });
+
     public static string Path(params string[] parts)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Sigur.slnx"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("Sigur.slnx not found above " + AppContext.BaseDirectory);
-        var path = System.IO.Path.Combine([dir.FullName, "tests", "data", .. parts]);
-        if (!File.Exists(path)) path = System.IO.Path.GetFullPath(System.IO.Path.Combine([dir.FullName, "..", "shared", "data", .. parts]));
-        if (!File.Exists(path) && !Directory.Exists(path))
-            throw new FileNotFoundException("Shared data missing: " + path);
+        var path = System.IO.Path.Combine([Root.Value, .. parts]);
+        if (!File.Exists(path) && !Directory.Exists(path)) throw new FileNotFoundException("Test data missing: " + path);
         return path;
     }
 

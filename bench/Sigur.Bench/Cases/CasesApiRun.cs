@@ -271,6 +271,7 @@ public sealed class CasesApiRun : IEndToEndRun
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
+        var key = scope.ServiceProvider.GetRequiredService<FieldProtection>().AuditChainKey;
         var previous = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence == after).Select(e => e.Hash).SingleAsync();
         var expected = after + 1;
         while (true)
@@ -281,7 +282,7 @@ public sealed class CasesApiRun : IEndToEndRun
             {
                 if (row.Sequence != expected) return $"AUDIT CHAIN: row {expected} missing";
                 if (row.PreviousHash != previous) return $"AUDIT CHAIN: row {row.Sequence} does not follow its predecessor";
-                if (row.ComputeHash() != row.Hash) return $"AUDIT CHAIN: row {row.Sequence} does not hash to what it holds";
+                if (row.ComputeHash(key) != row.Hash) return $"AUDIT CHAIN: row {row.Sequence} does not hash to what it holds";
                 previous = row.Hash;
                 expected++;
             }

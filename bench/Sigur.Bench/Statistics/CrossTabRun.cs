@@ -106,8 +106,8 @@ public sealed class CrossTabRun : IEndToEndRun
         builder.Services.AddScoped(_ => CurrentUser.System());
         await using var app = builder.Build();
         await FirstStart.MigrateIfConfiguredAsync(app.Services, app.Configuration, CancellationToken.None);
-        var config = app.Services.GetRequiredService<IConfiguration>();
-        var context = CrossTab.Context(config);
+        var statistics = app.Services.GetRequiredService<StatisticsSettings>();
+        var context = statistics.Context;
         var snapshot = app.Services.GetRequiredService<FactSnapshot>();
 
         async Task<T> WithDb<T>(Func<SigurDb, Task<T>> action)
@@ -177,7 +177,7 @@ public sealed class CrossTabRun : IEndToEndRun
             var agree = Agrees(sigur, q, duckCells) && Agrees(sigur, q, duckRowCells) && Agrees(sigur, q, pgCells);
             if (!agree) log.WriteLine($"  DISAGREEMENT on {q.Title}");
 
-            var sigurTimes = await TimeAsync(o, () => WithDb(db => FreeTables.PublishAsync(snapshot, db, config, spec, publication: false, CancellationToken.None)));
+            var sigurTimes = await TimeAsync(o, () => WithDb(db => FreeTables.PublishAsync(snapshot, db, statistics, spec, publication: false, CancellationToken.None)));
             Task<int> Duck(string sql) { using var c = duck.CreateCommand(); c.CommandText = sql; using var r = c.ExecuteReader(); while (r.Read()) { } return Task.FromResult(0); }
             var slow = o with { Repeat = o.SlowRepeat, Warmup = 1 };
             var duckRowTimes = await TimeAsync(o, () => Duck(duckRowsSql));

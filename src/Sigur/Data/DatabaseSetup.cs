@@ -20,16 +20,17 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Applies pending migrations with an hour's command timeout (a migration that backfills an index over a million
-    /// cases outlasts the 30-second default, and a migration cut off half-way is worse than a slow one), then fills
-    /// what SQL cannot compute: ages at intake, which need decrypted birth dates.
+    /// cases outlasts the 30-second default, and a migration cut off half-way is worse than a slow one), then adds
+    /// what EF cannot model: the audit log's append-only triggers and, given <paramref name="applicationRole"/>
+    /// (Database:ApplicationRole), the grants of the role the application runs as on PostgreSQL.
     /// </summary>
-    public static async Task MigrateAsync(SigurDb db, CancellationToken ct)
+    public static async Task MigrateAsync(SigurDb db, CancellationToken ct, string? applicationRole = null)
     {
         var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         try { await db.Database.MigrateAsync(ct); }
         finally { db.Database.SetCommandTimeout(timeout); }
-        await Features.Statistics.AgeAtIntakeBackfill.RunAsync(db, ct);
+        await Platform.Audit.AuditAppendOnly.EnsureAsync(db, applicationRole, ct);
     }
 
     public static DatabaseProvider ProviderFrom(IConfiguration config)
@@ -78,19 +79,41 @@ public static class DatabaseSetup
         return Path.GetFullPath("data");
     }
 
+    /// <summary>
+    /// The SQLite file readable by Sigur's user only (0600), in a folder only it may enter (0700) when Sigur makes the
+    /// folder. SQLite creates the file 0644 and gives its -wal and -shm files the file's own mode when it creates them,
+    /// so the mode is narrowed here before the database is used (at start-up for a file that exists) and again as the
+    /// first connection opens, before it switches to WAL (for a file SQLite has just made). Not pre-created empty: EF
+    /// would take an empty file for an existing database and open it read-only.
+    /// </summary>
+    internal static void OwnerOnly(string file)
+    {
+        if (file.Length == 0 || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal)) return;
+        var path = Path.GetFullPath(file);
+        var dir = Path.GetDirectoryName(path);
+        if (OperatingSystem.IsWindows())
+        {
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            return;
+        }
+        if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
+            Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        foreach (var existing in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+            if (File.Exists(existing) && File.GetUnixFileMode(existing) != ownerOnly) File.SetUnixFileMode(existing, ownerOnly);
+    }
+
     public static IServiceCollection AddSigurDatabase(this IServiceCollection services, IConfiguration config)
     {
         var provider = ProviderFrom(config);
         var connectionString = ConnectionStringFrom(config, provider);
         if (provider == DatabaseProvider.Sqlite)
         {
-            var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            OwnerOnly(new SqliteConnectionStringBuilder(connectionString).DataSource);
             services.AddPooledDbContextFactory<SqliteSigurDb>(o => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable("ef_migrations_history"))
                 // Minimisation of what a referral recipient sees happens as EF builds each object (see Disclosure).
-                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, Features.Referrals.ReferralCommitInterceptor.Instance)
+                .AddInterceptors(new SqliteDurability(), new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, CommitInterceptor.Instance)
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
             services.AddScoped<SigurDb>(sp => sp.GetRequiredService<IDbContextFactory<SqliteSigurDb>>().CreateDbContext().Bind(sp));
         }
@@ -98,7 +121,7 @@ public static class DatabaseSetup
         {
             services.AddPooledDbContextFactory<PostgresSigurDb>(o => o
                 .UseNpgsql(PostgresConnectionString(connectionString), n => n.MigrationsHistoryTable("ef_migrations_history"))
-                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, Features.Referrals.ReferralCommitInterceptor.Instance)
+                .AddInterceptors(new Features.Statistics.AgeAtIntakeStamp(), DisclosureInterceptor.Instance, CommitInterceptor.Instance)
                 .ReplaceService<IModelCacheKeyFactory, PerProtectionModelCacheKey>());
             services.AddScoped<SigurDb>(sp => sp.GetRequiredService<IDbContextFactory<PostgresSigurDb>>().CreateDbContext().Bind(sp));
         }
@@ -114,8 +137,17 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
+    // Each file once per process (see DatabaseSetup.OwnerOnly): its first connection may have just created it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Narrowed = new();
+
+    private static void NarrowOnce(DbConnection connection)
+    {
+        if (!Narrowed.ContainsKey(connection.DataSource) && Narrowed.TryAdd(connection.DataSource, true)) DatabaseSetup.OwnerOnly(connection.DataSource);
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        NarrowOnce(connection);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = Pragmas;
         cmd.ExecuteNonQuery();
@@ -123,6 +155,7 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        NarrowOnce(connection);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = Pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);

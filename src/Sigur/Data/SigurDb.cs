@@ -2,14 +2,12 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Sigur.Features.Cases;
-using Sigur.Features.Referrals;
-using Sigur.Features.Statistics;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -22,7 +20,7 @@ namespace Sigur.Data;
 /// of every change in the same transaction as the change. Provider-specific subclasses (SqliteSigurDb,
 /// PostgresSigurDb) exist only to carry their own migrations.
 /// </summary>
-public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProtectionKeyContext
+public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProtectionKeyContext
 {
     // Contexts are pooled (building one per request cost more than the case search itself), so the request's user
     // and scope are not constructor arguments: a context is bound to them each time it is rented (see Bind) and
@@ -32,24 +30,30 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     private AccessScopeHolder? _scope;
     private TimeProvider? _clock;
     private readonly List<AuditEntry> _pendingAudit = [];
-    private bool _referralsWritten; // since the last commit: see ReferralsCommitted
+    private IReadOnlyList<ISaveParticipant> _participants = [];
+    // Since the last commit: what to do once the transaction holding these saves commits (see CommittedAsync).
+    private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
+    private bool _saving; // inside base.SaveChanges, whose own transaction's commit is not yet the end of the save
 
     protected SigurDb(DbContextOptions options) : base(options) { }
 
     /// <summary>Binds a (rented) context to the request's user and access scope; every SigurDb is bound before use.</summary>
-    public SigurDb Bind(FieldProtection protection, CurrentUser user, AccessScopeHolder scope, TimeProvider clock)
+    public SigurDb Bind(FieldProtection protection, CurrentUser user, AccessScopeHolder scope, TimeProvider clock, IEnumerable<ISaveParticipant>? participants = null)
     {
         _protection = protection;
         _user = user;
         _scope = scope;
         _clock = clock;
+        _participants = [.. participants ?? []];
         _pendingAudit.Clear();
+        _afterCommit.Clear();
         return this;
     }
 
     /// <summary>Binds to the scope's own services: how the service provider hands out a SigurDb.</summary>
     public SigurDb Bind(IServiceProvider services) => Bind(services.GetRequiredService<FieldProtection>(),
-        services.GetRequiredService<CurrentUser>(), services.GetRequiredService<AccessScopeHolder>(), services.GetRequiredService<TimeProvider>());
+        services.GetRequiredService<CurrentUser>(), services.GetRequiredService<AccessScopeHolder>(), services.GetRequiredService<TimeProvider>(),
+        services.GetServices<ISaveParticipant>());
 
     public override void Dispose()
     {
@@ -65,7 +69,8 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
 
     private void Unbind()
     {
-        _referralsWritten = false;
+        _afterCommit.Clear();
+        _participants = [];
         _user = null;
         _scope = null;
         _pendingAudit.Clear();
@@ -77,10 +82,6 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     internal FieldProtection Protection => _protection ?? throw Unbound();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
-    public DbSet<Person> Persons => Set<Person>();
-    public DbSet<PersonNameToken> PersonNameTokens => Set<PersonNameToken>();
-    public DbSet<Case> Cases => Set<Case>();
-    public DbSet<CaseNameToken> CaseNameTokens => Set<CaseNameToken>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
@@ -117,46 +118,16 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         {
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.Property(u => u.Culture).HasMaxLength(10);
+            // Written only by the conditional update that accepts a code (AuthenticatorCodes): Identity's store
+            // writes every property of the user it loaded, and would put back a step older than one just accepted.
+            e.Property(u => u.LastTotpStep).Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
             e.HasIndex(u => u.OrganisationId);
         });
 
-        b.Entity<Person>(e =>
-        {
-            e.HasIndex(p => p.OrganisationId);
-            e.HasQueryFilter(p => ScopeIsSystem || p.OrganisationId == ScopeOrganisationId || ScopePersonIds.Contains(p.Id) || ScopeReferredPersonIds.Contains(p.Id));
-        });
-        b.Entity<PersonNameToken>(e =>
-        {
-            e.HasKey(t => new { t.PersonId, t.Token });
-            e.HasIndex(t => new { t.Token, t.OrganisationId });
-            e.Property(t => t.Token).HasMaxLength(32);
-            e.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(t => ScopeIsSystem || t.OrganisationId == ScopeOrganisationId || ScopePersonIds.Contains(t.PersonId) || ScopeReferredNamedPersonIds.Contains(t.PersonId));
-        });
-        b.Entity<Case>(e =>
-        {
-            e.HasIndex(c => c.Reference).IsUnique();
-            e.HasIndex(c => new { c.OrganisationId, c.RegisteredAt });
-            e.HasIndex(c => c.PersonId);
-            e.Property(c => c.Reference).HasMaxLength(20);
-            e.Property(c => c.Region).HasMaxLength(100);
-            e.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
-            e.HasQueryFilter(c => ScopeIsSystem || c.OrganisationId == ScopeOrganisationId || ScopeCaseIds.Contains(c.Id) || ScopeReferredCaseIds.Contains(c.Id));
-        });
-        b.Entity<CaseNameToken>(e =>
-        {
-            e.HasKey(t => new { t.CaseId, t.Token });
-            // Read backwards for "newest first"; case_id breaks ties the same way the case list does.
-            e.HasIndex(t => new { t.Token, t.OrganisationId, t.RegisteredAt, t.CaseId });
-            e.Property(t => t.Token).HasMaxLength(32);
-            e.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(t => ScopeIsSystem || t.OrganisationId == ScopeOrganisationId || ScopeCaseIds.Contains(t.CaseId) || ScopeReferredNamedCaseIds.Contains(t.CaseId));
-        });
         b.Entity<CaseReferenceCounter>(e => e.HasKey(c => c.Year));
         b.Entity<BreakGlassGrant>(e =>
         {
             e.HasIndex(g => new { g.UserId, g.ExpiresAt });
-            e.Property(g => g.Reason).HasMaxLength(1000);
         });
         b.Entity<AuditEntry>(e =>
         {
@@ -176,21 +147,9 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
             e.Property(h => h.Id).ValueGeneratedNever();
         });
 
-        // Each feature's own entities (one line per feature, so merges stay simple).
-        ReferralModel.Configure(this, b);
-        Sigur.Features.Shelters.ShelterModel.Configure(this, b);
-        Sigur.Features.Fund.FundModel.Configure(this, b);
-        Sigur.Features.Statistics.StatisticsModel.Configure(this, b);
-        Sigur.Features.Statistics.StatisticsJournal.Configure(b);
         Platform.Notifications.NotificationModel.Configure(this, b);
-        Features.Identification.IdentificationModel.Configure(this, b);
-        Features.Hotline.HotlineModel.Configure(this, b);
-        Features.Justice.JusticeModel.Configure(this, b);
-        Features.Services.ServiceModel.Configure(this, b);
-        Features.Assistance.AssistanceModel.Configure(this, b);
-        Features.MobileTeams.MobileTeamModel.Configure(this, b);
-        Features.Reintegration.ReintegrationModel.Configure(this, b);
-        Features.Duplicates.DuplicatesModel.Configure(this, b);
+        Platform.Access.SignInSession.Configure(b);
+        ConfigureFeatures(b); // Features/FeatureModels.cs: each feature's own tables and filters
 
         ApplyPlatformConventions(b);
     }
@@ -205,14 +164,16 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
 
     /// <summary>
     /// For a record shared by two organisations (a referral: sender and recipient; a disbursement: requester and
-    /// fund): visible to both, to nobody else. <paramref name="counterpart"/> names the second organisation.
+    /// fund): visible to both, to nobody else. <paramref name="counterpart"/> names the second organisation, which
+    /// may also change the record's own state (accept a referral, decide a disbursement: see <see cref="WriteRule"/>).
     /// </summary>
     public void ScopeToOrganisations<T>(ModelBuilder b, Expression<Func<T, Guid>> counterpart) where T : class, IOrganisationOwned
     {
         Expression<Func<T, Guid, bool>> template = (x, other) => ScopeIsSystem || x.OrganisationId == ScopeOrganisationId || other == ScopeOrganisationId;
         var entity = template.Parameters[0];
         var other = ReplacingExpressionVisitor.Replace(counterpart.Parameters[0], entity, counterpart.Body);
-        b.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(ReplacingExpressionVisitor.Replace(template.Parameters[1], other, template.Body), entity));
+        b.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(ReplacingExpressionVisitor.Replace(template.Parameters[1], other, template.Body), entity))
+            .ChangedAlsoByCounterpart(((MemberExpression)counterpart.Body).Member.Name);
     }
 
     /// <summary>
@@ -243,6 +204,9 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
                 if (clr.Name == nameof(IVersioned.Version) && typeof(IVersioned).IsAssignableFrom(entity.ClrType))
                     property.IsConcurrencyToken = true;
             }
+            // Identity's tokens hold authenticator keys and recovery codes: encrypted like any sensitive field.
+            if (entity.ClrType == typeof(IdentityUserToken<Guid>))
+                entity.FindProperty(nameof(IdentityUserToken<Guid>.Value))!.SetValueConverter(converter);
             foreach (var key in entity.GetKeys()) key.SetName(SnakeCase(key.GetName()!));
             foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
             foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
@@ -275,18 +239,23 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     {
         var now = Clock.GetUtcNow().UtcDateTime;
         ChangeTracker.DetectChanges();
-        RefuseWritesOutsideOwnOrganisation();
+        WriteRule.Check(ChangeTracker, User, Scope);
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified) entry.Entity.Version++;
         }
         _pendingAudit.AddRange(ChangeAudit(now));
-        _referralsWritten |= ChangeTracker.Entries().Any(e => e.Entity is Referral or Consent && e.State is not (EntityState.Unchanged or EntityState.Detached));
-        var statistics = StatisticsJournal.Pending(ChangeTracker);
-        if (_pendingAudit.Count == 0 && statistics.Count == 0)
+        var inTransaction = new List<Func<SigurDb, CancellationToken, Task>>();
+        foreach (var participant in _participants)
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (Database.CurrentTransaction is null) ReferralsCommitted();
+            if (participant.Prepare(ChangeTracker) is not { } work) continue;
+            if (work.InTransaction is { } write) inTransaction.Add(write);
+            if (work.AfterCommit is { } after) AfterCommit(_ => { after(); return Task.CompletedTask; });
+        }
+        if (_pendingAudit.Count == 0 && inTransaction.Count == 0)
+        {
+            var saved = await BaseSaveAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Database.CurrentTransaction is null) await CommittedAsync(cancellationToken);
             return saved;
         }
 
@@ -295,36 +264,44 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         if (Database.CurrentTransaction is not null)
         {
             await AuditChain.AppendAsync(this, entries, cancellationToken);
-            await StatisticsJournal.AppendAsync(this, statistics, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var write in inTransaction) await write(this, cancellationToken);
+            return await BaseSaveAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         await using var tx = await Database.BeginTransactionAsync(cancellationToken);
         await AuditChain.AppendAsync(this, entries, cancellationToken);
-        await StatisticsJournal.AppendAsync(this, statistics, cancellationToken);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        foreach (var write in inTransaction) await write(this, cancellationToken);
+        var written = await BaseSaveAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await tx.CommitAsync(cancellationToken); // CommitInterceptor runs what waits for the commit
         return written;
     }
 
-    /// <summary>After a commit (ReferralCommitInterceptor, or a save in no transaction of the caller's): a referral or consent it wrote may give an organisation access.</summary>
-    internal void ReferralsCommitted()
+    private async Task<int> BaseSaveAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        if (!_referralsWritten) return;
-        _referralsWritten = false;
-        ReferralAccess.Changed();
+        _saving = true;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+        finally
+        {
+            _saving = false;
+        }
     }
 
     /// <summary>
-    /// Cases and persons are written only by their holding organisation: a referral recipient or a break-glass user
-    /// reads them (and what it reads may be minimised, see Disclosure), and must never write that back.
+    /// Runs <paramref name="action"/> once the transaction holding the next save has committed (at once after a save
+    /// in no transaction of the caller's): e-mail for notifications, dropping a cache. Never on a rollback.
     /// </summary>
-    private void RefuseWritesOutsideOwnOrganisation()
+    public void AfterCommit(Func<CancellationToken, Task> action) => _afterCommit.Add(action);
+
+    /// <summary>A transaction of this context committed (CommitInterceptor), or a save outside any transaction ended.</summary>
+    internal async Task CommittedAsync(CancellationToken ct)
     {
-        if (User.IsSystem || !User.IsAuthenticated) return;
-        foreach (var entry in ChangeTracker.Entries<IOrganisationOwned>())
-            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is Case or Person
-                && entry.Entity.OrganisationId != User.OrganisationId)
-                throw new ReadOnlyAccessException();
+        // A save in no transaction commits EF's own transaction inside base.SaveChanges: its end is the commit.
+        if (_saving || _afterCommit.Count == 0) return;
+        var actions = _afterCommit.ToList();
+        _afterCommit.Clear();
+        foreach (var action in actions) await action(ct);
     }
 
     /// <summary>One audit row per created, changed or deleted record of an audited type: which field groups, never the values.</summary>
@@ -335,9 +312,9 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
         {
             var action = entry.State switch
             {
-                EntityState.Added => AuditActions.Create,
-                EntityState.Modified => AuditActions.Update,
-                EntityState.Deleted => AuditActions.Delete,
+                EntityState.Added => AuditAction.Create.Text(),
+                EntityState.Modified => AuditAction.Update.Text(),
+                EntityState.Deleted => AuditAction.Delete.Text(),
                 _ => null,
             };
             if (action is null) continue;
@@ -364,7 +341,7 @@ public abstract class SigurDb : IdentityUserContext<SigurUser, Guid>, IDataProte
     private static readonly HashSet<string> IgnoredInAudit =
     [
         nameof(IVersioned.Version), nameof(SigurUser.AccessFailedCount), nameof(SigurUser.LockoutEnd),
-        nameof(SigurUser.SecurityStamp), nameof(SigurUser.ConcurrencyStamp), nameof(SigurUser.Culture),
+        nameof(SigurUser.SecurityStamp), nameof(SigurUser.ConcurrencyStamp), nameof(SigurUser.Culture), nameof(SigurUser.LastTotpStep),
     ];
 
     private static string? FieldGroupOf(PropertyEntry p)

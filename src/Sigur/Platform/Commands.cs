@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
@@ -26,7 +27,7 @@ public static class Commands
         var migrate = new Command("migrate", "Apply database migrations (PostgreSQL is migrated only by this verb unless Database:MigrateAtStartup is true).");
         migrate.SetAction((_, ct) => WithServices(async sp =>
         {
-            await DatabaseSetup.MigrateAsync(sp.GetRequiredService<SigurDb>(), ct);
+            await DatabaseSetup.MigrateAsync(sp.GetRequiredService<SigurDb>(), ct, sp.GetRequiredService<IConfiguration>()["Database:ApplicationRole"]);
             Console.WriteLine("Database is up to date.");
             return 0;
         }));
@@ -38,7 +39,7 @@ public static class Commands
         {
             var cases = parse.GetValue(casesOption);
             if (cases is < 0 or > 10_000_000) { Console.Error.WriteLine("--cases must be between 0 and 10,000,000."); return 2; }
-            await DatabaseSetup.MigrateAsync(sp.GetRequiredService<SigurDb>(), ct);
+            await DatabaseSetup.MigrateAsync(sp.GetRequiredService<SigurDb>(), ct, sp.GetRequiredService<IConfiguration>()["Database:ApplicationRole"]);
             sp.GetRequiredService<KeyRingWarden>().EnsureCurrentKey();
             var admin = await FirstStart.EnsureAsync(sp, ct);
             if (admin is not null) Console.WriteLine($"Administrator '{admin.UserName}', one-time password {admin.OneTimePassword}");
@@ -55,11 +56,17 @@ public static class Commands
         root.Subcommands.Add(seed);
 
         var audit = new Command("audit", "The audit log.");
-        var verify = new Command("verify", "Walk the hash chain and name the first row that was edited or removed.");
+        var verify = new Command("verify", "Check the keyed hash chain and the signed checkpoints; name the first row edited, removed or rewritten, and a truncated end.");
         verify.SetAction((_, ct) => WithServices(async sp =>
         {
-            var result = await AuditChain.VerifyAsync(sp.GetRequiredService<SigurDb>(), ct);
-            if (result.Intact) { Console.WriteLine($"Audit log intact: {result.RowsChecked} rows."); return 0; }
+            var result = await AuditChain.VerifyAsync(sp.GetRequiredService<SigurDb>(), ct, checkpoints: sp.GetRequiredService<AuditCheckpoints>());
+            if (result.Intact)
+            {
+                Console.WriteLine(result.LastCheckpoint is { } c
+                    ? $"Audit log intact: {result.RowsChecked} rows; the last signed checkpoint ({c.At:u}) covers {c.Sequence}."
+                    : $"Audit log intact: {result.RowsChecked} rows; no signed checkpoint yet.");
+                return 0;
+            }
             Console.Error.WriteLine($"Audit log broken at row {result.FirstBadSequence}: {result.Problem}.");
             return 1;
         }));
@@ -101,7 +108,7 @@ public static class Commands
                 sp.GetRequiredService<UserManager<SigurUser>>(), db, ct);
             if (result.Result is Microsoft.AspNetCore.Http.HttpResults.Created<ManageUsers.Created> created)
             {
-                await sp.GetRequiredService<Audit.Audit>().EventAsync(AuditActions.Create, nameof(SigurUser), created.Value!.User.Id.ToString(),
+                await sp.GetRequiredService<Audit.Audit>().EventAsync(AuditAction.Create, nameof(SigurUser), created.Value!.User.Id.ToString(),
                     reason: "users add (command line)", organisationId: organisation.Id);
                 Console.WriteLine($"User '{created.Value!.User.UserName}' created; one-time password {created.Value.OneTimePassword}");
                 return 0;
@@ -114,6 +121,7 @@ public static class Commands
         root.Subcommands.Add(users);
 
         foreach (var command in Features.Statistics.StatisticsCommands.Build()) root.Subcommands.Add(command);
+        foreach (var command in Operations.BackupCommands.Build()) root.Subcommands.Add(command);
 
         // The matching engine's verbs (Features/Duplicates).
         foreach (var command in Features.Duplicates.MatchCommands.Build()) root.Subcommands.Add(command);
@@ -123,6 +131,16 @@ public static class Commands
     }
 
     /// <summary>Builds the same services as the server (without serving), starts the audit writer, runs the action as the system.</summary>
+    /// <summary>
+    /// Whether the arguments ask for the help or the version (-h, --help, -?, --version): those print and exit, and must
+    /// never fall through to serving, which would listen on a port and create a database in the current folder.
+    /// </summary>
+    public static bool AsksForHelpOrVersion(string[] args)
+    {
+        var names = new RootCommand().Options.Where(o => o is HelpOption or VersionOption).SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet();
+        return args.Any(names.Contains);
+    }
+
     public static async Task<int> WithServices(Func<IServiceProvider, Task<int>> action)
     {
         var builder = SigurHost.CreateBuilder([]);
@@ -144,6 +162,17 @@ public static class Commands
         finally
         {
             await writer.StopAsync(CancellationToken.None);
+            await CheckpointAsync(app.Services);
         }
+    }
+
+    /// <summary>A verb that wrote audit rows (an export, a key rotation) leaves a signed checkpoint over them, as the server does at shutdown.</summary>
+    private static async Task CheckpointAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
+        if ((await db.Database.GetPendingMigrationsAsync()).Any()) return;
+        try { await services.GetRequiredService<AuditCheckpoints>().WriteAsync(db, CancellationToken.None); }
+        catch (AuditTamperedException ex) { Console.Error.WriteLine($"No audit checkpoint was written: {ex.Message}"); }
     }
 }

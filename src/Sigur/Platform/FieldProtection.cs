@@ -5,7 +5,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 
@@ -17,14 +16,14 @@ namespace Sigur.Platform;
 /// kept in <see cref="FieldKey"/> rows sealed by Data Protection — so under the key ring, and through it under the
 /// key-encryption key outside the database. An empty value is stored as "" (see <see cref="Protect"/>). Search over
 /// names uses keyed HMAC tokens (<see cref="SearchToken"/>), never plaintext.
-/// Why not a Data Protection payload per field, as before (the <c>CfDJ8…</c> values still read)? Data Protection
+/// Why not a Data Protection payload per field? Data Protection
 /// derives a subkey and builds two cipher contexts for every payload: 12.5 µs a value, most of an import's CPU and
 /// tens of microseconds on every case read. A field key is unsealed once per process and AES-GCM costs well under a
 /// microsecond for a name.
 /// </summary>
 public sealed class FieldProtection
 {
-    /// <summary>Starts every envelope payload. Data Protection payloads are plain base64url, which has no ':'.</summary>
+    /// <summary>Starts every payload; a value without it is not one (nothing else is ever stored in a sensitive field).</summary>
     private const string Envelope = "2:";
     private const int IdSize = 16, NonceSize = 12, TagSize = 16, HeaderSize = IdSize + NonceSize + TagSize;
 
@@ -38,7 +37,6 @@ public sealed class FieldProtection
     /// <summary>Past this, encryption stops rather than risk the nonce bound: the warden has not run (it checks every 6 hours).</summary>
     private const long EncryptionsRefused = 1L << 31;
 
-    private readonly Lazy<IDataProtector> _legacy;
     private readonly Lazy<IDataProtector> _sealer;
     private readonly IServiceScopeFactory? _scopes;
     private readonly TimeProvider _clock;
@@ -57,12 +55,19 @@ public sealed class FieldProtection
     public FieldProtection(IDataProtectionProvider provider, KeyEncryptionKey kek, IServiceScopeFactory? scopes = null, TimeProvider? clock = null)
     {
         // Lazy: the key ring is itself stored through SigurDb, so the protectors must not be built while the context is.
-        _legacy = new Lazy<IDataProtector>(() => provider.CreateProtector("Sigur.Fields.v1"));
         _sealer = new Lazy<IDataProtector>(() => provider.CreateProtector("Sigur.FieldKeys.v1"));
         _scopes = scopes;
         _clock = clock ?? TimeProvider.System;
         _searchKey = kek.Derive("sigur search index v1");
+        AuditChainKey = kek.Derive("sigur audit chain v1");
     }
+
+    /// <summary>
+    /// The HMAC key of the audit chain (see <see cref="Audit.AuditEntry.ComputeHash"/>). It lives here because every
+    /// SigurDb is bound to this object, and like the search key it comes from the key-encryption key, outside the
+    /// database: whoever can write to the database cannot recompute the chain.
+    /// </summary>
+    public byte[] AuditChainKey { get; }
 
     /// <summary>The key ring's key that new field keys are sealed under (its current default key).</summary>
     public Guid SealingKeyId => RingKeyOf(_sealer.Value.Protect([0]));
@@ -138,7 +143,7 @@ public sealed class FieldProtection
     public string Unprotect(string stored)
     {
         if (stored.Length == 0) return "";
-        if (!stored.StartsWith(Envelope, StringComparison.Ordinal)) return _legacy.Value.Unprotect(stored);
+        if (!stored.StartsWith(Envelope, StringComparison.Ordinal)) throw NotAPayload();
         var encoded = stored.AsSpan(Envelope.Length);
         var size = Base64Url.GetMaxDecodedLength(encoded.Length);
         var rented = 2 * size > 2048 ? ArrayPool<byte>.Shared.Rent(2 * size) : null;
@@ -146,7 +151,7 @@ public sealed class FieldProtection
         try
         {
             if (!Base64Url.TryDecodeFromChars(encoded, buffer[..size], out var written) || written <= HeaderSize)
-                throw new CryptographicException("A stored field is not a valid payload.");
+                throw NotAPayload();
             var payload = buffer[..written];
             var plain = buffer.Slice(size, written - HeaderSize);
             Cipher(KeyOf(new Guid(payload[..IdSize]))).Decrypt(payload.Slice(IdSize, NonceSize), payload[HeaderSize..], payload.Slice(IdSize + NonceSize, TagSize), plain, payload[..IdSize]);
@@ -158,12 +163,14 @@ public sealed class FieldProtection
         }
     }
 
-    /// <summary>The key a stored value was written under: its field key, or for an older value its Data Protection key.</summary>
+    /// <summary>The field key a stored value was written under.</summary>
     public static Guid KeyIdOf(string stored) => stored.StartsWith(Envelope, StringComparison.Ordinal)
         ? new Guid(Base64Url.DecodeFromChars(stored.AsSpan(Envelope.Length)).AsSpan(0, IdSize))
-        : RingKeyOf(WebEncoders.Base64UrlDecode(stored));
+        : throw NotAPayload();
 
-    // A Data Protection payload: a 4-byte magic header, then the id of the ring key it was written under.
+    private static CryptographicException NotAPayload() => new("A stored field is not a valid payload.");
+
+    // A Data Protection payload (a sealed field key): a 4-byte magic header, then the id of the ring key it was sealed under.
     private static Guid RingKeyOf(byte[] payload) => new(payload.AsSpan(4, 16));
 
     private byte[] KeyOf(Guid id)

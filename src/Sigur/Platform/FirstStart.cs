@@ -42,6 +42,6 @@ public static class FirstStart
         var provider = DatabaseSetup.ProviderFrom(config);
         if (provider == DatabaseProvider.Postgres && !config.GetValue("Database:MigrateAtStartup", false)) return;
         await using var scope = services.CreateAsyncScope();
-        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SigurDb>(), ct);
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SigurDb>(), ct, config["Database:ApplicationRole"]);
     }
 }

@@ -21,16 +21,26 @@ public sealed class KeyEncryptionKey
     public static KeyEncryptionKey FromBytes(byte[] key) =>
         key.Length == 32 ? new KeyEncryptionKey(key) : throw new InvalidOperationException("The key-encryption key must be 32 bytes.");
 
+    /// <summary>Where the KEK file is: Sigur:KeyEncryptionKeyFile, else sigur.kek beside the SQLite file (./data for PostgreSQL).</summary>
+    public static string FileFrom(IConfiguration config) =>
+        config["Sigur:KeyEncryptionKeyFile"] ?? Path.Combine(Data.DatabaseSetup.DataDirectory(config), "sigur.kek");
+
+    /// <summary>The KEK from the environment or <paramref name="file"/>, or null: never makes one (a restore needs the old one).</summary>
+    public static KeyEncryptionKey? LoadExisting(string file)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return FromBytes(Convert.FromBase64String(fromEnvironment.Trim()));
+        return File.Exists(file) ? FromBytes(Convert.FromBase64String(File.ReadAllText(file).Trim())) : null;
+    }
+
     /// <summary>Loads the KEK from the environment, else from <paramref name="file"/>, creating the file on first start.</summary>
     public static KeyEncryptionKey Load(string file)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-            return FromBytes(Convert.FromBase64String(fromEnvironment.Trim()));
-        if (File.Exists(file))
-            return FromBytes(Convert.FromBase64String(File.ReadAllText(file).Trim()));
+        if (LoadExisting(file) is { } existing) return existing;
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(dir);
+        else if (!Directory.Exists(dir)) Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var key = RandomNumberGenerator.GetBytes(32);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -44,9 +54,12 @@ public sealed class KeyEncryptionKey
     public byte[] Derive(string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, info: Encoding.UTF8.GetBytes(purpose));
 
-    internal byte[] Seal(byte[] plaintext)
+    private const string KeyRingPurpose = "sigur key ring v1";
+
+    /// <summary>Encrypts (AES-256-GCM) under the sub-key for <paramref name="purpose"/>: each thing sealed by the KEK has its own.</summary>
+    internal byte[] Seal(byte[] plaintext, string purpose = KeyRingPurpose)
     {
-        var key = Derive("sigur key ring v1");
+        var key = Derive(purpose);
         var nonce = RandomNumberGenerator.GetBytes(12);
         var tag = new byte[16];
         var cipher = new byte[plaintext.Length];
@@ -55,12 +68,17 @@ public sealed class KeyEncryptionKey
         return [.. nonce, .. tag, .. cipher];
     }
 
-    internal byte[] Open(byte[] sealedBytes)
+    internal byte[] Open(byte[] sealedBytes, string purpose = KeyRingPurpose)
     {
-        var key = Derive("sigur key ring v1");
+        var key = Derive(purpose);
         var plaintext = new byte[sealedBytes.Length - 28];
         using var aes = new AesGcm(key, 16);
-        aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16), plaintext);
+        try { aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16), plaintext); }
+        catch (AuthenticationTagMismatchException ex)
+        {
+            // Typically a restored database started with a new key instead of the one kept from the installation.
+            throw new CryptographicException("The key-encryption key does not open this database's key ring: it is not the key this database was made with (SIGUR_KEK or Sigur:KeyEncryptionKeyFile).", ex);
+        }
         return plaintext;
     }
 }

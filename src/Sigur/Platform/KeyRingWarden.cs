@@ -17,6 +17,9 @@ public sealed class KeyRingWarden(IKeyManager keys, FieldProtection fields, Time
     public void EnsureCurrentKey()
     {
         var now = clock.GetUtcNow();
+        // Opens every key now: one the key-encryption key cannot open (a restored database started with a new KEK)
+        // would otherwise surface later as "no valid default protection key", which names the wrong culprit.
+        foreach (var existing in keys.GetAllKeys()) _ = existing.Descriptor;
         var usable = keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now + RenewBefore);
         if (!usable)
         {

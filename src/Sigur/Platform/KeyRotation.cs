@@ -33,10 +33,11 @@ public static class KeyRotation
         var total = 0;
         foreach (var type in EncryptedTypes(services))
             total += await (Task<int>)Reencrypt.MakeGenericMethod(type).Invoke(null, [services, progress, total, ct])!;
+        total += await ReencryptTokensAsync(services, ct);
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Audit.Audit>()
-            .EventAsync(AuditActions.KeyRotation, reason: $"new key {ringKey.KeyId}, field key {fieldKey}; {total} records re-encrypted");
+            .EventAsync(AuditAction.KeyRotation, reason: $"new key {ringKey.KeyId}, field key {fieldKey}; {total} records re-encrypted");
         return new Outcome(fieldKey, total);
     }
 
@@ -47,6 +48,17 @@ public static class KeyRotation
         return [.. scope.ServiceProvider.GetRequiredService<SigurDb>().Model.GetEntityTypes()
             .Where(e => e.GetProperties().Any(p => p.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null))
             .Select(e => e.ClrType).OrderBy(t => t.FullName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Identity's tokens (authenticator keys, recovery codes): encrypted by SigurDb though not [Sensitive]; a few per user.</summary>
+    private static async Task<int> ReencryptTokensAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
+        var tokens = await db.UserTokens.ToListAsync(ct);
+        foreach (var token in tokens) db.Entry(token).Property(t => t.Value).IsModified = true;
+        await db.SaveChangesAsync(ct);
+        return tokens.Count;
     }
 
     private static readonly MethodInfo Reencrypt = typeof(KeyRotation).GetMethod(nameof(ReencryptAsync), BindingFlags.NonPublic | BindingFlags.Static)!;

@@ -17,7 +17,7 @@ public static class Serve
 
         // Started before the demo data, whose audit rows go through the audit writer (a hosted service).
         await app.StartAsync();
-        if (admin is not null && app.Configuration.GetValue("Sigur:DemoData", false))
+        if (admin is not null && app.Services.GetRequiredService<SigurSettings>().DemoData)
         {
             var demo = await Features.Admin.DemoData.SeedAsync(app.Services, cases: 500, progress: null, CancellationToken.None);
             Console.WriteLine(demo.CredentialsTable());

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Sigur.Data;
@@ -26,6 +28,7 @@ using Sigur.Features.Reintegration;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
+using Sigur.Platform.Operations;
 using Sigur.Platform.Web;
 
 namespace Sigur.Platform;
@@ -60,7 +63,8 @@ public static class SigurHost
         services.AddSigurDatabase(config);
 
         // Keys: the Data Protection key ring lives in the database, each key sealed with the key-encryption key.
-        var kekFile = config["Sigur:KeyEncryptionKeyFile"] ?? Path.Combine(DatabaseSetup.DataDirectory(config), "sigur.kek");
+        var sigur = services.AddSettings<SigurSettings>(config, "Sigur");
+        var kekFile = KeyEncryptionKey.FileFrom(config);
         services.AddSingleton(_ => KeyEncryptionKey.Load(kekFile));
         services.AddDataProtection().SetApplicationName("Sigur").PersistKeysToDbContext<SigurDb>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -73,15 +77,25 @@ public static class SigurHost
         services.AddHostedService(sp => sp.GetRequiredService<KeyRingWarden>());
         services.AddSingleton<FieldProtection>();
 
+        // The audit's checkpoints and their signing key go beside the key-encryption key, outside the database.
+        var kekDirectory = Path.GetDirectoryName(Path.GetFullPath(kekFile))!;
+        services.AddSingleton(sp => new AuditCheckpoints(sp.GetRequiredService<KeyEncryptionKey>(), kekDirectory, sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IAuditWitness>(), sp.GetRequiredService<ILogger<AuditCheckpoints>>()));
+        services.AddHostedService<AuditCheckpointer>(); // before the writer: stopped after it
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         services.AddScoped<Audit.Audit>();
         services.AddNotifications(config);
         services.AddIdentification(config);
-        services.AddDuplicates();
+        services.AddDuplicates(config);
+        services.AddReferrals();
+        services.AddStatisticsJournal();
+        services.AddOperations(config);
 
-        AddIdentity(services, config);
+        AddIdentity(services, config, sigur);
+        services.AddSettings<Features.Justice.JusticeSettings>(config, "Justice");
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
+        services.AddSettings<Features.Statistics.StatisticsSettings>(config, "Statistics");
         services.AddSingleton<Features.Statistics.FactSnapshot>();
         services.AddAuthorization(o =>
         {
@@ -103,7 +117,7 @@ public static class SigurHost
             // Every page is for signed-in users unless it says otherwise; each page also names its own policy.
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
-        }).AddViewLocalization().AddDataAnnotationsLocalization();
+        }).AddMvcOptions(o => o.Filters.Add<Features.Shared.PagePolicyFilter>()).AddViewLocalization().AddDataAnnotationsLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Select(FormattingCulture).ToList();
@@ -134,20 +148,31 @@ public static class SigurHost
         json.Converters.Add(new SafeStringConverter());
     }
 
-    private static void AddIdentity(IServiceCollection services, IConfiguration config)
+    private static void AddIdentity(IServiceCollection services, IConfiguration config, SigurSettings sigur)
     {
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = "smart";
                 o.DefaultChallengeScheme = "smart";
             })
+            // The API takes bearer tokens only, never the cookie: a browser sends cookies with requests that other
+            // sites make it send, never an Authorization header, so no page elsewhere can write through the API in
+            // the name of a signed-in user (cross-site request forgery). The pages, which take the cookie, check
+            // the antiforgery token on every form.
             .AddPolicyScheme("smart", "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                context.Request.Path.StartsWithSegments("/api")
+                || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            // Short-lived: a stolen bearer token is worth a quarter of an hour; the refresh token (rotated, once
+            // each) keeps an API client signed in for a working day.
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(15);
+                o.RefreshTokenExpiration = TimeSpan.FromHours(12);
+            })
             .AddIdentityCookies();
-        var idle = TimeSpan.FromMinutes(config.GetValue("Sigur:IdleTimeoutMinutes", 20));
+        var idle = TimeSpan.FromMinutes(sigur.IdleTimeoutMinutes);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -162,7 +187,24 @@ public static class SigurHost
             // The API answers 401/403 as ProblemDetails instead of redirecting to the sign-in page.
             o.Events.OnRedirectToLogin = c => RedirectOrProblem(c.HttpContext, c.RedirectUri, 401);
             o.Events.OnRedirectToAccessDenied = c => RedirectOrProblem(c.HttpContext, c.RedirectUri, 403);
+            // Each sign-in is a server-side session (see Sessions); renewing the cookie after a password change or
+            // enrolment starts a new one and ends the one before, so a copy of the old cookie stops working.
+            o.Events.OnSigningIn = async c =>
+            {
+                var services = c.HttpContext.RequestServices;
+                var db = services.GetRequiredService<SigurDb>();
+                var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                if (Sessions.Of(c.HttpContext.User) is { } previous)
+                    await Sessions.EndAsync(db, services.GetRequiredService<IMemoryCache>(), previous, now);
+                var userId = Guid.Parse(c.Principal!.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+                Sessions.Name(c.Principal, await Sessions.StartAsync(db, userId, now));
+            };
         });
+        // The cookie between the password and the code is never needed on a request another site starts.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.SameSite = SameSiteMode.Strict);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<SignInLimits>(config.GetSection("Sigur:SignInLimits"));
+        services.AddSingleton<SignInThrottle>();
         services.AddIdentityCore<SigurUser>(o =>
             {
                 o.Password.RequiredLength = 12;
@@ -172,6 +214,7 @@ public static class SigurHost
                 o.Password.RequireDigit = false;
                 o.Password.RequiredUniqueChars = 5;
                 o.Lockout.AllowedForNewUsers = true;
+                // Counts wrong second factors only; wrong passwords go to the throttle (see SignInThrottle).
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
@@ -180,8 +223,19 @@ public static class SigurHost
             .AddSignInManager()
             .AddEntityFrameworkStores<SigurDb>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<SigurClaimsFactory>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The validator rebuilds the principal from the user: keep the session it belongs to.
+            o.OnRefreshingPrincipal = c =>
+            {
+                if (Sessions.Of(c.CurrentPrincipal!) is { } session && c.NewPrincipal is not null)
+                    Sessions.Name(c.NewPrincipal, session, int.Parse(c.CurrentPrincipal!.FindFirst(Sessions.GenerationClaim)?.Value ?? "0", CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+        });
     }
 
     private static Task RedirectOrProblem(HttpContext context, string redirectUri, int status)
@@ -194,12 +248,14 @@ public static class SigurHost
 
     public static void Configure(WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme (see Observability)
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A bad request is the client's mistake, and its exception message can echo what the client sent
             // (a JSON property name, say): answer it as ProblemDetails without logging it.
             SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
         });
+        app.UseSecurityHeaders();
         app.UseStatusCodePages();
         app.UseRequestLimits();
         app.UseRequestLocalization();
@@ -213,7 +269,7 @@ public static class SigurHost
         app.UseBodylessEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/reference").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithNonce()).AllowAnonymous(); // the nonce: see SecurityHeaders
 
         var api = app.MapGroup("/api/v1");
         api.MapAccountApi();
@@ -233,5 +289,6 @@ public static class SigurHost
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
         app.MapRazorPages();
+        app.MapOperations();
     }
 }

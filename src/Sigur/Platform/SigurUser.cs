@@ -15,4 +15,9 @@ public sealed class SigurUser : IdentityUser<Guid>
     public bool IsDisabled { get; set; }
     /// <summary>Set for accounts created with a one-time password: the first sign-in must replace it.</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>
+    /// The time step (Unix seconds / 30) of the last authenticator code accepted: a code is accepted once, so a code
+    /// seen over a shoulder or in a log cannot be used again. Kept in the database so it holds across instances.
+    /// </summary>
+    public long? LastTotpStep { get; set; }
 }

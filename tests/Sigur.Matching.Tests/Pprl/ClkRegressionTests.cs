@@ -10,7 +10,7 @@ public sealed class ClkRegressionTests
     [Fact]
     public void Reproduces_clkhash_regression_vectors_byte_for_byte()
     {
-        using var vectors = JsonDocument.Parse(File.ReadAllText(SharedData.Locate("pprl", "clkhash_regression_vectors.json")));
+        using var vectors = JsonDocument.Parse(File.ReadAllText(SharedData.Path("pprl", "clkhash_regression_vectors.json")));
         var root = vectors.RootElement;
         var schema = LinkageSchema.Parse(root.GetProperty("schema"));
         var encoder = new ClkEncoder(schema, root.GetProperty("secret").GetString()!);
@@ -29,7 +29,7 @@ public sealed class ClkRegressionTests
     [Fact]
     public void Version_1_weights_become_bits_per_token()
     {
-        using var vectors = JsonDocument.Parse(File.ReadAllText(SharedData.Locate("pprl", "clkhash_regression_vectors.json")));
+        using var vectors = JsonDocument.Parse(File.ReadAllText(SharedData.Path("pprl", "clkhash_regression_vectors.json")));
         var schema = LinkageSchema.Parse(vectors.RootElement.GetProperty("schema"));
         // k = 30: weight 2 → 60, weight 0.5 → 15, default weight 1 → 30.
         Assert.Equal([60, 30, 15, 30, 30], schema.Features.Select(f => f.Hashing!.BitsPerToken!.Value));
@@ -39,7 +39,7 @@ public sealed class ClkRegressionTests
     [Fact]
     public void Febrl_schema_ignores_rec_id_and_soc_sec_id_but_derives_their_keys()
     {
-        var schema = LinkageSchema.Parse(File.ReadAllText(SharedData.Locate("pprl", "clkhash_febrl_schema_v3_final.json")));
+        var schema = LinkageSchema.Parse(File.ReadAllText(SharedData.Path("pprl", "clkhash_febrl_schema_v3_final.json")));
         Assert.Equal(11, schema.Features.Count);
         Assert.True(schema.Features[0].Ignored);
         Assert.True(schema.Features[10].Ignored);

@@ -15,9 +15,9 @@ public sealed class DirtyDataLinkageTests(ITestOutputHelper output)
         var work = Directory.CreateTempSubdirectory("sigur-pprl-dirty");
         try
         {
-            var schema = SharedData.Locate("pprl", "clkhash_dirty-data-schema.json");
-            var first = SharedData.Locate("pprl", "clkhash_dirty_1000_50_1.csv");
-            var second = SharedData.Locate("pprl", "clkhash_dirty_1000_50_2.csv");
+            var schema = SharedData.Path("pprl", "clkhash_dirty-data-schema.json");
+            var first = SharedData.Path("pprl", "clkhash_dirty_1000_50_1.csv");
+            var second = SharedData.Path("pprl", "clkhash_dirty_1000_50_2.csv");
             var clksA = Path.Combine(work.FullName, "a.json");
             var clksB = Path.Combine(work.FullName, "b.json");
             var pairs = Path.Combine(work.FullName, "pairs.csv");

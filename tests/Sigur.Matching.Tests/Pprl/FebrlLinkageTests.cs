@@ -26,9 +26,9 @@ public sealed class FebrlLinkageTests(ITestOutputHelper output)
         var work = Directory.CreateTempSubdirectory("sigur-pprl-febrl");
         try
         {
-            var schema = SharedData.Locate("pprl", "clkhash_febrl_schema_v3_final.json");
-            var dataA = SharedData.Locate("febrl", "dataset4a.csv");
-            var dataB = SharedData.Locate("febrl", "dataset4b.csv");
+            var schema = SharedData.Path("pprl", "clkhash_febrl_schema_v3_final.json");
+            var dataA = SharedData.Path("febrl", "dataset4a.csv");
+            var dataB = SharedData.Path("febrl", "dataset4b.csv");
             var clksA = Path.Combine(work.FullName, "a.json");
             var clksB = Path.Combine(work.FullName, "b.json");
             var pairs = Path.Combine(work.FullName, "pairs.csv");
@@ -39,7 +39,7 @@ public sealed class FebrlLinkageTests(ITestOutputHelper output)
 
             var idsA = PprlCommandRunner.RecordIds(dataA);
             var idsB = PprlCommandRunner.RecordIds(dataB);
-            var truth = File.ReadLines(SharedData.Locate("febrl", "dataset4_true_pairs.csv")).Skip(1)
+            var truth = File.ReadLines(SharedData.Path("febrl", "dataset4_true_pairs.csv")).Skip(1)
                 .Select(l => l.Split(',')).Select(p => (p[0].Trim(), p[1].Trim())).ToHashSet();
             Assert.Equal(5000, truth.Count);
 

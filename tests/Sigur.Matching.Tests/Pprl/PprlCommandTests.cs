@@ -18,11 +18,11 @@ public sealed class PprlCommandTests : IDisposable
         return PathTo(name);
     }
 
-    private static string Febrl4Schema => SharedData.Locate("pprl", "clkhash_febrl_schema_v3_final.json");
+    private static string Febrl4Schema => SharedData.Path("pprl", "clkhash_febrl_schema_v3_final.json");
 
     private string RegressionSchema()
     {
-        using var vectors = JsonDocument.Parse(File.ReadAllText(SharedData.Locate("pprl", "clkhash_regression_vectors.json")));
+        using var vectors = JsonDocument.Parse(File.ReadAllText(SharedData.Path("pprl", "clkhash_regression_vectors.json")));
         return Write("schema.json", vectors.RootElement.GetProperty("schema").GetRawText());
     }
 
@@ -36,7 +36,7 @@ public sealed class PprlCommandTests : IDisposable
 
         using var written = JsonDocument.Parse(File.ReadAllText(output));
         var clks = written.RootElement.GetProperty("clks").EnumerateArray().Select(e => e.GetString()).ToArray();
-        using var vectors = JsonDocument.Parse(File.ReadAllText(SharedData.Locate("pprl", "clkhash_regression_vectors.json")));
+        using var vectors = JsonDocument.Parse(File.ReadAllText(SharedData.Path("pprl", "clkhash_regression_vectors.json")));
         var expected = vectors.RootElement.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("clk_base64").GetString()).ToArray();
         Assert.Equal(expected, clks);
         Assert.Empty(Directory.GetFiles(_work.FullName, "*.tmp"));

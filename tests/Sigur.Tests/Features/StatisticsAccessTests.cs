@@ -8,7 +8,7 @@ namespace Sigur.Tests.Features;
 /// <summary>The national coordinator's office sees de-identified aggregates, never records; small cells are withheld.</summary>
 public sealed class StatisticsAccessTests
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task The_coordinator_sees_counts_with_small_cells_suppressed_and_no_records(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -41,6 +42,10 @@ public sealed class TestApp : IAsyncDisposable
             b.UseSetting("Sigur:KeyEncryptionKeyFile", Path.Combine(dir, "sigur.kek"));
             b.UseSetting("Sigur:DemoData", "false");
             b.UseSetting("Duplicates:ScanHourUtc", "-1"); // tests start the duplicate scan themselves
+            // Every test request comes from one address; the sign-in tests set their own limits and addresses.
+            b.UseSetting("Sigur:SignInLimits:AttemptsPerAddress", "1000000");
+            b.UseSetting("Sigur:SignInLimits:FailuresPerAccount", "1000000");
+            b.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestAddresses>());
             b.ConfigureLogging(l =>
             {
                 l.AddProvider(Logs);
@@ -102,7 +107,7 @@ public sealed class TestApp : IAsyncDisposable
     public async Task<HttpClient> SignInAsync(TestUser user)
     {
         var client = AnonymousClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { user.UserName, user.Password, Code = Totp.Code(user.AuthenticatorKey) });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { user.UserName, user.Password, Code = await Totp.FreshCodeAsync(Services, user.Id, user.AuthenticatorKey) });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
@@ -130,6 +135,25 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     private sealed record TokenResponse(string AccessToken);
+}
+
+/// <summary>
+/// Lets a test request say which address it comes from (<c>X-Test-Address</c>), for the limits per address: over
+/// HTTP in process every request comes from nowhere.
+/// </summary>
+public sealed class TestAddresses : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address)) context.Connection.RemoteIpAddress = address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public sealed record TestUser(Guid Id, string UserName, string Password, string AuthenticatorKey, Guid OrganisationId, Role Role);

@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sigur.Data;
 
 namespace Sigur.Tests.Infrastructure;
 
@@ -15,6 +18,18 @@ public static class Totp
         var offset = hash[^1] & 0x0F;
         var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
         return (binary % 1_000_000).ToString("D6");
+    }
+
+    /// <summary>
+    /// The code of the host's clock (tests move it), after making the host forget the last code the user gave:
+    /// Sigur accepts each code once, and tests sign one user in several times within one 30-second step.
+    /// </summary>
+    public static async Task<string> FreshCodeAsync(IServiceProvider services, Guid userId, string base32Key)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastTotpStep, (long?)null));
+        return Code(base32Key, services.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 
     private static byte[] Base32Decode(string input)

@@ -25,14 +25,32 @@ namespace Sigur.Tests.Platform;
 /// </summary>
 public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppPool>
 {
-    private enum Record { Own, Other }
+    internal enum Record { Own, Other }
 
-    /// <summary>What a request needs: the two organisations' fixtures, and a fresh throwaway record where it changes one.</summary>
-    private sealed record World(TestApp App, Organisation Own, Organisation Other, RegisterCase.Response OwnCase, RegisterCase.Response OtherCase,
-        string OwnName, string OtherName, HttpClient OwnWriter, HttpClient OtherWriter);
+    /// <summary>
+    /// What a request needs: the two organisations' fixtures, and a fresh throwaway record where it changes one.
+    /// <paramref name="Open"/>, when set, opens each case of the other organisation that a fixture makes to the user
+    /// under test (a break-glass grant, a consented referral): see AccessMatrixWriteTests.
+    /// </summary>
+    internal sealed record World(TestApp App, Organisation Own, Organisation Other, RegisterCase.Response OwnCase, RegisterCase.Response OtherCase,
+        string OwnName, string OtherName, HttpClient OwnWriter, HttpClient OtherWriter, Func<Guid, Task>? Open = null);
+
+    /// <summary>Two fresh organisations (a social work centre, the police), a case worker and a registered case in each.</summary>
+    internal static async Task<World> NewWorldAsync(TestApp app)
+    {
+        var own = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
+        var other = await app.NewOrganisationAsync(OrganisationType.Police);
+        var ownWriter = await app.ClientAsync(Role.CaseWorker, own.Id);
+        var otherWriter = await app.ClientAsync(Role.CaseWorker, other.Id);
+        var ownName = $"Matrixown{Guid.NewGuid():N}"[..18];
+        var otherName = $"Matrixother{Guid.NewGuid():N}"[..18];
+        return new World(app, own, other,
+            await ownWriter.RegisterAsync(CaseRequests.New("Ana", ownName)), await otherWriter.RegisterAsync(CaseRequests.New("Ana", otherName)), ownName, otherName,
+            ownWriter, otherWriter);
+    }
 
     /// <summary><paramref name="OtherAllowedFor"/>: roles that reach another organisation's record as their own (an administrator editing any directory entry, the coordinator's office any shelter's places).</summary>
-    private sealed record Row(string Method, string Route, string Policy, Func<World, Record, HttpClient, Task<HttpResponseMessage>> Send, HttpStatusCode Allowed,
+    internal sealed record Row(string Method, string Route, string Policy, Func<World, Record, HttpClient, Task<HttpResponseMessage>> Send, HttpStatusCode Allowed,
         HttpStatusCode? OtherRecord = null, Role[]? OtherAllowedFor = null);
 
     private static RegisterCase.Response CaseOf(World w, Record r) => r == Record.Own ? w.OwnCase : w.OtherCase;
@@ -102,10 +120,12 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
     private static async Task<Guid> NewReferral(World w, Record r, bool ownIsSender, ReferralStatus status = ReferralStatus.Requested)
     {
         var stranger = Guid.NewGuid();
-        var (c, sender, recipient) = r == Record.Other ? (w.OtherCase, w.Other.Id, stranger)
-            : ownIsSender ? (w.OwnCase, w.Own.Id, w.Other.Id) : (w.OtherCase, w.Other.Id, w.Own.Id);
+        // Between the two organisations, a fresh case each time: a case has one active referral to an organisation.
+        var (caseId, sender, recipient) = r == Record.Other ? (w.OtherCase.Id, w.Other.Id, stranger)
+            : ownIsSender ? (await FreshCase(w, Record.Own), w.Own.Id, w.Other.Id) : (await FreshCase(w, Record.Other, open: false), w.Other.Id, w.Own.Id);
         return await w.App.WithDbAsync(async db =>
         {
+            var c = await db.Cases.IgnoreQueryFilters().SingleAsync(x => x.Id == caseId);
             var referral = new Referral
             {
                 CaseId = c.Id, PersonId = c.PersonId, CaseReference = c.Reference, OrganisationId = sender, RecipientOrganisationId = recipient,
@@ -183,7 +203,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         var d = new Disbursement
         {
             OrganisationId = org, FundOrganisationId = org, CaseId = c.Id, CaseReference = c.Reference, BudgetLineId = line.Id, Category = line.Category,
-            Amount = 100, Currency = "EUR", Purpose = "matrix", Supplier = "Matrix", SupplierKey = "MATRIX", ReceiptReference = Guid.NewGuid().ToString(),
+            Amount = 100, Currency = "EUR", Purpose = "matrix", Supplier = "Matrix", CostKey = Guid.NewGuid().ToString("N"), ReceiptReference = "matrix",
             RequestedAt = DateTime.UtcNow, RequestedBy = Guid.NewGuid(), Status = approved ? DisbursementStatus.Approved : DisbursementStatus.Requested,
         };
         db.AddRange(donor, grant, line, d);
@@ -212,7 +232,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         return link.Id;
     });
 
-    private static readonly Row[] Matrix =
+    internal static readonly Row[] Matrix =
     [
         // Duplicates: candidates and merges within one's own organisation; the cross-organisation queue for the data-protection officer only.
         new("POST", "/api/v1/persons/candidates", Policies.CaseWrite, (w, r, c) => c.PostJsonAsync("/api/v1/persons/candidates",
@@ -323,6 +343,9 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         new("PUT", "/api/v1/cases/{id:guid}", Policies.CaseWrite, async (w, r, c) => await c.PutJsonAsync($"/api/v1/cases/{CaseOf(w, r).Id}", await FreshEdit(w, r)), HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("GET", "/api/v1/code-lists", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/code-lists"), HttpStatusCode.OK),
         new("GET", "/api/v1/me", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/me"), HttpStatusCode.OK),
+        // Ends the session it is sent with, so it is sent with a session of its own (every role may sign out).
+        new("POST", "/api/v1/auth/signout", Policies.SignedIn, async (w, r, c) =>
+            await (await w.App.ClientAsync(Role.CaseWorker, w.Own.Id)).PostAsync("/api/v1/auth/signout", null), HttpStatusCode.NoContent),
         new("GET", "/api/v1/organisations/", Policies.Administration, (w, r, c) => c.GetAsync("/api/v1/organisations"), HttpStatusCode.OK),
         new("POST", "/api/v1/organisations/", Policies.Administration, (w, r, c) => c.PostJsonAsync("/api/v1/organisations",
             new ManageOrganisations.OrganisationInput($"Matrix {Guid.NewGuid():N}"[..30], OrganisationType.Ngo, "Ohrid", "MK")), HttpStatusCode.Created),
@@ -470,8 +493,19 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             new BreakGlass.Request(CaseOf(w, r).Reference, "Matrix: the person is reported in immediate danger tonight.")), HttpStatusCode.OK),
     ];
 
-    // Reached without signing in: the token endpoint (tested in IdentityTests).
-    private static readonly string[] Anonymous = ["POST /api/v1/auth/token"];
+    // Endpoints outside /api/v1 and the pages, and who reaches them: the API description, health for load balancers
+    // (one word, nothing about records), metrics for the operator (loopback or the scrape token).
+    private static readonly Dictionary<string, string> Operational = new()
+    {
+        ["/openapi/{documentName}.json"] = "anonymous",
+        ["/api/reference/*"] = "anonymous", // the reference page and its scripts and icons
+        ["/health/live"] = "anonymous",
+        ["/health/ready"] = "anonymous",
+        ["/metrics"] = Sigur.Platform.Operations.Observability.MetricsPolicy,
+    };
+
+    // Reached without signing in: the token endpoints (tested in IdentityTests and SessionTests).
+    private static readonly string[] Anonymous = ["POST /api/v1/auth/token", "POST /api/v1/auth/refresh"];
 
     [Fact]
     public async Task Every_api_endpoint_has_an_explicit_policy_and_a_row_in_the_matrix()
@@ -492,6 +526,15 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
             if (!anonymous)
                 Assert.Equal(Matrix.Single(r => $"{r.Method} {r.Route}" == key).Policy, Assert.Single(policies));
         }
+        // Outside the API and the pages: each listed with who may reach it (tested in OperationsTests).
+        foreach (var e in endpoints.Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1") != true
+                     && e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null))
+        {
+            var route = e.RoutePattern.RawText!.StartsWith("/api/reference/", StringComparison.Ordinal) ? "/api/reference/*" : e.RoutePattern.RawText!;
+            Assert.True(Operational.TryGetValue(route, out var expected), $"{route} is missing from the list of operational endpoints");
+            var policy = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).SingleOrDefault(p => p is not null);
+            Assert.Equal(expected, e.Metadata.GetMetadata<IAllowAnonymous>() is not null ? "anonymous" : policy);
+        }
         foreach (var page in endpoints.Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null))
             Assert.True(page.Metadata.GetMetadata<IAllowAnonymous>() is not null || page.Metadata.GetMetadata<IAuthorizeData>() is not null,
                 $"page {page.DisplayName} has no authorisation");
@@ -501,20 +544,13 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
     public async Task Every_endpoint_every_role_own_and_other_records(string provider)
     {
         var app = await pool.GetAsync(provider);
-        var own = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
-        var other = await app.NewOrganisationAsync(OrganisationType.Police);
-        var ownWriter = await app.ClientAsync(Role.CaseWorker, own.Id);
-        var otherWriter = await app.ClientAsync(Role.CaseWorker, other.Id);
-        var ownName = $"Matrixown{Guid.NewGuid():N}"[..18];
-        var otherName = $"Matrixother{Guid.NewGuid():N}"[..18];
-        var world = new World(app, own, other,
-            await ownWriter.RegisterAsync(CaseRequests.New("Ana", ownName)), await otherWriter.RegisterAsync(CaseRequests.New("Ana", otherName)), ownName, otherName,
-            ownWriter, otherWriter);
-
-        var failures = new List<string>();
-        foreach (var role in Enum.GetValues<Role>())
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        // The roles run side by side, each in a world of its own (its organisations and cases), so that one role's
+        // writes (an edit, a break-glass grant) never meet another's; within a role the rows run in order.
+        await Parallel.ForEachAsync(Enum.GetValues<Role>(), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (role, _) =>
         {
-            var client = await app.ClientAsync(role, own.Id);
+            var world = await NewWorldAsync(app);
+            var client = await app.ClientAsync(role, world.Own.Id);
             foreach (var row in Matrix)
                 foreach (var record in new[] { Record.Own, Record.Other })
                 {
@@ -524,20 +560,20 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
                         : row.Allowed;
                     var response = await row.Send(world, record, client);
                     if (response.StatusCode != expected)
-                        failures.Add($"{role} {row.Method} {row.Route} ({record}): expected {(int)expected}, got {(int)response.StatusCode}");
+                        failures.Enqueue($"{role} {row.Method} {row.Route} ({record}): expected {(int)expected}, got {(int)response.StatusCode}");
                     else if (row.Route == "/api/v1/cases/search" && allowedRole)
                     {
                         // The list answers 200 either way; what differs is whether the other organisation's case is in it.
                         var body = await response.Content.ReadAsStringAsync();
                         var items = System.Text.Json.JsonSerializer.Deserialize<SearchCases.Response>(body, Json.Options)?.Items;
-                        if (items is null) failures.Add($"{role} search ({record}): unreadable {body}");
+                        if (items is null) failures.Enqueue($"{role} search ({record}): unreadable {body}");
                         else if (items.Count != (record == Record.Own ? 1 : 0))
-                            failures.Add($"{role} search ({record}): {items.Count} results");
+                            failures.Enqueue($"{role} search ({record}): {items.Count} results");
                     }
                 }
-        }
+        });
         // On failure, the host's error lines (identifiers only) say why a request failed.
-        Assert.True(failures.Count == 0, string.Join('\n', failures.Concat(app.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)).Take(5))));
+        Assert.True(failures.IsEmpty, string.Join('\n', failures.Concat(app.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)).Take(5))));
     }
 
     // Identification and hotline fixtures: fresh records written straight to the database, so that a request that
@@ -545,15 +581,20 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
 
-    private static Task<Guid> FreshCase(World w, Record r, bool child = false) => w.App.WithDbAsync(async db =>
+    private static async Task<Guid> FreshCase(World w, Record r, bool child = false, bool open = true)
     {
-        var p = new Person { OrganisationId = OrgOf(w, r).Id, GivenName = "Matrix", FamilyName = "Fixture", PossiblyChild = child, Citizenships = ["RS"], CreatedAt = DateTime.UtcNow };
-        var c = new Case { Reference = $"M{Guid.NewGuid():N}"[..20], OrganisationId = OrgOf(w, r).Id, PersonId = p.Id, IntakeDate = DateTime.UtcNow.Date, RegisteredAt = DateTime.UtcNow };
-        db.Persons.Add(p);
-        db.Cases.Add(c);
-        await db.SaveChangesAsync();
-        return c.Id;
-    });
+        var id = await w.App.WithDbAsync(async db =>
+        {
+            var p = new Person { OrganisationId = OrgOf(w, r).Id, GivenName = "Matrix", FamilyName = "Fixture", PossiblyChild = child, Citizenships = ["RS"], CreatedAt = DateTime.UtcNow };
+            var c = new Case { Reference = $"M{Guid.NewGuid():N}"[..20], OrganisationId = OrgOf(w, r).Id, PersonId = p.Id, IntakeDate = DateTime.UtcNow.Date, RegisteredAt = DateTime.UtcNow };
+            db.Persons.Add(p);
+            db.Cases.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+        if (r == Record.Other && open && w.Open is { } opening) await opening(id);
+        return id;
+    }
 
     private static async Task<(Guid CaseId, Guid DecisionId)> FreshDecision(World w, Record r)
     {
@@ -561,7 +602,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         var decisionId = await w.App.WithDbAsync(async db =>
         {
             var c = await db.Cases.IgnoreQueryFilters().SingleAsync(x => x.Id == caseId);
-            var d = c.Decide(IdentificationStatus.Presumed, new DecisionBasis(DateTime.UtcNow.Date, DecidingBodyType.Ngo, "Matrix", null, "", "Matrix", null, DateTime.UtcNow), []);
+            Assert.Null(c.Decide(IdentificationStatus.Presumed, new DecisionBasis(DateTime.UtcNow.Date, DecidingBodyType.Ngo, "Matrix", null, "", "Matrix", null, DateTime.UtcNow), [], out var d));
             db.IdentificationDecisions().Add(d);
             await db.SaveChangesAsync();
             return d.Id;

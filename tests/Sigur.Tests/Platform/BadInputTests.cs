@@ -15,7 +15,7 @@ public sealed class BadInputTests(AppPool pool) : IClassFixture<AppPool>
     public static TheoryData<string, string, int> Cases()
     {
         var data = new TheoryData<string, string, int>();
-        foreach (var provider in new[] { Providers.Sqlite, Providers.Postgres })
+        foreach (var provider in Providers.All)
         {
             data.Add(provider, "body over 1 MB", 413);
             data.Add(provider, "JSON nested deeper than 32", 400);
@@ -63,10 +63,9 @@ public sealed class BadInputTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Unknown_routes_and_anonymous_calls_are_problem_details_too(string provider)
+    [Theory, BothProviders]
+    public async Task Unknown_routes_and_anonymous_calls_are_problem_details_too(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var anonymous = await app.AnonymousClient().GetAsync("/api/v1/cases");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);

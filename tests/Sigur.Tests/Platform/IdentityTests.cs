@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sigur.Features.Admin;
 using Sigur.Platform;
@@ -7,12 +8,11 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Platform;
 
-public sealed class IdentityTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class IdentityTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Disabling_an_account_signs_it_out_everywhere_at_once(string provider)
+    [Theory, BothProviders]
+    public async Task Disabling_an_account_signs_it_out_everywhere_at_once(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var user = await app.NewUserAsync(Role.CaseWorker, org.Id);
         var sessionA = await app.SignInAsync(user);
@@ -24,31 +24,35 @@ public sealed class IdentityTests(AppPool pool) : IClassFixture<AppPool>
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await sessionA.GetAsync("/api/v1/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await sessionB.GetAsync("/api/v1/cases")).StatusCode);
-        var again = await app.AnonymousClient().PostJsonAsync("/api/v1/auth/token", new { user.UserName, user.Password, Code = Totp.Code(user.AuthenticatorKey) });
+        var again = await app.AnonymousClient().PostJsonAsync("/api/v1/auth/token", new { user.UserName, user.Password, Code = await Totp.FreshCodeAsync(app.Services, user.Id, user.AuthenticatorKey) });
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Two_factors_are_required_and_five_failures_lock_the_account(string provider)
+    [Theory, BothProviders]
+    public async Task Two_factors_are_required_and_five_wrong_codes_lock_the_account(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var user = await app.NewUserAsync(Role.CaseWorker, org.Id);
         var anonymous = app.AnonymousClient();
 
         var noCode = await anonymous.PostJsonAsync("/api/v1/auth/token", new { user.UserName, user.Password, Code = "" });
         Assert.Equal(HttpStatusCode.Unauthorized, noCode.StatusCode);
+        // Wrong passwords do not lock the account (anyone can send them; they are throttled, see SignInThrottleTests).
         for (var i = 0; i < 5; i++)
             await anonymous.PostJsonAsync("/api/v1/auth/token", new { user.UserName, Password = "not the password", Code = "123456" });
-        var locked = await anonymous.PostJsonAsync("/api/v1/auth/token", new { user.UserName, user.Password, Code = Totp.Code(user.AuthenticatorKey) });
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
+        // Wrong codes after the right password do: only someone who has the password can send them.
+        for (var i = 0; i < 4; i++)
+            await anonymous.PostJsonAsync("/api/v1/auth/token", new { user.UserName, user.Password, Code = "000000" });
+        var locked = await anonymous.PostJsonAsync("/api/v1/auth/token", new { user.UserName, user.Password, Code = await Totp.FreshCodeAsync(app.Services, user.Id, user.AuthenticatorKey) });
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync());
+        Assert.NotNull(await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Passwords_need_twelve_characters_and_new_accounts_get_a_one_time_password(string provider)
+    [Theory, BothProviders]
+    public async Task Passwords_need_twelve_characters_and_new_accounts_get_a_one_time_password(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SigurUser>>();

@@ -11,12 +11,11 @@ namespace Sigur.Tests.Platform;
 /// SigurDb instances are pooled and handed from one request to the next: each must come out bound to its own
 /// request's user, and one that went back to the pool must not answer for anybody.
 /// </summary>
-public sealed class PooledContextTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class PooledContextTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_context_reused_by_another_organisations_request_sees_only_that_organisations_cases(string provider)
+    [Theory, BothProviders]
+    public async Task A_context_reused_by_another_organisations_request_sees_only_that_organisations_cases(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var first = await app.NewOrganisationAsync();
         var second = await app.NewOrganisationAsync();
         var firstCase = await (await app.ClientAsync(Role.CaseWorker, first.Id)).RegisterAsync();
@@ -40,10 +39,9 @@ public sealed class PooledContextTests(AppPool pool) : IClassFixture<AppPool>
         Assert.True(servedFirst.Overlaps(servedSecond), "No context was reused across organisations: the test proved nothing.");
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_context_back_in_the_pool_answers_nobody(string provider)
+    [Theory, BothProviders]
+    public async Task A_context_back_in_the_pool_answers_nobody(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var organisation = await app.NewOrganisationAsync();
         SigurDb returned;
         await using (var scope = app.Services.CreateAsyncScope())

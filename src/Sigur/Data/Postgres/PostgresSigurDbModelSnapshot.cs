@@ -229,6 +229,11 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_assistance_plans_case_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_assistance_plans_one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assistance_plans_one_open")
+                        .HasFilter("status <> 'Closed'");
+
                     b.ToTable("assistance_plans", (string)null);
                 });
 
@@ -686,6 +691,12 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("category");
 
+                    b.Property<string>("CostKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cost_key");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -732,8 +743,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("purpose");
 
                     b.Property<DateTime?>("ReceiptDate")
@@ -742,14 +752,12 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("ReceiptReference")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("text")
                         .HasColumnName("receipt_reference");
 
                     b.Property<string>("RejectReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("reject_reason");
 
                     b.Property<DateTime>("RequestedAt")
@@ -768,15 +776,8 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Supplier")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("supplier");
-
-                    b.Property<string>("SupplierKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("supplier_key");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -789,18 +790,20 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("BudgetLineId")
                         .HasDatabaseName("ix_fund_disbursements_budget_line_id");
 
+                    b.HasIndex("CaseId", "CostKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_disbursements_case_id_cost_key")
+                        .HasFilter("status <> 'Rejected'");
+
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_fund_disbursements_organisation_id_requested_at");
-
-                    b.HasIndex("CaseId", "SupplierKey", "ReceiptReference")
-                        .IsUnique()
-                        .HasDatabaseName("ix_fund_disbursements_case_id_supplier_key_receipt_reference")
-                        .HasFilter("status <> 'Rejected'");
 
                     b.HasIndex("FundOrganisationId", "Status", "RequestedAt")
                         .HasDatabaseName("ix_fund_disbursements_fund_organisation_id_status_requested_at");
 
                     b.ToTable("fund_disbursements", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "FundOrganisationId");
                 });
 
             modelBuilder.Entity("Sigur.Features.Fund.Donor", b =>
@@ -1375,6 +1378,11 @@ namespace Sigur.Data.Postgres
 
                     b.HasIndex("ResponsibleUserId", "State", "DueOn")
                         .HasDatabaseName("ix_legal_clock_responsible_user_id_state_due_on");
+
+                    b.HasIndex(new[] { "CaseId", "Type" }, "ix_legal_clocks_one_running_recovery_period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_clocks_one_running_recovery_period")
+                        .HasFilter("type = 'RecoveryPeriod' AND state = 'Running'");
 
                     b.ToTable("legal_clock");
                 });
@@ -2251,8 +2259,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("purpose");
 
                     b.PrimitiveCollection<List<Guid>>("RecipientOrganisationIds")
@@ -2338,8 +2345,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("DeclineReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("decline_reason");
 
                     b.Property<Guid>("OrganisationId")
@@ -2364,8 +2370,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("RevokeReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("revoke_reason");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -2394,13 +2399,25 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_referrals_case_id");
 
+                    b.HasIndex("CaseId", "RecipientOrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
+                        .HasFilter("status IN ('Requested', 'Accepted')");
+
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_referrals_organisation_id_requested_at");
 
                     b.HasIndex("RecipientOrganisationId", "Status")
                         .HasDatabaseName("ix_referrals_recipient_organisation_id_status");
 
+                    b.HasIndex(new[] { "CaseId", "RecipientOrganisationId" }, "ix_referrals_one_active_per_recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
+                        .HasFilter("status IN ('Requested', 'Accepted')");
+
                     b.ToTable("referrals", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "RecipientOrganisationId");
                 });
 
             modelBuilder.Entity("Sigur.Features.Reintegration.FollowUpContact", b =>
@@ -2525,6 +2542,11 @@ namespace Sigur.Data.Postgres
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_reintegration_follow_ups_case_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_reintegration_follow_ups_one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reintegration_follow_ups_one_open")
+                        .HasFilter("closed_on IS NULL");
+
                     b.ToTable("reintegration_follow_ups", (string)null);
                 });
 
@@ -2612,6 +2634,11 @@ namespace Sigur.Data.Postgres
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_voluntary_returns_case_id");
+
+                    b.HasIndex(new[] { "CaseId" }, "ix_voluntary_returns_one_planned")
+                        .IsUnique()
+                        .HasDatabaseName("ix_voluntary_returns_one_planned")
+                        .HasFilter("status = 'Planned'");
 
                     b.ToTable("voluntary_returns", (string)null);
                 });
@@ -2705,6 +2732,8 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_organisation_services_type_region");
 
                     b.ToTable("organisation_services", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "Administrator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.Shelter", b =>
@@ -2786,8 +2815,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("DischargeReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("discharge_reason");
 
                     b.Property<DateTime?>("DischargedAt")
@@ -2912,6 +2940,11 @@ namespace Sigur.Data.Postgres
 
                     b.HasIndex("ShelterId", "RemovedAt", "AddedAt")
                         .HasDatabaseName("ix_shelter_waiting_entries_shelter_id_removed_at_added_at");
+
+                    b.HasIndex(new[] { "ShelterId", "CaseId" }, "ix_shelter_waiting_entries_once")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shelter_waiting_entries_once")
+                        .HasFilter("removed_at IS NULL");
 
                     b.ToTable("shelter_waiting_entries", (string)null);
                 });
@@ -3217,8 +3250,7 @@ namespace Sigur.Data.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("reason");
 
                     b.Property<DateTime?>("ReviewedAt")
@@ -3240,6 +3272,38 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_break_glass_grants_user_id_expires_at");
 
                     b.ToTable("break_glass_grants");
+                });
+
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_session");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sign_in_session_user_id");
+
+                    b.ToTable("sign_in_session");
                 });
 
             modelBuilder.Entity("Sigur.Platform.Audit.AuditChainHead", b =>
@@ -3417,6 +3481,8 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_notification_organisation_id_user_id_created_at");
 
                     b.ToTable("notification");
+
+                    b.HasAnnotation("Sigur:AddedByAnyone", true);
                 });
 
             modelBuilder.Entity("Sigur.Platform.Organisation", b =>
@@ -3505,6 +3571,10 @@ namespace Sigur.Data.Postgres
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_step");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -4004,6 +4074,16 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.HasOne("Sigur.Platform.SigurUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_session_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>

@@ -217,6 +217,11 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_assistance_plans_case_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_assistance_plans_one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assistance_plans_one_open")
+                        .HasFilter("status <> 'Closed'");
+
                     b.ToTable("assistance_plans", (string)null);
                 });
 
@@ -674,6 +679,12 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("category");
 
+                    b.Property<string>("CostKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost_key");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -720,7 +731,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose");
 
@@ -730,13 +740,11 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("ReceiptReference")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("receipt_reference");
 
                     b.Property<string>("RejectReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("reject_reason");
 
@@ -756,15 +764,8 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("Supplier")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("supplier");
-
-                    b.Property<string>("SupplierKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("supplier_key");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -777,18 +778,20 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("BudgetLineId")
                         .HasDatabaseName("ix_fund_disbursements_budget_line_id");
 
+                    b.HasIndex("CaseId", "CostKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_disbursements_case_id_cost_key")
+                        .HasFilter("status <> 'Rejected'");
+
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_fund_disbursements_organisation_id_requested_at");
-
-                    b.HasIndex("CaseId", "SupplierKey", "ReceiptReference")
-                        .IsUnique()
-                        .HasDatabaseName("ix_fund_disbursements_case_id_supplier_key_receipt_reference")
-                        .HasFilter("status <> 'Rejected'");
 
                     b.HasIndex("FundOrganisationId", "Status", "RequestedAt")
                         .HasDatabaseName("ix_fund_disbursements_fund_organisation_id_status_requested_at");
 
                     b.ToTable("fund_disbursements", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "FundOrganisationId");
                 });
 
             modelBuilder.Entity("Sigur.Features.Fund.Donor", b =>
@@ -1361,6 +1364,11 @@ namespace Sigur.Data.Sqlite
 
                     b.HasIndex("ResponsibleUserId", "State", "DueOn")
                         .HasDatabaseName("ix_legal_clock_responsible_user_id_state_due_on");
+
+                    b.HasIndex(new[] { "CaseId", "Type" }, "ix_legal_clocks_one_running_recovery_period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_clocks_one_running_recovery_period")
+                        .HasFilter("type = 'RecoveryPeriod' AND state = 'Running'");
 
                     b.ToTable("legal_clock");
                 });
@@ -2237,7 +2245,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose");
 
@@ -2324,7 +2331,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("DeclineReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("decline_reason");
 
@@ -2350,7 +2356,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("RevokeReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("revoke_reason");
 
@@ -2380,13 +2385,25 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_referrals_case_id");
 
+                    b.HasIndex("CaseId", "RecipientOrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
+                        .HasFilter("status IN ('Requested', 'Accepted')");
+
                     b.HasIndex("OrganisationId", "RequestedAt")
                         .HasDatabaseName("ix_referrals_organisation_id_requested_at");
 
                     b.HasIndex("RecipientOrganisationId", "Status")
                         .HasDatabaseName("ix_referrals_recipient_organisation_id_status");
 
+                    b.HasIndex(new[] { "CaseId", "RecipientOrganisationId" }, "ix_referrals_one_active_per_recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_one_active_per_recipient")
+                        .HasFilter("status IN ('Requested', 'Accepted')");
+
                     b.ToTable("referrals", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "RecipientOrganisationId");
                 });
 
             modelBuilder.Entity("Sigur.Features.Reintegration.FollowUpContact", b =>
@@ -2511,6 +2528,11 @@ namespace Sigur.Data.Sqlite
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_reintegration_follow_ups_case_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_reintegration_follow_ups_one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reintegration_follow_ups_one_open")
+                        .HasFilter("closed_on IS NULL");
+
                     b.ToTable("reintegration_follow_ups", (string)null);
                 });
 
@@ -2598,6 +2620,11 @@ namespace Sigur.Data.Sqlite
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_voluntary_returns_case_id");
+
+                    b.HasIndex(new[] { "CaseId" }, "ix_voluntary_returns_one_planned")
+                        .IsUnique()
+                        .HasDatabaseName("ix_voluntary_returns_one_planned")
+                        .HasFilter("status = 'Planned'");
 
                     b.ToTable("voluntary_returns", (string)null);
                 });
@@ -2691,6 +2718,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_organisation_services_type_region");
 
                     b.ToTable("organisation_services", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "Administrator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.Shelter", b =>
@@ -2772,7 +2801,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("DischargeReason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("discharge_reason");
 
@@ -2898,6 +2926,11 @@ namespace Sigur.Data.Sqlite
 
                     b.HasIndex("ShelterId", "RemovedAt", "AddedAt")
                         .HasDatabaseName("ix_shelter_waiting_entries_shelter_id_removed_at_added_at");
+
+                    b.HasIndex(new[] { "ShelterId", "CaseId" }, "ix_shelter_waiting_entries_once")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shelter_waiting_entries_once")
+                        .HasFilter("removed_at IS NULL");
 
                     b.ToTable("shelter_waiting_entries", (string)null);
                 });
@@ -3201,7 +3234,6 @@ namespace Sigur.Data.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
@@ -3224,6 +3256,38 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_break_glass_grants_user_id_expires_at");
 
                     b.ToTable("break_glass_grants");
+                });
+
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_session");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sign_in_session_user_id");
+
+                    b.ToTable("sign_in_session");
                 });
 
             modelBuilder.Entity("Sigur.Platform.Audit.AuditChainHead", b =>
@@ -3401,6 +3465,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_notification_organisation_id_user_id_created_at");
 
                     b.ToTable("notification");
+
+                    b.HasAnnotation("Sigur:AddedByAnyone", true);
                 });
 
             modelBuilder.Entity("Sigur.Platform.Organisation", b =>
@@ -3489,6 +3555,10 @@ namespace Sigur.Data.Sqlite
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_disabled");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_totp_step");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
@@ -3988,6 +4058,16 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>
+                {
+                    b.HasOne("Sigur.Platform.SigurUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_session_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>

@@ -11,7 +11,11 @@ public static class AccountApi
     public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
     {
         api.MapPost("/auth/token", IssueToken.Handle).AllowAnonymous().WithTags("Account")
-            .WithSummary("Exchange user name, password and authenticator code for a bearer token");
+            .WithSummary("Exchange user name, password and authenticator code for a bearer token and a refresh token");
+        api.MapPost("/auth/refresh", RefreshToken.Handle).AllowAnonymous().WithTags("Account")
+            .WithSummary("Exchange a refresh token (once) for new tokens");
+        api.MapPost("/auth/signout", EndSession.Handle).RequireAuthorization(Policies.SignedIn).WithTags("Account")
+            .WithSummary("End the session of this token: its bearer and refresh tokens stop working");
         api.MapGet("/me", async (SigurDb db, CurrentUser user, CancellationToken ct) =>
         {
             var me = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId)

@@ -48,7 +48,7 @@ public sealed class EnrolAuthenticatorModel(UserManager<SigurUser> users, SignIn
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
-        await audit.EventAsync(AuditActions.Update, "User", user.Id.ToString(), "authenticator enrolled", user.Id, user.OrganisationId);
+        await audit.EventAsync(AuditAction.Update, "User", user.Id.ToString(), "authenticator enrolled", user.Id, user.OrganisationId);
         await RenewSessionAsync(user);
         return Page();
     }

@@ -1,32 +1,47 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Sigur.Data;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
-using Sigur.Platform.Web;
 
 namespace Sigur.Features.Account;
 
 /// <summary>
-/// API sign-in: user name, password and the current code of the authenticator app give a bearer token.
-/// Two factors always; an account without an enrolled authenticator must first sign in on the web and enrol.
+/// API sign-in: user name, password and the current code of the authenticator app give a short-lived bearer token
+/// and a refresh token. Two factors always; an account without an enrolled authenticator must first sign in on the
+/// web and enrol. The tokens belong to a <see cref="SignInSession"/>: signing out ends it, and a password change, an
+/// authenticator reset or disabling the account (all renew the security stamp) end every session of the account.
 /// </summary>
 public static class IssueToken
 {
     public sealed record Request(string UserName, string Password, string Code);
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> Handle(
-        Request request, UserManager<SigurUser> users, SignInManager<SigurUser> signIn, Audit audit)
+        Request request, HttpContext context, UserManager<SigurUser> users, SignInManager<SigurUser> signIn, SignInThrottle throttle,
+        SigurDb db, TimeProvider clock, Audit audit)
     {
-        var user = string.IsNullOrEmpty(request.UserName) ? null : await users.FindByNameAsync(request.UserName);
+        var name = request.UserName ?? "";
+        var password = request.Password ?? "";
+        if (throttle.Admit(context, name) is { } wait) return SignInRules.TooMany(context, wait);
+        var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
         if (user is null || user.IsDisabled)
         {
-            await audit.EventAsync(AuditActions.SignInFailed, reason: "api: unknown or disabled account");
+            SignInRules.HashAnyway(users, password);
+            throttle.Failed(context, name);
+            await audit.EventAsync(AuditAction.SignInFailed, reason: "api: unknown or disabled account");
             return Refused();
         }
-        var password = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
-        if (!password.Succeeded)
+        // Wrong passwords count toward the throttle, not the account's lockout (see SignInThrottle).
+        var checkedPassword = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
+        if (checkedPassword.IsLockedOut) SignInRules.HashAnyway(users, password);
+        if (!checkedPassword.Succeeded)
         {
-            await audit.EventAsync(AuditActions.SignInFailed, reason: password.IsLockedOut ? "api: locked out" : "api: wrong password", userId: user.Id, organisationId: user.OrganisationId);
+            throttle.Failed(context, name);
+            await audit.EventAsync(AuditAction.SignInFailed, reason: checkedPassword.IsLockedOut ? "api: locked out" : "api: wrong password", userId: user.Id, organisationId: user.OrganisationId);
             return Refused();
         }
         var code = (request.Code ?? "").Replace(" ", "");
@@ -34,16 +49,18 @@ public static class IssueToken
             || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             await users.AccessFailedAsync(user);
-            await audit.EventAsync(AuditActions.SignInFailed, reason: "api: second factor", userId: user.Id, organisationId: user.OrganisationId);
+            throttle.Failed(context, name);
+            await audit.EventAsync(AuditAction.SignInFailed, reason: "api: second factor", userId: user.Id, organisationId: user.OrganisationId);
             return Refused();
         }
         await users.ResetAccessFailedCountAsync(user);
-        await audit.EventAsync(AuditActions.SignIn, reason: "api", userId: user.Id, organisationId: user.OrganisationId);
+        await audit.EventAsync(AuditAction.SignIn, reason: "api", userId: user.Id, organisationId: user.OrganisationId);
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        Sessions.Name(principal, await Sessions.StartAsync(db, user.Id, clock.GetUtcNow().UtcDateTime));
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     // One answer for every failure, so the endpoint does not tell which accounts exist.
-    private static ProblemHttpResult Refused() =>
+    internal static ProblemHttpResult Refused() =>
         TypedResults.Problem(statusCode: 401, title: "Sign-in failed", detail: "The user name, password or code is wrong, or the account is locked or disabled.");
 }

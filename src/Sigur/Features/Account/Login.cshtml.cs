@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sigur.Features.Shared;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 
 namespace Sigur.Features.Account;
@@ -15,7 +16,7 @@ namespace Sigur.Features.Account;
 /// The audit log records the user id only, never the name typed.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<SigurUser> signIn, UserManager<SigurUser> users, Audit audit, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class LoginModel(SignInManager<SigurUser> signIn, UserManager<SigurUser> users, SignInThrottle throttle, Audit audit, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -31,22 +32,33 @@ public sealed class LoginModel(SignInManager<SigurUser> signIn, UserManager<Sigu
             Error = L["Enter your user name and password."];
             return Page();
         }
+        if (throttle.Admit(HttpContext, UserName) is { } wait)
+        {
+            Error = SignInRules.TooMany(this, wait, L);
+            Password = null;
+            return Page();
+        }
         var user = await users.FindByNameAsync(UserName.Trim());
         if (user is null || user.IsDisabled)
         {
-            await audit.EventAsync(AuditActions.SignInFailed, reason: "web: unknown or disabled account", userId: user?.Id, organisationId: user?.OrganisationId);
+            SignInRules.HashAnyway(users, Password);
+            throttle.Failed(HttpContext, UserName);
+            await audit.EventAsync(AuditAction.SignInFailed, reason: "web: unknown or disabled account", userId: user?.Id, organisationId: user?.OrganisationId);
             return Refused();
         }
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        // Wrong passwords count toward the throttle, not the account's lockout (see SignInThrottle).
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { ReturnUrl = PageSupport.LocalOrNull(ReturnUrl) });
         if (result.Succeeded)
         {
-            await audit.EventAsync(AuditActions.SignIn, reason: "web", userId: user.Id, organisationId: user.OrganisationId);
+            await audit.EventAsync(AuditAction.SignIn, reason: "web", userId: user.Id, organisationId: user.OrganisationId);
             PageSupport.SetCultureCookie(Response, user.Culture);
             return LocalRedirect(PageSupport.LocalOrNull(ReturnUrl) ?? "/");
         }
-        await audit.EventAsync(AuditActions.SignInFailed, reason: result.IsLockedOut ? "web: locked out" : "web: wrong password",
+        if (result.IsLockedOut) SignInRules.HashAnyway(users, Password);
+        throttle.Failed(HttpContext, UserName);
+        await audit.EventAsync(AuditAction.SignInFailed, reason: result.IsLockedOut ? "web: locked out" : "web: wrong password",
             userId: user.Id, organisationId: user.OrganisationId);
         return Refused();
     }

@@ -29,11 +29,7 @@ public sealed class AuditModel(SigurDb db) : PageModel
     public Dictionary<Guid, string> UserNames { get; private set; } = [];
     public Dictionary<Guid, string> Organisations { get; private set; } = [];
 
-    public static readonly string[] Actions =
-    [
-        AuditActions.Read, AuditActions.List, AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.Export,
-        AuditActions.SignIn, AuditActions.SignInFailed, AuditActions.SignOut, AuditActions.Denied, AuditActions.BreakGlass, AuditActions.KeyRotation,
-    ];
+    public static IReadOnlyList<string> Actions => AuditActionText.All;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -31,7 +31,12 @@ public static class BreakGlass
 
         var target = await db.Cases.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Reference == request.CaseReference.Trim()).Select(c => new { c.Id, c.PersonId }).SingleOrDefaultAsync(ct);
-        if (target is null) return Platform.Web.Problems.NotFound();
+        if (target is null)
+        {
+            // A probe for references, or a mistyped one: recorded, answered as any unknown record.
+            await audit.EventAsync(AuditAction.Denied, "Case", reason: "break-glass: no case has this reference");
+            return Platform.Web.Problems.NotFound();
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var grant = new BreakGlassGrant
@@ -40,7 +45,8 @@ public static class BreakGlass
             Reason = request.Reason.Trim(), GrantedAt = now, ExpiresAt = now + BreakGlassGrant.Duration,
         };
         db.BreakGlassGrants.Add(grant);
-        db.AuditWithNextSave(audit.New(AuditActions.BreakGlass, "Case", target.Id.ToString(), [], grant.Reason));
+        // The reason is kept (encrypted) with the grant; the audit row, which cannot be encrypted, names the grant.
+        db.AuditWithNextSave(audit.New(AuditAction.BreakGlass, "Case", target.Id.ToString(), [], $"grant {grant.Id}"));
         await db.SaveChangesAsync(ct);
         AccessScope.Forget(cache, grant.UserId);
         log.LogWarning("Break-glass access {GrantId} opened by user {UserId} to case {CaseId}", grant.Id, grant.UserId, grant.CaseId);

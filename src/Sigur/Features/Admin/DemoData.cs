@@ -84,7 +84,7 @@ public static class DemoData
         var holders = new[] { orgs[0], orgs[1], orgs[3], orgs[5], orgs[4] };
         var made = await GenerateCasesAsync(services, holders, cases, progress, ct, seed);
         var audit = sp.GetRequiredService<Audit>();
-        await audit.EventAsync(AuditActions.Create, "DemoData", reason: $"seed-demo: {made} cases");
+        await audit.EventAsync(AuditAction.Create, "DemoData", reason: $"seed-demo: {made} cases");
         return new Result(credentials, made);
     }
 
@@ -215,7 +215,9 @@ public static class DemoData
             on = later > now.Date ? now.Date : later;
             var recorded = on.AddHours(10) > now ? now : on.AddHours(10);
             var authority = to == IdentificationStatus.Identified ? formalAuthority ?? "" : "";
-            history.Add(c.Decide(to, new DecisionBasis(on, body, holder.Name, holder.Id, authority, DemoReasons[to], null, recorded), history));
+            if (c.Decide(to, new DecisionBasis(on, body, holder.Name, holder.Id, authority, DemoReasons[to], null, recorded), history, out var decision) is { } refusal)
+                throw new InvalidOperationException(refusal.ToString()); // a demo path the rules refuse is a bug here
+            history.Add(decision);
         }
         return history;
     }

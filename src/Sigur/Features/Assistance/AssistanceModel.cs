@@ -16,6 +16,8 @@ public static class AssistanceModel
         {
             e.ToTable("assistance_plans");
             e.HasIndex(p => p.CaseId);
+            // One open plan per case (CreatePlan answers 409).
+            e.HasIndex(p => p.CaseId, "ix_assistance_plans_one_open").IsUnique().HasFilter("status <> 'Closed'");
             e.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(p => p.Services).WithOne().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -34,50 +34,50 @@ public sealed class AssistancePlan : ICaseOwned, IVersioned
 
     public bool IsOpen => Status != PlanStatus.Closed;
 
-    public string? Edit(string needs, string goals, DateOnly nextReviewOn)
+    public Refusal? Edit(string needs, string goals, DateOnly nextReviewOn)
     {
-        if (Status != PlanStatus.Draft) return "Only a draft plan is edited; a plan returned by the supervisor is a draft again.";
+        if (Status != PlanStatus.Draft) return new Refusal("Only a draft plan is edited; a plan returned by the supervisor is a draft again.");
         (NeedsAssessment, Goals, NextReviewOn) = (needs, goals, Day(nextReviewOn));
         return null;
     }
 
-    public string? Submit()
+    public Refusal? Submit()
     {
-        if (Status != PlanStatus.Draft) return "Only a draft plan is submitted for approval.";
+        if (Status != PlanStatus.Draft) return new Refusal("Only a draft plan is submitted for approval.");
         Status = PlanStatus.AwaitingApproval;
         return null;
     }
 
     /// <summary>The supervisor approves the plan (it is in force) or returns it to its author (a draft again).</summary>
-    public string? Decide(Guid by, bool approve, DateTime now)
+    public Refusal? Decide(Guid by, bool approve, DateTime now)
     {
-        if (Status != PlanStatus.AwaitingApproval) return "Only a plan awaiting approval is approved or returned.";
-        if (by == CreatedBy) return "The plan must be approved by a supervisor, not by its author.";
+        if (Status != PlanStatus.AwaitingApproval) return new Refusal("Only a plan awaiting approval is approved or returned.");
+        if (by == CreatedBy) return new Refusal("The plan must be approved by a supervisor, not by its author.");
         Status = approve ? PlanStatus.Approved : PlanStatus.Draft;
         if (approve) (ApprovedAt, ApprovedBy) = (now, by);
         return null;
     }
 
-    public string? Review(DateOnly nextReviewOn)
+    public Refusal? Review(DateOnly nextReviewOn)
     {
-        if (Status != PlanStatus.Approved) return "Only a plan in force is reviewed.";
+        if (Status != PlanStatus.Approved) return new Refusal("Only a plan in force is reviewed.");
         NextReviewOn = Day(nextReviewOn);
         return null;
     }
 
-    public string? RequestClosure(Guid by, string summary, DateTime now)
+    public Refusal? RequestClosure(Guid by, string summary, DateTime now)
     {
-        if (Status != PlanStatus.Approved) return "Only a plan in force is closed.";
+        if (Status != PlanStatus.Approved) return new Refusal("Only a plan in force is closed.");
         Status = PlanStatus.ClosureRequested;
         (ClosureRequestedAt, ClosureRequestedBy, ClosureSummary) = (now, by, summary);
         return null;
     }
 
     /// <summary>The supervisor confirms the closure, or keeps the plan in force.</summary>
-    public string? DecideClosure(Guid by, bool approve, DateTime now)
+    public Refusal? DecideClosure(Guid by, bool approve, DateTime now)
     {
-        if (Status != PlanStatus.ClosureRequested) return "No closure is waiting for approval.";
-        if (by == ClosureRequestedBy || by == CreatedBy) return "The closure must be approved by a supervisor, not by the plan's author or the person who asked to close it.";
+        if (Status != PlanStatus.ClosureRequested) return new Refusal("No closure is waiting for approval.");
+        if (by == ClosureRequestedBy || by == CreatedBy) return new Refusal("The closure must be approved by a supervisor, not by the plan's author or the person who asked to close it.");
         Status = approve ? PlanStatus.Closed : PlanStatus.Approved;
         if (approve) (ClosedAt, ClosedBy) = (now, by);
         return null;

@@ -37,37 +37,45 @@ public sealed class CaseModel(SigurDb db, CurrentUser me, Platform.Audit.Audit a
 
     public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken ct) => await LoadAsync(caseId, ct) ? Page() : NotFound();
 
+    [Policy(CreatePlan.Policy)]
     public Task<IActionResult> OnPostCreateAsync(Guid caseId, CancellationToken ct) => Write(caseId, async () =>
         (await CreatePlan.Handle(caseId, new CreatePlan.Request(Needs ?? "", Goals ?? "", NextReviewOn ?? default), db, me, clock, ct)).Result, ct);
 
+    [Policy(ChangePlan.Policy)]
     public Task<IActionResult> OnPostEditAsync(Guid caseId, Guid planId, long version, CancellationToken ct) => Write(caseId, async () =>
         (await ChangePlan.EditDraft(planId, new ChangePlan.Edit(version, Needs ?? "", Goals ?? "", NextReviewOn ?? default), db, me, clock, notifier, ct)).Result, ct);
 
+    [Policy(ChangePlan.Policy)]
     public Task<IActionResult> OnPostSubmitAsync(Guid caseId, Guid planId, long version, CancellationToken ct) => Write(caseId, async () =>
         (await ChangePlan.Submit(planId, new ChangePlan.Step(version), db, me, notifier, ct)).Result, ct);
 
+    [Policy(ChangePlan.Policy)]
     public Task<IActionResult> OnPostDecideAsync(Guid caseId, Guid planId, long version, bool approve, CancellationToken ct) => Write(caseId, async () =>
         (await ChangePlan.Decide(planId, new ChangePlan.Decision(version, approve), db, me, clock, notifier, ct)).Result, ct);
 
+    [Policy(ChangePlan.Policy)]
     public Task<IActionResult> OnPostReviewAsync(Guid caseId, Guid planId, long version, CancellationToken ct) => Write(caseId, async () =>
         (await ChangePlan.RecordReview(planId, new ChangePlan.Review(version, NextReviewOn ?? default), db, me, clock, notifier, ct)).Result, ct);
 
+    [Policy(ChangePlan.Policy)]
     public Task<IActionResult> OnPostClosureAsync(Guid caseId, Guid planId, long version, CancellationToken ct) => Write(caseId, async () =>
         (await ChangePlan.RequestClosure(planId, new ChangePlan.Closure(version, Summary ?? ""), db, me, clock, notifier, ct)).Result, ct);
 
+    [Policy(ChangePlan.Policy)]
     public Task<IActionResult> OnPostCloseDecisionAsync(Guid caseId, Guid planId, long version, bool approve, CancellationToken ct) => Write(caseId, async () =>
         (await ChangePlan.DecideClosure(planId, new ChangePlan.Decision(version, approve), db, me, clock, notifier, ct)).Result, ct);
 
+    [Policy(PlanServices.Policy)]
     public Task<IActionResult> OnPostServiceAsync(Guid caseId, Guid planId, CancellationToken ct) => Write(caseId, async () =>
         (await PlanServices.Plan(planId, new PlanServices.Planned(ServiceType, Provider, On ?? default), db, me, clock, ct)).Result, ct);
 
+    [Policy(PlanServices.Policy)]
     public Task<IActionResult> OnPostDeliverAsync(Guid caseId, Guid planId, Guid serviceId, CancellationToken ct) => Write(caseId, async () =>
         (await PlanServices.Deliver(planId, serviceId, new PlanServices.Delivery(On ?? default, Outcome ?? "",
             Cost is { } cost ? (long)Math.Round(cost * 100m) : null, string.IsNullOrWhiteSpace(Currency) ? null : Currency.Trim().ToUpperInvariant()), db, me, clock, ct)).Result, ct);
 
     private async Task<IActionResult> Write(Guid caseId, Func<Task<IResult>> action, CancellationToken ct)
     {
-        if (!MayWrite) return Forbid();
         switch (ModelState.Take(await action(), L))
         {
             case Shared.Outcome.NotFound: return NotFound();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Identification;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
@@ -17,6 +18,8 @@ namespace Sigur.Features.Assistance;
 /// </summary>
 public static class ChangePlan
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Edit(long Version, string NeedsAssessment, string Goals, DateOnly NextReviewOn);
     public sealed record Step(long Version);
     public sealed record Decision(long Version, bool Approve);
@@ -94,14 +97,13 @@ public static class ChangePlan
     {
         // Tracked by the caller's query below, so the completion is saved with the plan's change.
         foreach (var k in db.LegalClocks().Local.Where(k => k.SubjectId == p.Id && k.State == ClockState.Running).ToList())
-            k.Complete(today, note);
+            _ = k.Complete(today, note); // running: never refused
     }
 
     private static async Task<Results<Ok<PlanView>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        Guid id, long version, Dictionary<string, string[]> errors, Func<AssistancePlan, string, string?> change, SigurDb db, Notifier notifier, CancellationToken ct)
+        Guid id, long version, Dictionary<string, string[]> errors, Func<AssistancePlan, string, Refusal?> change, SigurDb db, Notifier notifier, CancellationToken ct)
     {
-        var org = db.User.OrganisationId;
-        var plan = await db.AssistancePlans().Include(p => p.Services).SingleOrDefaultAsync(p => p.Id == id && p.OrganisationId == org, ct);
+        var plan = await db.Held<AssistancePlan>().Include(p => p.Services).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return Problems.NotFound();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var reference = await db.Cases.Where(c => c.Id == plan.CaseId).Select(c => c.Reference).SingleAsync(ct);
@@ -109,8 +111,7 @@ public static class ChangePlan
         await db.LegalClocks().Where(k => k.SubjectId == plan.Id && k.State == ClockState.Running).LoadAsync(ct);
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         plan.Version = version;
-        if (change(plan, reference) is { } refusal)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state", detail: refusal);
+        if (change(plan, reference) is { } refusal) return refusal.Problem();
         try
         {
             await db.SaveChangesAsync(ct);
@@ -119,7 +120,6 @@ public static class ChangePlan
         {
             return Problems.Conflict();
         }
-        await notifier.SendMailAsync(ct);
         return TypedResults.Ok(PlanView.From(plan));
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Cases;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Web;
 
@@ -9,6 +11,8 @@ namespace Sigur.Features.Assistance;
 /// <summary>Opens a draft assistance plan on a case of one's own organisation; a case has one open plan at a time.</summary>
 public static class CreatePlan
 {
+    public const string Policy = Policies.CaseWrite;
+
     public const int TextMax = 20_000;
 
     public sealed record Request(string NeedsAssessment, string Goals, DateOnly NextReviewOn);
@@ -16,7 +20,7 @@ public static class CreatePlan
     public static async Task<Results<Created<PlanView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid caseId, Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.OrganisationId == user.OrganisationId, ct)) return Problems.NotFound();
+        if (!await db.Held<Case>().AnyAsync(c => c.Id == caseId, ct)) return Problems.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = Validate(request.NeedsAssessment, request.Goals, request.NextReviewOn, DateOnly.FromDateTime(now));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -28,7 +32,14 @@ public static class CreatePlan
             NextReviewOn = AssistancePlan.Day(request.NextReviewOn), CreatedAt = now, CreatedBy = user.UserId!.Value,
         };
         db.Add(plan);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return Problems.Conflict("The case already has an open assistance plan."); // a parallel request won the race: the unique index kept one
+        }
         return TypedResults.Created($"/api/v1/cases/{caseId}/assistance-plans", PlanView.From(plan));
     }
 

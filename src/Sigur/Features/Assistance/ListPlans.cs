@@ -14,6 +14,8 @@ namespace Sigur.Features.Assistance;
 /// </summary>
 public static class ListPlans
 {
+    public const string Policy = Policies.CaseRead;
+
     public static async Task<Results<Ok<List<PlanView>>, ProblemHttpResult>> Handle(Guid caseId, SigurDb db, Audit audit, CancellationToken ct)
     {
         if (!await PlanAccess.CaseIsHeldOrOpened(db, caseId, ct)) return Problems.NotFound();

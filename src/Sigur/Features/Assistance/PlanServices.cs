@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Referrals;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Web;
 
@@ -13,13 +14,15 @@ namespace Sigur.Features.Assistance;
 /// </summary>
 public static class PlanServices
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Planned(ServiceType Type, Guid ProviderOrganisationId, DateOnly PlannedOn);
     public sealed record Delivery(DateOnly DeliveredOn, string Outcome, long? CostMinor = null, string? Currency = null);
 
     public static async Task<Results<Created<PlannedServiceView>, ValidationProblem, ProblemHttpResult>> Plan(
         Guid id, Planned request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var plan = await db.AssistancePlans().SingleOrDefaultAsync(p => p.Id == id && p.OrganisationId == user.OrganisationId, ct);
+        var plan = await db.Held<AssistancePlan>().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return Problems.NotFound();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new Dictionary<string, string[]>();
@@ -28,7 +31,7 @@ public static class PlanServices
         if (request.PlannedOn.Year < 2000 || request.PlannedOn > today.AddYears(2)) errors["plannedOn"] = ["A date from 2000 to two years ahead."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (plan.Status is PlanStatus.ClosureRequested or PlanStatus.Closed)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state", detail: "A plan that is closing or closed takes no new services.");
+            return new Refusal("A plan that is closing or closed takes no new services.").Problem();
         var service = new PlannedService
         {
             PlanId = plan.Id, CaseId = plan.CaseId, OrganisationId = plan.OrganisationId, Type = request.Type,
@@ -42,7 +45,7 @@ public static class PlanServices
     public static async Task<Results<Ok<PlannedServiceView>, ValidationProblem, ProblemHttpResult>> Deliver(
         Guid id, Guid serviceId, Delivery request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var service = await db.Set<PlannedService>().SingleOrDefaultAsync(s => s.Id == serviceId && s.PlanId == id && s.OrganisationId == user.OrganisationId, ct);
+        var service = await db.Held<PlannedService>().SingleOrDefaultAsync(s => s.Id == serviceId && s.PlanId == id, ct);
         if (service is null) return Problems.NotFound();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new Dictionary<string, string[]>();
@@ -53,9 +56,9 @@ public static class PlanServices
             errors["currency"] = ["A cost needs its ISO 4217 currency code (EUR, MKD, RSD, ALL)."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (service.DeliveredOn is not null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state", detail: "The delivery was already recorded.");
+            return new Refusal("The delivery was already recorded.").Problem();
         if (await db.AssistancePlans().AnyAsync(p => p.Id == id && p.Status == PlanStatus.Closed, ct))
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state", detail: "The plan is closed.");
+            return new Refusal("The plan is closed.").Problem();
         service.DeliveredOn = AssistancePlan.Day(request.DeliveredOn);
         service.Outcome = request.Outcome.Trim();
         service.CostMinor = request.CostMinor;
@@ -65,7 +68,7 @@ public static class PlanServices
         var written = await db.Set<PlannedService>().Where(s => s.Id == serviceId && s.DeliveredOn == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.DeliveredOn, service.DeliveredOn), ct);
         if (written == 0)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state", detail: "The delivery was already recorded.");
+            return new Refusal("The delivery was already recorded.").Problem();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(PlannedServiceView.From(service));

@@ -15,7 +15,7 @@ namespace Sigur.Features.Cases;
 /// page was rendered with, so <see cref="EditCase"/> refuses it when someone saved the case in between.
 /// </summary>
 [Authorize(Policy = Policies.CaseRead)]
-public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimeProvider clock, CurrentUser me, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public CaseDetail Case { get; private set; } = null!;
     [BindProperty] public long Version { get; set; }
@@ -32,9 +32,9 @@ public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimePro
         return Page();
     }
 
+    [Policy(EditCase.Policy)]
     public async Task<IActionResult> OnPostStatusAsync(Guid id, CancellationToken ct)
     {
-        if (!me.May(Policies.CaseWrite)) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         var input = CaseForm.From(Case);
         input.Status = Status;

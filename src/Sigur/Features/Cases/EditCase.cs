@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform.Web;
+using Sigur.Platform;
 
 namespace Sigur.Features.Cases;
 
@@ -11,6 +12,8 @@ namespace Sigur.Features.Cases;
 /// </summary>
 public static class EditCase
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(long Version, long PersonVersion, CaseInput Case, PersonInput Person);
 
     public sealed record Response(Guid Id, long Version, long PersonVersion);

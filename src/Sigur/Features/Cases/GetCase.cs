@@ -10,6 +10,8 @@ namespace Sigur.Features.Cases;
 /// <summary>Case detail with the person. A case outside the user's scope is simply not found (404, never 403).</summary>
 public static class GetCase
 {
+    public const string Policy = Policies.CaseRead;
+
     public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> Handle(Guid id, SigurDb db, Audit audit, TimeProvider clock, CancellationToken ct)
     {
         var row = await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => new { Case = c, c.Person }).SingleOrDefaultAsync(ct);

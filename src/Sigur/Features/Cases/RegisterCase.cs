@@ -12,6 +12,8 @@ namespace Sigur.Features.Cases;
 /// </summary>
 public static class RegisterCase
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(CaseInput Case, PersonInput? Person = null, Guid? ExistingPersonId = null);
 
     public sealed record Response(Guid Id, string Reference, Guid PersonId);

@@ -14,6 +14,8 @@ namespace Sigur.Features.Cases;
 /// </summary>
 public static class SearchCases
 {
+    public const string Policy = Policies.CaseRead;
+
     public const int MaxPageSize = 100;
 
     public sealed record Request(string? Q = null, int? Page = null, int? PageSize = null);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Cases;
 using Sigur.Matching;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 using MatchingSex = Sigur.Matching.Sex;
@@ -19,6 +20,8 @@ namespace Sigur.Features.Duplicates;
 /// </summary>
 public static class FindCandidates
 {
+    public const string Policy = Policies.CaseWrite;
+
     public const int MaxCandidates = 10;
     // Persons sharing the most tokens are compared; more would only be weaker candidates, and each costs decryptions.
     private const int MaxCompared = 200;
@@ -48,8 +51,8 @@ public static class FindCandidates
             .GroupBy(t => t.PersonId).Select(g => new { PersonId = g.Key, Shared = g.Count() })
             .OrderByDescending(g => g.Shared).ThenBy(g => g.PersonId).Take(MaxCompared).Select(g => g.PersonId)
             .ToListAsync(ct);
-        var persons = await db.Persons.AsNoTracking()
-            .Where(p => ids.Contains(p.Id) && p.OrganisationId == organisationId && p.MergedIntoId == null)
+        var persons = await db.Held<Person>().AsNoTracking()
+            .Where(p => ids.Contains(p.Id) && p.MergedIntoId == null)
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Aliases, p.DateOfBirth, p.Sex })
             .ToListAsync(ct);
 
@@ -61,7 +64,7 @@ public static class FindCandidates
             .OrderByDescending(x => x.Score).ThenBy(x => x.Person.Id).Take(MaxCandidates).ToList();
 
         var shownIds = scored.Select(x => x.Person.Id).ToList();
-        var references = (await db.Cases.AsNoTracking().Where(c => shownIds.Contains(c.PersonId) && c.OrganisationId == organisationId)
+        var references = (await db.Held<Case>().AsNoTracking().Where(c => shownIds.Contains(c.PersonId))
                 .Select(c => new { c.PersonId, c.Reference }).ToListAsync(ct))
             .ToLookup(c => c.PersonId, c => c.Reference);
         await audit.ListAsync(nameof(Person), shownIds, FieldGroups.Identity, FieldGroups.DateOfBirth);

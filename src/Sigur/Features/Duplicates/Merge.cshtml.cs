@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Sigur.Data;
 using Sigur.Features.Cases;
 using Sigur.Features.Shared;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 
@@ -65,7 +66,7 @@ public sealed class MergeModel(SigurDb db, CurrentUser me, Audit audit, TimeProv
     private async Task<PersonRow?> PersonOfCaseAsync(string? reference, string field, CancellationToken ct)
     {
         var r = reference?.Trim() ?? "";
-        var personId = await db.Cases.AsNoTracking().Where(c => c.Reference == r && c.OrganisationId == me.OrganisationId).Select(c => (Guid?)c.PersonId)
+        var personId = await db.Held<Case>().AsNoTracking().Where(c => c.Reference == r).Select(c => (Guid?)c.PersonId)
             .SingleOrDefaultAsync(ct);
         if (personId is null)
         {
@@ -78,7 +79,7 @@ public sealed class MergeModel(SigurDb db, CurrentUser me, Audit audit, TimeProv
             ModelState.AddModelError(field, L["This person is already merged into another."]);
             return null;
         }
-        var references = await db.Cases.AsNoTracking().Where(c => c.PersonId == p.Id && c.OrganisationId == me.OrganisationId)
+        var references = await db.Held<Case>().AsNoTracking().Where(c => c.PersonId == p.Id)
             .OrderBy(c => c.Reference).Select(c => c.Reference).ToListAsync(ct);
         return new PersonRow(p.Id, p.FullName, p.DateOfBirth, p.Sex, p.Version, references);
     }
@@ -87,7 +88,7 @@ public sealed class MergeModel(SigurDb db, CurrentUser me, Audit audit, TimeProv
     {
         var merges = (await MergePersons.List(db, me, ct)).Value!;
         var ids = merges.SelectMany(m => new[] { m.KeptPersonId, m.AbsorbedPersonId }).Distinct().ToList();
-        var names = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id) && p.OrganisationId == me.OrganisationId)
+        var names = await db.Held<Person>().AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}".Trim(), ct);
         var caseIds = merges.SelectMany(m => m.MovedCaseIds).Distinct().ToList();
         var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);

@@ -4,6 +4,7 @@ using Sigur.Data;
 using Sigur.Features.Cases;
 using Sigur.Features.Referrals;
 using Sigur.Features.Statistics;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Web;
@@ -20,6 +21,8 @@ namespace Sigur.Features.Duplicates;
 /// </summary>
 public static class MergePersons
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(Guid AbsorbedPersonId, long KeptVersion, long AbsorbedVersion);
 
     public sealed record UndoRequest(long Version);
@@ -29,19 +32,17 @@ public static class MergePersons
         public static MergeView From(PersonMerge m) => new(m.Id, m.KeptPersonId, m.AbsorbedPersonId, m.MovedCaseIds, m.MergedAt, m.UndoneAt, m.Version);
     }
 
-    public const string MergeAction = "merge-persons";
-    public const string UndoAction = "unmerge-persons";
 
     public static async Task<Results<Ok<MergeView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, SigurDb db, CurrentUser user, Audit audit, TimeProvider clock, CancellationToken ct)
     {
         var organisationId = user.OrganisationId!.Value;
         // Only the organisation's own persons: those read through a referral or break-glass are not its to merge.
-        var kept = await db.Persons.SingleOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisationId, ct);
+        var kept = await db.Held<Person>().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (kept is null) return Problems.NotFound();
         if (request.AbsorbedPersonId == id)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["absorbedPersonId"] = ["A person cannot be merged into themselves."] });
-        var absorbed = await db.Persons.SingleOrDefaultAsync(p => p.Id == request.AbsorbedPersonId && p.OrganisationId == organisationId, ct);
+        var absorbed = await db.Held<Person>().SingleOrDefaultAsync(p => p.Id == request.AbsorbedPersonId, ct);
         if (absorbed is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["absorbedPersonId"] = ["No such person in your organisation."] });
         if (kept.MergedIntoId is not null || absorbed.MergedIntoId is not null)
@@ -50,7 +51,7 @@ public static class MergePersons
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var cases = await db.Cases.Where(c => c.PersonId == absorbed.Id && c.OrganisationId == organisationId).ToListAsync(ct);
+        var cases = await db.Held<Case>().Where(c => c.PersonId == absorbed.Id).ToListAsync(ct);
         foreach (var c in cases) c.PersonId = kept.Id;
         var moved = cases.Select(c => c.Id).ToList();
         await MoveReferralsAsync(db, moved, kept.Id, ct);
@@ -77,7 +78,7 @@ public static class MergePersons
             MergedAt = now, MergedBy = user.UserId,
         };
         db.Add(merge);
-        db.AuditWithNextSave(audit.New(MergeAction, nameof(Person), $"{kept.Id} {absorbed.Id}", [], null));
+        db.AuditWithNextSave(audit.New(AuditAction.MergePersons, nameof(Person), $"{kept.Id} {absorbed.Id}", [], null));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -96,8 +97,7 @@ public static class MergePersons
     public static async Task<Results<Ok<MergeView>, ValidationProblem, ProblemHttpResult>> Undo(
         Guid id, UndoRequest request, SigurDb db, CurrentUser user, Audit audit, TimeProvider clock, CancellationToken ct)
     {
-        var organisationId = user.OrganisationId!.Value;
-        var merge = await db.Set<PersonMerge>().SingleOrDefaultAsync(m => m.Id == id && m.OrganisationId == organisationId, ct);
+        var merge = await db.Held<PersonMerge>().SingleOrDefaultAsync(m => m.Id == id, ct);
         if (merge is null) return Problems.NotFound();
         if (merge.UndoneAt is not null) return Problems.Conflict("This merge has already been undone.");
         if (merge.Version != request.Version) return Problems.Conflict();
@@ -125,7 +125,7 @@ public static class MergePersons
         }
         merge.UndoneAt = now;
         merge.UndoneBy = user.UserId;
-        db.AuditWithNextSave(audit.New(UndoAction, nameof(Person), $"{kept.Id} {absorbed.Id}", [], null));
+        db.AuditWithNextSave(audit.New(AuditAction.UnmergePersons, nameof(Person), $"{kept.Id} {absorbed.Id}", [], null));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -144,7 +144,7 @@ public static class MergePersons
 
     /// <summary>The organisation's merges, newest first (the page lists them with an undo button).</summary>
     public static async Task<Ok<List<MergeView>>> List(SigurDb db, CurrentUser user, CancellationToken ct) =>
-        TypedResults.Ok((await db.Set<PersonMerge>().AsNoTracking().Where(m => m.OrganisationId == user.OrganisationId)
+        TypedResults.Ok((await db.Held<PersonMerge>().AsNoTracking()
             .OrderByDescending(m => m.MergedAt).Take(100).ToListAsync(ct)).ConvertAll(MergeView.From));
 
     // A referral names its case's person; it follows the case. Referrals are shared with the recipient, so the filter is lifted for the ids only.

@@ -20,7 +20,6 @@ public static class PersonScan
 {
     public sealed record Outcome(int Persons, int CandidatePairs, int Proposed);
 
-    public const string ScanAction = "duplicate-scan";
 
     public static async Task<Outcome> RunAsync(IServiceProvider services, PersonScanProgress progress, Guid? requestedBy, CancellationToken ct)
     {
@@ -83,7 +82,7 @@ public static class PersonScan
         await db.SaveChangesAsync(ct);
         await writer.AppendAsync(new AuditEntry
         {
-            At = now, UserId = requestedBy, Action = ScanAction, RecordType = nameof(PersonLink),
+            At = now, UserId = requestedBy, Action = AuditAction.DuplicateScan.Text(), RecordType = nameof(PersonLink),
             Reason = $"{candidates.Count} cross-organisation pairs, {proposed} newly proposed",
         });
         return new Outcome(personCount, candidates.Count, proposed);
@@ -152,14 +151,22 @@ public sealed class PersonScanProgress
     }
 }
 
-/// <summary>Runs the scan every night at Duplicates:ScanHourUtc (default 2; below 0: never, as in the tests, which start it themselves).</summary>
-public sealed class NightlyPersonScan(IServiceProvider services, PersonScanProgress progress, TimeProvider clock, IConfiguration config, ILogger<NightlyPersonScan> log)
+/// <summary>The section "Duplicates".</summary>
+public sealed class DuplicatesSettings
+{
+    /// <summary>The hour (UTC) of the nightly cross-organisation scan; below 0: never (the tests start it themselves).</summary>
+    [System.ComponentModel.DataAnnotations.Range(int.MinValue, 23, ErrorMessage = "an hour from 0 to 23, or below 0 for never")]
+    public int ScanHourUtc { get; set; } = 2;
+}
+
+/// <summary>Runs the scan every night at <see cref="DuplicatesSettings.ScanHourUtc"/>.</summary>
+public sealed class NightlyPersonScan(IServiceProvider services, PersonScanProgress progress, TimeProvider clock, DuplicatesSettings settings, ILogger<NightlyPersonScan> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var hour = config.GetValue("Duplicates:ScanHourUtc", 2);
-        if (hour is < 0 or > 23) return;
+        var hour = settings.ScanHourUtc;
+        if (hour < 0) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(UntilNext(clock.GetUtcNow(), hour), clock, stoppingToken);

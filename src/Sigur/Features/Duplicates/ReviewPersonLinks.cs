@@ -21,9 +21,9 @@ namespace Sigur.Features.Duplicates;
 /// </summary>
 public static class ReviewPersonLinks
 {
+    public const string Policy = Policies.DataProtection;
+
     public const int PageSize = 100;
-    public const string ConfirmAction = "confirm-person-link";
-    public const string RejectAction = "reject-person-link";
 
     public sealed record Side(string NameKey, int? BirthYear, Cases.Sex Sex, IReadOnlyList<string> Citizenships, OrganisationType OrganisationType);
 
@@ -91,7 +91,7 @@ public static class ReviewPersonLinks
         }
         link.Version++;
         db.Entry(link).Property(l => l.Version).OriginalValue = request.Version;
-        db.AuditWithNextSave(audit.New(confirm ? ConfirmAction : RejectAction, nameof(PersonLink), link.Id.ToString(), [], null));
+        db.AuditWithNextSave(audit.New(confirm ? AuditAction.ConfirmPersonLink : AuditAction.RejectPersonLink, nameof(PersonLink), link.Id.ToString(), [], null));
         try
         {
             await db.SaveChangesAsync(ct); // UPDATE … WHERE version = @seen: of two reviewers deciding at once, one wins

@@ -15,6 +15,8 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class DecideDisbursement
 {
+    public const string Policy = Policies.FundManage;
+
     public sealed record RejectRequest(string Reason);
 
     public static async Task<Results<Ok<DisbursementView>, ValidationProblem, ProblemHttpResult>> Approve(
@@ -38,9 +40,8 @@ public static class DecideDisbursement
             .Where(l => l.Id == d.BudgetLineId && l.Approved + amount <= l.Amount)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Approved, l => l.Approved + amount), ct);
         if (funded == 0)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Budget line exhausted",
-                detail: "Approving this request would overspend the budget line."); // the transaction rolls back with it
-        db.AuditWithNextSave(audit.New("approve", nameof(Disbursement), id.ToString(), [], null));
+            return new Refusal("Approving this request would overspend the budget line.").Problem("Budget line exhausted"); // the transaction rolls back with it
+        db.AuditWithNextSave(audit.New(AuditAction.Approve, nameof(Disbursement), id.ToString(), [], null));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(DisbursementView.From(await db.Set<Disbursement>().AsNoTracking().SingleAsync(x => x.Id == id, ct)));
@@ -59,6 +60,7 @@ public static class DecideDisbursement
         d.DecidedAt = clock.GetUtcNow().UtcDateTime;
         d.DecidedBy = user.UserId;
         d.RejectReason = request.Reason.Trim();
+        db.AuditWithNextSave(audit.New(AuditAction.Reject, nameof(Disbursement), id.ToString(), [], null));
         try
         {
             await db.SaveChangesAsync(ct); // UPDATE … WHERE version = @read: a parallel decision wins once
@@ -70,9 +72,8 @@ public static class DecideDisbursement
         return TypedResults.Ok(DisbursementView.From(d));
     }
 
-    private static ProblemHttpResult FourEyes() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Four eyes",
-        detail: "A request is decided by a fund officer other than the one who made it.");
+    private static ProblemHttpResult FourEyes() =>
+        new Refusal("A request is decided by a fund officer other than the one who made it.").Problem("Four eyes");
 
-    private static ProblemHttpResult NotRequested(DisbursementStatus status) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: "Not allowed in this state", detail: $"The request is already {status.ToString().ToLowerInvariant()}.");
+    private static ProblemHttpResult NotRequested(DisbursementStatus status) => new Refusal("The request was already decided (status: {0}).", status).Problem();
 }

@@ -1,3 +1,4 @@
+using Sigur.Platform.Access;
 using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
@@ -20,6 +21,8 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class DonorReport
 {
+    public const string Policy = Policies.FundManage;
+
     public enum Format { Csv, Xlsx }
 
     public sealed record LineRow(string Grant, string Currency, AssistanceCategory Category, long Budget, long ApprovedToDate, long PaidToDate,
@@ -56,7 +59,7 @@ public static class DonorReport
     /// <summary>The report for a donor of the user's fund, or null when the donor is not the fund's.</summary>
     public static async Task<Report?> BuildAsync(SigurDb db, CurrentUser user, Guid donorId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var donor = await db.Set<Donor>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == donorId && d.OrganisationId == user.OrganisationId, ct);
+        var donor = await db.Held<Donor>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == donorId, ct);
         if (donor is null) return null;
         var grants = await db.Set<Grant>().AsNoTracking().Where(g => g.DonorId == donorId).ToDictionaryAsync(g => g.Id, ct);
         var grantIds = grants.Keys.ToList();
@@ -81,9 +84,9 @@ public static class DonorReport
         {
             var own = requests.Where(r => r.BudgetLineId == l.Id).ToList();
             // A paid request holds only what was paid; the rest went back to the line.
-            var approved = own.Sum(r => r.Status switch { DisbursementStatus.Approved => r.Amount, DisbursementStatus.Paid => r.PaidAmount ?? 0, _ => 0 });
+            var approved = Fund.Money.Total(own.Select(r => r.Status switch { DisbursementStatus.Approved => r.Amount, DisbursementStatus.Paid => r.PaidAmount ?? 0, _ => 0 }));
             return new LineRow(grants[l.GrantId].Name, l.Currency, l.Category, l.Amount, l.Approved, l.Paid, l.Amount - l.Approved, approved,
-                own.Sum(r => r.PaidAmount ?? 0));
+                Fund.Money.Total(own.Select(r => r.PaidAmount ?? 0)));
         }).ToList();
         return new Report(donor.Name, from, to, lineRows, rows);
     }

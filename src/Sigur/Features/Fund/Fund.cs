@@ -64,17 +64,22 @@ public sealed class Disbursement : IOrganisationOwned, IVersioned
     public AssistanceCategory Category { get; set; }
     public long Amount { get; set; }
     public string Currency { get; set; } = "EUR";
-    public string Purpose { get; set; } = "";
-    public string Supplier { get; set; } = "";
-    /// <summary>The supplier folded (case, spaces) so that "Apteka Zdravje" and "APTEKA  ZDRAVJE" are one supplier.</summary>
-    public string SupplierKey { get; set; } = "";
-    public string ReceiptReference { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string Purpose { get; set; } = "";
+    /// <summary>Often a private landlord: encrypted like a name.</summary>
+    [Sensitive(FieldGroups.Contact)] public string Supplier { get; set; } = "";
+    /// <summary>
+    /// The cost as a keyed token (<see cref="FieldProtection.SearchToken"/>) of the supplier folded (case, spaces: "Apteka
+    /// Zdravje" and "APTEKA  ZDRAVJE" are one supplier) and the receipt reference, both of which are stored encrypted:
+    /// the same cost of a case is found, and refused by a unique index, without either being readable.
+    /// </summary>
+    public string CostKey { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string ReceiptReference { get; set; } = "";
     public DisbursementStatus Status { get; set; } = DisbursementStatus.Requested;
     public DateTime RequestedAt { get; set; }
     public Guid RequestedBy { get; set; }
     public DateTime? DecidedAt { get; set; }
     public Guid? DecidedBy { get; set; }
-    public string RejectReason { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string RejectReason { get; set; } = "";
 
     /// <summary>The receipt's date and amount, as paid; at most the approved amount (the rest goes back to the line).</summary>
     public DateTime? ReceiptDate { get; set; }
@@ -86,8 +91,8 @@ public sealed class Disbursement : IOrganisationOwned, IVersioned
     public Guid? PaymentRecordedBy { get; set; }
     public long Version { get; set; }
 
-    public static string KeyOf(string supplier) =>
-        string.Join(' ', supplier.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+    public static string CostKeyOf(FieldProtection protection, string supplier, string receiptReference) => protection.SearchToken(string.Join('\u001f',
+        "disbursement cost", string.Join(' ', supplier.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant(), receiptReference.Trim()));
 }
 
 public enum AssistanceCategory { Psychological, Medical, Food, Accommodation, Documents, Legal, EducationVocational, Reintegration, Other }
@@ -116,4 +121,30 @@ public sealed record DisbursementView(
 internal static class Money
 {
     public static bool IsCurrency(string? code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
+
+    /// <summary>
+    /// The largest amount anything in the fund may hold, in minor units: 10^12, ten billion in the main unit. A
+    /// national fund's whole yearly budget is far below it even in denars or dinars (about 60 and 117 to the euro),
+    /// and 9.2 million amounts at this bound still add up within a long, so no balance of a line, a grant or a report
+    /// can overflow; the sums are computed wide regardless (see <see cref="Total"/>).
+    /// </summary>
+    public const long MaxAmount = 1_000_000_000_000;
+
+    public const string RangeMessage = "A positive amount in minor units, at most 1,000,000,000,000.";
+
+    public static bool InRange(long minor) => minor is > 0 and <= MaxAmount;
+
+    /// <summary>A sum that cannot overflow: added in 128 bits, and beyond a long (millions of amounts at the bound) shown as the largest long.</summary>
+    public static long Total(IEnumerable<long> amounts)
+    {
+        Int128 total = 0;
+        foreach (var a in amounts) total += a;
+        return total > long.MaxValue ? long.MaxValue : total < long.MinValue ? long.MinValue : (long)total;
+    }
+
+    /// <summary>A number typed on a page (always with a decimal point) in minor units; 0 when it is not one or is beyond <see cref="MaxAmount"/>, which validation then refuses.</summary>
+    public static long MinorFrom(string? amount) =>
+        decimal.TryParse(amount?.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var a)
+            && a > 0 && a <= MaxAmount / 100m
+            ? (long)decimal.Round(a * 100m) : 0;
 }

@@ -14,17 +14,17 @@ public static class FundApi
             .WithSummary("Add a donor");
         fund.MapPost("/grants", ManageGrants.AddGrant).RequireAuthorization(Policies.FundManage)
             .WithSummary("Add a grant with its budget lines");
-        fund.MapGet("/disbursements", ListDisbursements.Handle).RequireAuthorization(Policies.FundRead)
+        fund.MapGet("/disbursements", ListDisbursements.Handle).RequireAuthorization(ListDisbursements.Policy)
             .WithSummary("Disbursement requests made or received by the organisation");
-        fund.MapPost("/disbursements", RequestDisbursement.Handle).RequireAuthorization(Policies.FundRequest)
+        fund.MapPost("/disbursements", RequestDisbursement.Handle).RequireAuthorization(RequestDisbursement.Policy)
             .WithSummary("Ask the fund to pay a cost for a case (the same cost is refused twice)");
-        fund.MapPost("/disbursements/{id:guid}/approve", DecideDisbursement.Approve).RequireAuthorization(Policies.FundManage)
+        fund.MapPost("/disbursements/{id:guid}/approve", DecideDisbursement.Approve).RequireAuthorization(DecideDisbursement.Policy)
             .WithSummary("Approve (four eyes; never overspends the line)");
-        fund.MapPost("/disbursements/{id:guid}/reject", DecideDisbursement.Reject).RequireAuthorization(Policies.FundManage)
+        fund.MapPost("/disbursements/{id:guid}/reject", DecideDisbursement.Reject).RequireAuthorization(DecideDisbursement.Policy)
             .WithSummary("Reject, with a reason");
-        fund.MapPost("/disbursements/{id:guid}/payment", RecordPayment.Handle).RequireAuthorization(Policies.FundManage)
+        fund.MapPost("/disbursements/{id:guid}/payment", RecordPayment.Handle).RequireAuthorization(RecordPayment.Policy)
             .WithSummary("Record the payment of an approved request against its receipt (date, amount)");
-        fund.MapGet("/donors/{id:guid}/report", DonorReport.Handle).RequireAuthorization(Policies.FundManage)
+        fund.MapGet("/donors/{id:guid}/report", DonorReport.Handle).RequireAuthorization(DonorReport.Policy)
             .WithSummary("A donor's report for a period, as csv or xlsx (case references only; audited as an export)");
         return api;
     }

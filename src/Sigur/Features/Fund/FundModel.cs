@@ -36,14 +36,10 @@ public static class FundModel
             e.HasIndex(d => new { d.FundOrganisationId, d.Status, d.RequestedAt });
             e.HasIndex(d => new { d.OrganisationId, d.RequestedAt });
             // The same cost is paid once: a rejected request does not block a corrected one.
-            e.HasIndex(d => new { d.CaseId, d.SupplierKey, d.ReceiptReference }).IsUnique().HasFilter("status <> 'Rejected'");
+            e.HasIndex(d => new { d.CaseId, d.CostKey }).IsUnique().HasFilter("status <> 'Rejected'");
             e.Property(d => d.CaseReference).HasMaxLength(20);
             e.Property(d => d.Currency).HasMaxLength(3);
-            e.Property(d => d.Purpose).HasMaxLength(1000);
-            e.Property(d => d.Supplier).HasMaxLength(200);
-            e.Property(d => d.SupplierKey).HasMaxLength(200);
-            e.Property(d => d.ReceiptReference).HasMaxLength(100);
-            e.Property(d => d.RejectReason).HasMaxLength(1000);
+            e.Property(d => d.CostKey).HasMaxLength(32);
             e.Property(d => d.PaymentReference).HasMaxLength(100);
         });
         db.ScopeToOrganisations<Disbursement>(b, d => d.FundOrganisationId);

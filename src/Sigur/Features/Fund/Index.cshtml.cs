@@ -44,9 +44,9 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
         Disbursements = (await ListDisbursements.Handle(null, db, audit, ct)).Value!;
     }
 
+    [Policy(RequestDisbursement.Policy)]
     public async Task<IActionResult> OnPostRequestAsync(CancellationToken ct)
     {
-        if (!me.May(Policies.FundRequest)) return Forbid();
         var reference = CaseReference?.Trim() ?? "";
         var caseId = await db.Cases.AsNoTracking().Where(c => c.Reference == reference).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
         if (caseId is null)
@@ -56,7 +56,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
             return Page();
         }
         var currency = await db.Set<BudgetLine>().AsNoTracking().Where(l => l.Id == BudgetLineId).Select(l => l.Currency).SingleOrDefaultAsync(ct);
-        var result = await RequestDisbursement.Handle(new RequestDisbursement.Request(caseId.Value, BudgetLineId, Minor(Amount), currency ?? "EUR",
+        var result = await RequestDisbursement.Handle(new RequestDisbursement.Request(caseId.Value, BudgetLineId, Money.MinorFrom(Amount), currency ?? "EUR",
             Purpose ?? "", Supplier ?? "", ReceiptReference ?? ""), db, me, clock, notifier, ct);
         if (result.Result is ValidationProblem invalid)
         {
@@ -67,30 +67,30 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
         return Done(result.Result, L["The request was sent to the fund."]);
     }
 
+    [Policy(DecideDisbursement.Policy)]
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct)
     {
-        if (!me.May(Policies.FundManage)) return Forbid();
         return Done((await DecideDisbursement.Approve(id, db, me, audit, clock, ct)).Result, L["The request was decided."]);
     }
 
+    [Policy(DecideDisbursement.Policy)]
     public async Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken ct)
     {
-        if (!me.May(Policies.FundManage)) return Forbid();
         return Done((await DecideDisbursement.Reject(id, new DecideDisbursement.RejectRequest(Reason ?? ""), db, me, audit, clock, ct)).Result,
             L["The request was decided."]);
     }
 
+    [Policy(RecordPayment.Policy)]
     public async Task<IActionResult> OnPostPaymentAsync(Guid id, CancellationToken ct)
     {
-        if (!me.May(Policies.FundManage)) return Forbid();
-        var request = new RecordPayment.Request(Version, ReceiptDate ?? DateOnly.MaxValue, Minor(Amount), PaidOn ?? DateOnly.MaxValue, PaymentReference ?? "");
+        var request = new RecordPayment.Request(Version, ReceiptDate ?? DateOnly.MaxValue, Money.MinorFrom(Amount), PaidOn ?? DateOnly.MaxValue, PaymentReference ?? "");
         return Done((await RecordPayment.Handle(id, request, db, me, audit, clock, ct)).Result, L["The payment was recorded."]);
     }
 
     /// <summary>The donor's report as a file (the same as GET /api/v1/fund/donors/{id}/report), audited as an export.</summary>
+    [Policy(DonorReport.Policy)]
     public async Task<IActionResult> OnGetReportAsync(Guid donor, DateOnly from, DateOnly to, DonorReport.Format format, CancellationToken ct)
     {
-        if (!me.May(Policies.FundManage)) return Forbid();
         if (to < from) { TempData["Message"] = L["The last day of the period: on or after the first, at most ten years later."].Value; return RedirectToPage("Index"); }
         var report = await DonorReport.BuildAsync(db, me, donor, from, to, ct);
         if (report is null) return NotFound();
@@ -100,17 +100,13 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
             $"donor-report-{from:yyyyMMdd}-{to:yyyyMMdd}.{format.ToString().ToLowerInvariant()}");
     }
 
-    private static long Minor(string? amount) =>
-        decimal.TryParse(amount?.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var a)
-            ? (long)decimal.Round(a * 100m) : 0;
-
     private IActionResult Done(IResult result, string success)
     {
         TempData["Message"] = result switch
         {
             Ok<DisbursementView> or Created<DisbursementView> => success,
             ValidationProblem => L["Check the amounts, dates and reason."].Value,
-            ProblemHttpResult { ProblemDetails.Detail: { } detail } => L[detail].Value,
+            ProblemHttpResult problem => problem.In(L),
             _ => L["The request could not be decided."].Value,
         };
         return RedirectToPage("Index");

@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform.Audit;
+using Sigur.Platform;
 
 namespace Sigur.Features.Fund;
 
 /// <summary>Disbursement requests the organisation made, or (for the fund's organisation) received; newest first.</summary>
 public static class ListDisbursements
 {
+    public const string Policy = Policies.FundRead;
+
     public static async Task<Ok<List<DisbursementView>>> Handle(DisbursementStatus? status, SigurDb db, Audit audit, CancellationToken ct)
     {
         var query = db.Set<Disbursement>().AsNoTracking();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Web;
 
@@ -31,15 +32,15 @@ public static class ManageGrants
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) errors["name"] = ["A name of at most 200 characters."];
-        if (request.Amount <= 0) errors["amount"] = ["A positive amount in minor units."];
+        if (!Money.InRange(request.Amount)) errors["amount"] = [Money.RangeMessage];
         if (!Money.IsCurrency(request.Currency)) errors["currency"] = ["An ISO 4217 code such as EUR or MKD."];
         if (request.PeriodEnd < request.PeriodStart) errors["periodEnd"] = ["The period ends after it starts."];
-        if (request.Lines is null || request.Lines.Count == 0 || request.Lines.Any(l => l.Amount <= 0 || !Enum.IsDefined(l.Category))
+        if (request.Lines is null || request.Lines.Count == 0 || request.Lines.Any(l => !Money.InRange(l.Amount) || !Enum.IsDefined(l.Category))
             || request.Lines.GroupBy(l => l.Category).Any(g => g.Count() > 1))
-            errors["lines"] = ["At least one line; each a known category, once, with a positive amount."];
-        else if (request.Lines.Sum(l => l.Amount) > request.Amount) errors["lines"] = ["The lines add up to more than the grant."];
+            errors["lines"] = ["At least one line; each a known category, once, with a positive amount of at most 1,000,000,000,000 minor units."];
+        else if (Money.Total(request.Lines.Select(l => l.Amount)) > request.Amount) errors["lines"] = ["The lines add up to more than the grant."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var donor = await db.Set<Donor>().SingleOrDefaultAsync(d => d.Id == request.DonorId && d.OrganisationId == user.OrganisationId, ct);
+        var donor = await db.Held<Donor>().SingleOrDefaultAsync(d => d.Id == request.DonorId, ct);
         if (donor is null) return Problems.NotFound();
 
         var org = user.OrganisationId!.Value;
@@ -65,9 +66,11 @@ public static class ManageGrants
         var lines = await db.Set<BudgetLine>().AsNoTracking().Where(l => grantIds.Contains(l.GrantId)).ToListAsync(ct);
         var lineIds = lines.Select(l => l.Id).ToList();
         // Pending sums over every requester, not only those the user may list: balances are not personal data.
-        var pending = await db.Set<Disbursement>().IgnoreQueryFilters().AsNoTracking()
+        // Added up here, not by SUM in SQL: SQLite's SUM fails on overflow and PostgreSQL's returns a numeric beyond a long.
+        var pending = (await db.Set<Disbursement>().IgnoreQueryFilters().AsNoTracking()
             .Where(d => lineIds.Contains(d.BudgetLineId) && d.Status == DisbursementStatus.Requested)
-            .GroupBy(d => d.BudgetLineId).Select(g => new { g.Key, Sum = g.Sum(d => d.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+            .Select(d => new { d.BudgetLineId, d.Amount }).ToListAsync(ct))
+            .GroupBy(d => d.BudgetLineId).ToDictionary(g => g.Key, g => Money.Total(g.Select(d => d.Amount)));
         return TypedResults.Ok(grants.ConvertAll(g => View(g, donors.GetValueOrDefault(g.DonorId, ""), lines.Where(l => l.GrantId == g.Id), pending)));
     }
 
@@ -76,7 +79,7 @@ public static class ManageGrants
         var views = lines.OrderBy(l => l.Category).Select(l => new BudgetLineView(l.Id, l.Category, l.Amount, l.Approved,
             pending.GetValueOrDefault(l.Id), l.Amount - l.Approved, l.Currency, l.Paid)).ToList();
         return new GrantView(g.Id, g.OrganisationId, g.DonorId, donor, g.Name, g.Amount, g.Currency, DateOnly.FromDateTime(g.PeriodStart),
-            DateOnly.FromDateTime(g.PeriodEnd), views.Sum(v => v.Approved), views, views.Sum(v => v.Paid), views.Sum(v => v.Pending),
-            views.Sum(v => v.Available), g.Amount - views.Sum(v => v.Amount));
+            DateOnly.FromDateTime(g.PeriodEnd), Money.Total(views.Select(v => v.Approved)), views, Money.Total(views.Select(v => v.Paid)),
+            Money.Total(views.Select(v => v.Pending)), Money.Total(views.Select(v => v.Available)), g.Amount - Money.Total(views.Select(v => v.Amount)));
     }
 }

@@ -15,6 +15,8 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class RecordPayment
 {
+    public const string Policy = Policies.FundManage;
+
     public sealed record Request(long Version, DateOnly ReceiptDate, long Amount, DateOnly PaidOn, string PaymentReference);
 
     public static async Task<Results<Ok<DisbursementView>, ValidationProblem, ProblemHttpResult>> Handle(
@@ -25,15 +27,14 @@ public static class RecordPayment
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var errors = new Dictionary<string, string[]>();
-        if (request.Amount <= 0 || request.Amount > d.Amount) errors["amount"] = ["The receipt's amount: positive, and at most the approved amount."];
+        if (!Money.InRange(request.Amount) || request.Amount > d.Amount) errors["amount"] = ["The receipt's amount: positive, and at most the approved amount."];
         if (request.ReceiptDate > today) errors["receiptDate"] = ["The receipt cannot be dated in the future."];
         if (request.PaidOn > today || request.PaidOn < request.ReceiptDate) errors["paidOn"] = ["Paid on or after the receipt's date, and not in the future."];
         if (string.IsNullOrWhiteSpace(request.PaymentReference) || request.PaymentReference.Length > 100)
             errors["paymentReference"] = ["The transfer or voucher reference (at most 100 characters)."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (d.Status != DisbursementStatus.Approved)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state",
-                detail: "Only an approved request is paid, and only once.");
+            return new Refusal("Only an approved request is paid, and only once.").Problem();
         if (d.Version != request.Version) return Problems.Conflict();
 
         var released = d.Amount - request.Amount;
@@ -51,7 +52,7 @@ public static class RecordPayment
         if (recorded == 0) return Problems.Conflict("The payment was recorded at the same moment. Reload it.");
         await db.Set<BudgetLine>().Where(l => l.Id == d.BudgetLineId)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Approved, l => l.Approved - released).SetProperty(l => l.Paid, l => l.Paid + paid), ct);
-        db.AuditWithNextSave(audit.New(AuditActions.Update, nameof(Disbursement), id.ToString(), [], "payment"));
+        db.AuditWithNextSave(audit.New(AuditAction.Update, nameof(Disbursement), id.ToString(), [], "payment"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(DisbursementView.From(await db.Set<Disbursement>().AsNoTracking().SingleAsync(x => x.Id == id, ct)));

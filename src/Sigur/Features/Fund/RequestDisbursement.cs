@@ -13,13 +13,15 @@ namespace Sigur.Features.Fund;
 /// </summary>
 public static class RequestDisbursement
 {
+    public const string Policy = Policies.FundRequest;
+
     public sealed record Request(Guid CaseId, Guid BudgetLineId, long Amount, string Currency, string Purpose, string Supplier, string ReceiptReference);
 
     public static async Task<Results<Created<DisbursementView>, ValidationProblem, ProblemHttpResult>> Handle(
         Request request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Amount <= 0) errors["amount"] = ["A positive amount in minor units."];
+        if (!Money.InRange(request.Amount)) errors["amount"] = [Money.RangeMessage];
         if (!Money.IsCurrency(request.Currency)) errors["currency"] = ["An ISO 4217 code such as EUR or MKD."];
         if (string.IsNullOrWhiteSpace(request.Purpose) || request.Purpose.Length > 1000) errors["purpose"] = ["State the purpose in at most 1000 characters."];
         if (string.IsNullOrWhiteSpace(request.Supplier) || request.Supplier.Length > 200) errors["supplier"] = ["Name the supplier (at most 200 characters)."];
@@ -34,16 +36,16 @@ public static class RequestDisbursement
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currency"] = ["The budget line is in another currency."] });
 
         var receipt = request.ReceiptReference.Trim();
-        var supplierKey = Disbursement.KeyOf(request.Supplier);
+        var costKey = Disbursement.CostKeyOf(db.Protection, request.Supplier, receipt);
         var duplicate = Problems.Conflict("This cost (case, supplier, receipt) was already requested; the same cost is never paid twice.");
-        if (await db.Set<Disbursement>().IgnoreQueryFilters().AnyAsync(d => d.CaseId == c.Id && d.SupplierKey == supplierKey
-                && d.ReceiptReference == receipt && d.Status != DisbursementStatus.Rejected, ct))
+        if (await db.Set<Disbursement>().IgnoreQueryFilters().AnyAsync(d => d.CaseId == c.Id && d.CostKey == costKey
+                && d.Status != DisbursementStatus.Rejected, ct))
             return duplicate;
         var disbursement = new Disbursement
         {
             OrganisationId = user.OrganisationId!.Value, FundOrganisationId = line.OrganisationId, CaseId = c.Id, CaseReference = c.Reference,
             BudgetLineId = line.Id, Category = line.Category, Amount = request.Amount, Currency = request.Currency, Purpose = request.Purpose.Trim(),
-            Supplier = request.Supplier.Trim(), SupplierKey = supplierKey, ReceiptReference = receipt,
+            Supplier = request.Supplier.Trim(), CostKey = costKey, ReceiptReference = receipt,
             RequestedAt = clock.GetUtcNow().UtcDateTime, RequestedBy = user.UserId!.Value,
         };
         db.Add(disbursement);

@@ -11,7 +11,7 @@ namespace Sigur.Features.Home;
 
 /// <summary>The start page, one dashboard per kind of role: latest cases, aggregates, or administration.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit audit, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit audit, TimeProvider clock, StatisticsSettings statistics) : PageModel
 {
     public SearchCases.Response? LatestCases { get; private set; }
     public CaseTotals.Response? Totals { get; private set; }
@@ -22,7 +22,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
     {
         if (me.May(Policies.CaseRead)) LatestCases = await SearchCases.Handle(new SearchCases.Request(null, 1, 10), db, audit, clock, ct);
         if (me.May(Policies.CaseRead)) Due = await Identification.DueClocks.Handle("organisation", db, me, clock, audit, ct);
-        if (me.May(Policies.Aggregates)) Totals = await CaseTotals.Handle(db, config, ct);
+        if (me.May(Policies.Aggregates)) Totals = await CaseTotals.Handle(db, statistics, ct);
         if (me.May(Policies.Administration))
             OpenGrants = (await BreakGlass.List(db, ct)).Value!.Where(g => g.ReviewedAt is null).ToList();
     }

@@ -46,7 +46,7 @@ public sealed class ContactModel(SigurDb db, CurrentUser me, TimeProvider clock,
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return NotFound();
             case ProblemHttpResult problem:
-                Refusal = problem.ProblemDetails.Detail;
+                Refusal = problem.In(L);
                 break;
         }
         return await LoadAsync(id, ct) ? Page() : NotFound();

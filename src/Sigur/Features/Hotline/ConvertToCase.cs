@@ -15,6 +15,8 @@ namespace Sigur.Features.Hotline;
 /// </summary>
 public static class ConvertToCase
 {
+    public const string Policy = Policies.Hotline;
+
     public sealed record Request(IReadOnlyList<Guid> ContactIds, PersonInput? Person = null, Guid? ExistingPersonId = null, CaseInput? Case = null);
 
     public sealed record Response(Guid CaseId, string Reference, Guid PersonId, IReadOnlyList<Guid> ContactIds);
@@ -28,7 +30,7 @@ public static class ConvertToCase
         var contacts = await db.HotlineContacts().Where(c => ids.Contains(c.Id)).OrderBy(c => c.ReceivedAt).ToListAsync(ct);
         if (contacts.Count != ids.Count) return Problems.NotFound();
         if (contacts.Any(c => c.CaseId is not null))
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already in a case", detail: "A contact is already part of a case.");
+            return new Refusal("A contact is already part of a case.").Problem("Already in a case");
 
         var first = contacts[0];
         var caseInput = (request.Case ?? new CaseInput(IntakeChannel.Hotline, DateOnly.FromDateTime(first.ReceivedAt))) with

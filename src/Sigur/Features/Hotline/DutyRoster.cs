@@ -11,6 +11,8 @@ namespace Sigur.Features.Hotline;
 /// </summary>
 public static class DutyRoster
 {
+    public const string Policy = Policies.Hotline;
+
     public sealed record Request(DateTime StartsAt, DateTime EndsAt, Guid? UserId = null);
 
     public sealed record Shift(Guid Id, Guid UserId, string DisplayName, DateTime StartsAt, DateTime EndsAt);

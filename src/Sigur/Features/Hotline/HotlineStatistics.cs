@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform;
 
 namespace Sigur.Features.Hotline;
 
 /// <summary>The hotline's own counts for a period, by channel, caller type, urgency and outcome. Counts only, no records.</summary>
 public static class HotlineStatistics
 {
+    public const string Policy = Policies.Hotline;
+
     public sealed record Count(string Value, int Contacts);
 
     public sealed record Response(DateOnly From, DateOnly To, int Contacts, int Anonymous, int BecameCases,

@@ -14,6 +14,8 @@ namespace Sigur.Features.Hotline;
 /// </summary>
 public static class ListContacts
 {
+    public const string Policy = Policies.Hotline;
+
     public sealed record Item(Guid Id, string Reference, DateTime ReceivedAt, ContactChannel Channel, CallerType CallerType, ContactUrgency Urgency,
         string Language, string Region, bool Anonymous, ContactOutcome Outcome, DateOnly? FollowUpOn, Guid? CaseId);
 

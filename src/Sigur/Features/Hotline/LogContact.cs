@@ -14,6 +14,8 @@ namespace Sigur.Features.Hotline;
 /// </summary>
 public static class LogContact
 {
+    public const string Policy = Policies.Hotline;
+
     public sealed record Request(
         ContactChannel Channel, CallerType CallerType, ContactUrgency Urgency = ContactUrgency.Routine, string? Language = null,
         bool Anonymous = false, string? CallerContact = null, string? Region = null, string? WhatHappened = null, string? AdviceGiven = null,
@@ -45,7 +47,6 @@ public static class LogContact
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await notifier.SendMailAsync(ct);
         return TypedResults.Created($"/api/v1/hotline/contacts/{contact.Id}", new Response(contact.Id, contact.Reference, alerted));
     }
 
@@ -88,12 +89,10 @@ public static class LogContact
     private static async Task<string> NextReferenceAsync(SigurDb db, int year, CancellationToken ct)
     {
         var counters = db.Set<HotlineReferenceCounter>();
-        var updated = await counters.Where(c => c.Year == year).ExecuteUpdateAsync(s => s.SetProperty(c => c.Next, c => c.Next + 1), ct);
-        if (updated == 0)
-        {
-            counters.Add(new HotlineReferenceCounter { Year = year, Next = 1 });
-            await db.SaveChangesAsync(ct);
-        }
+        // The year's row appears once: parallel first contacts of a year wait on its key instead of both inserting it
+        // (which failed one of them, found by the access matrix running its roles in parallel).
+        await db.Database.ExecuteSqlAsync($"INSERT INTO hotline_reference_counter (year, next) VALUES ({year}, 0) ON CONFLICT DO NOTHING", ct);
+        await counters.Where(c => c.Year == year).ExecuteUpdateAsync(s => s.SetProperty(c => c.Next, c => c.Next + 1), ct);
         var next = await counters.Where(c => c.Year == year).Select(c => c.Next).SingleAsync(ct);
         return $"H-{year}-{next:D6}";
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Statistics;
+using Sigur.Platform;
 
 namespace Sigur.Features.Hotline;
 
@@ -12,12 +13,14 @@ namespace Sigur.Features.Hotline;
 /// </summary>
 public static class NationalHotlineStatistics
 {
+    public const string Policy = Policies.Aggregates;
+
     /// <summary>One breakdown: a count per category (null: withheld) and the total.</summary>
     public sealed record Breakdown(string By, IReadOnlyList<string> Categories, IReadOnlyList<int?> Contacts, int? Total);
 
     public sealed record Response(DateOnly From, DateOnly To, int SuppressionThreshold, IReadOnlyList<Breakdown> Breakdowns);
 
-    public static async Task<Response> Handle(DateOnly? from, DateOnly? to, SigurDb db, IConfiguration config, TimeProvider clock, CancellationToken ct)
+    public static async Task<Response> Handle(DateOnly? from, DateOnly? to, SigurDb db, StatisticsSettings statistics, TimeProvider clock, CancellationToken ct)
     {
         var end = to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var start = from ?? new DateOnly(end.Year, 1, 1);
@@ -56,7 +59,7 @@ public static class NationalHotlineStatistics
             Table<ContactUrgency>("urgency", v => rows.Where(r => r.Urgency == v).Sum(r => r.Count)),
             Table<ContactOutcome>("outcome", v => rows.Where(r => r.Outcome == v).Sum(r => r.Count)),
         };
-        var threshold = CrossTab.Threshold(config, publication: false);
+        var threshold = statistics.Threshold(publication: false);
         Suppression.Apply(tables, threshold);
         return new Response(start, end, threshold, [.. tables.Select(t => new Breakdown(t.Spec.Rows, t.Rows,
             [.. Enumerable.Range(0, t.RowCount).Select(i => t.Hidden[i, 0] ? (int?)null : t.Values[i, 0])],

@@ -73,28 +73,39 @@ public sealed class CaseModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [Policy(DecideIdentification.Policy)]
     public Task<IActionResult> OnPostDecideAsync(Guid id, DecisionForm decision, CancellationToken ct) => Write(id, ct, () => R(DecideIdentification.Handle(id, new DecideIdentification.Request(decision.To, decision.DecidedOn, decision.DecidingBodyType, decision.Reasons ?? "",
             decision.DecidingOrganisation, decision.FormalAuthority, decision.ExpectedFrom, decision.StartRecoveryPeriod), db, me, clock, rules, ct)));
 
+    [Policy(ReviewDecision.Policy)]
     public Task<IActionResult> OnPostReviewAsync(Guid id, Guid decisionId, ReviewForm review, CancellationToken ct) => Write(id, ct, () => R(ReviewDecision.Handle(id, decisionId, new ReviewDecision.Request(review.Kind, review.Outcome, review.DecidedOn, review.DecidingBodyType, review.Reasons ?? "",
             review.DecidingOrganisation), db, me, clock, ct)));
 
+    [Policy(StartRecoveryPeriod.Policy)]
     public Task<IActionResult> OnPostRecoveryAsync(Guid id, ClockForm clockForm, CancellationToken ct) => Write(id, ct, () => R(StartRecoveryPeriod.Handle(id, new StartRecoveryPeriod.Request(clockForm.From, clockForm.Days, clockForm.Note), db, me, clock, rules, ct)));
 
+    [Policy(RecordResidencePermit.Policy)]
     public Task<IActionResult> OnPostPermitAsync(Guid id, ClockForm clockForm, CancellationToken ct) => Write(id, ct, () => R(RecordResidencePermit.Handle(id, new RecordResidencePermit.Request(clockForm.PermitType, clockForm.From, clockForm.Until, clockForm.Note), db, me, clock, ct)));
 
+    [Policy(SchedulePlanReview.Policy)]
     public Task<IActionResult> OnPostPlanReviewAsync(Guid id, ClockForm clockForm, CancellationToken ct) => Write(id, ct, () => R(SchedulePlanReview.Handle(id, new SchedulePlanReview.Request(clockForm.Until, null, clockForm.Note), db, me, clock, ct)));
 
+    [Policy(ChangeClock.Policy)]
     public Task<IActionResult> OnPostExtendAsync(Guid id, Guid clockId, ClockForm clockForm, CancellationToken ct) => Write(id, ct, () => R(ChangeClock.Extend(clockId, new ChangeClock.Extension(clockForm.Version, clockForm.Until, clockForm.Note ?? ""), db, clock, ct)));
 
+    [Policy(ChangeClock.Policy)]
     public Task<IActionResult> OnPostCompleteAsync(Guid id, Guid clockId, ClockForm clockForm, CancellationToken ct) => Write(id, ct, () => R(ChangeClock.Complete(clockId, new ChangeClock.Completion(clockForm.Version, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), clockForm.Note), db, clock, ct)));
 
+    [Policy(ChangeClock.Policy)]
     public Task<IActionResult> OnPostRenewalRequestAsync(Guid id, Guid clockId, ClockForm clockForm, CancellationToken ct) => Write(id, ct, () => R(ChangeClock.RequestRenewal(clockId, new ChangeClock.RenewalRequest(clockForm.Version, clockForm.From), db, clock, ct)));
 
+    [Policy(ChangeClock.Policy)]
     public Task<IActionResult> OnPostRenewalDecisionAsync(Guid id, Guid clockId, RenewalForm renewal, CancellationToken ct) => Write(id, ct, () => R(ChangeClock.DecideRenewal(clockId, new ChangeClock.RenewalDecision(renewal.Version, renewal.DecidedOn, renewal.Granted, renewal.Granted ? renewal.ValidUntil : null), db, clock, ct)));
 
+    [Policy(AssessAge.Policy)]
     public Task<IActionResult> OnPostAgeAsync(Guid id, AgeForm age, CancellationToken ct) => Write(id, ct, () => R(AssessAge.Handle(id, new AssessAge.Request(age.AssessedOn, age.Outcome, age.AssessedBy ?? "", age.EstimatedAge, age.Notes), db, clock, ct)));
 
+    [Policy(RecordChildProtection.Policy)]
     public Task<IActionResult> OnPostChildAsync(Guid id, RecordChildProtection.Request child, CancellationToken ct) => Write(id, ct, () => R(RecordChildProtection.Handle(id, child, db, clock, ct)));
 
     private static async Task<IResult> R<T>(Task<T> useCase) where T : INestedHttpResult => (await useCase).Result;
@@ -102,7 +113,6 @@ public sealed class CaseModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
     /// <summary>Runs a use case; success goes back to the page, a refusal or invalid input is shown on it.</summary>
     private async Task<IActionResult> Write(Guid id, CancellationToken ct, Func<Task<IResult>> useCase)
     {
-        if (!me.May(Policies.CaseWrite)) return Forbid();
         var result = await useCase();
         switch (result)
         {
@@ -112,7 +122,7 @@ public sealed class CaseModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return NotFound();
             case ProblemHttpResult problem:
-                Refusal = problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title;
+                Refusal = problem.In(L);
                 break;
             default:
                 TempData["Message"] = L["Saved."].Value;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform;
 using static Sigur.Features.Identification.IdentificationSupport;
 
 namespace Sigur.Features.Identification;
@@ -12,6 +13,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class ChangeClock
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Extension(long Version, DateOnly NewDueOn, string Reason);
     public sealed record RenewalRequest(long Version, DateOnly RequestedOn);
     public sealed record RenewalDecision(long Version, DateOnly DecidedOn, bool Granted, DateOnly? ValidUntil = null);
@@ -61,21 +64,17 @@ public static class ChangeClock
     }
 
     private static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> Apply(
-        Guid id, long version, Dictionary<string, string[]> errors, Action<LegalClock> change, SigurDb db, CancellationToken ct)
+        Guid id, long version, Dictionary<string, string[]> errors, Func<LegalClock, Refusal?> change, SigurDb db, CancellationToken ct)
     {
         var k = await db.LegalClocks().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (k is null) return NotFound();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         db.Entry(k).Property(x => x.Version).OriginalValue = version;
         k.Version = version;
+        if (change(k) is { } refusal) return refusal.Problem();
         try
         {
-            change(k);
             await db.SaveChangesAsync(ct);
-        }
-        catch (TransitionRefused e)
-        {
-            return Refused(e);
         }
         catch (DbUpdateConcurrencyException)
         {

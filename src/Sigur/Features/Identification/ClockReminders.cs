@@ -47,7 +47,6 @@ public static class ClockReminders
                 db.ChangeTracker.Clear();
             }
         }
-        await notifier.SendMailAsync(ct);
         return sent;
     }
 
@@ -56,12 +55,12 @@ public static class ClockReminders
             $"/Identification/Case/{k.CaseId}");
 }
 
-/// <summary>Runs <see cref="ClockReminders"/> at start and then every Identification:ReminderIntervalMinutes (0: never, as in the tests, which run it themselves).</summary>
-public sealed class ClockReminderService(IServiceProvider services, TimeProvider clock, IConfiguration config, ILogger<ClockReminderService> log) : BackgroundService
+/// <summary>Runs <see cref="ClockReminders"/> at start and then every <see cref="IdentificationRules.ReminderIntervalMinutes"/>.</summary>
+public sealed class ClockReminderService(IServiceProvider services, TimeProvider clock, IdentificationRules rules, ILogger<ClockReminderService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var minutes = config.GetValue("Identification:ReminderIntervalMinutes", 60);
+        var minutes = rules.ReminderIntervalMinutes;
         if (minutes <= 0) return;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
         do

@@ -14,6 +14,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class DecideIdentification
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(
         IdentificationStatus To, DateOnly DecidedOn, DecidingBodyType DecidingBodyType, string Reasons,
         string? DecidingOrganisation = null, string? FormalAuthority = null, IdentificationStatus? ExpectedFrom = null,
@@ -36,31 +38,24 @@ public static class DecideIdentification
             errors["startRecoveryPeriod"] = ["The recovery period opens with a decision that the person is a presumed victim."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (request.ExpectedFrom is { } expected && expected != c.IdentificationStatus)
-            return Refused("Someone decided on this case in between, so its status is not the one you saw. Reload the case.");
+            return new Refusal("Someone decided on this case in between, so its status is not the one you saw. Reload the case.").Problem();
 
         var history = await db.IdentificationDecisions().Where(d => d.CaseId == c.Id).ToListAsync(ct);
-        IdentificationDecision decision;
-        try
-        {
-            decision = c.Decide(request.To, Basis(request.DecidedOn, request.DecidingBodyType, request.Reasons, request.DecidingOrganisation,
-                request.FormalAuthority, org, user, clock), history);
-        }
-        catch (TransitionRefused e)
-        {
-            return Refused(e);
-        }
+        if (c.Decide(request.To, Basis(request.DecidedOn, request.DecidingBodyType, request.Reasons, request.DecidingOrganisation,
+                request.FormalAuthority, org, user, clock), history, out var decision) is { } refusal)
+            return refusal.Problem();
         db.IdentificationDecisions().Add(decision);
 
         if (decision.From == IdentificationStatus.Potential)
         {
             var deadline = await db.LegalClocks().Where(k => k.CaseId == c.Id && k.Type == ClockType.IdentificationDecision && k.State == ClockState.Running).ToListAsync(ct);
-            foreach (var k in deadline) k.Complete(request.DecidedOn, "");
+            foreach (var k in deadline) _ = k.Complete(request.DecidedOn, ""); // running: never refused
         }
         LegalClock? recovery = null;
         if (request.StartRecoveryPeriod)
         {
             if (await db.LegalClocks().AnyAsync(k => k.CaseId == c.Id && k.Type == ClockType.RecoveryPeriod && k.State == ClockState.Running, ct))
-                return Refused("A recovery and reflection period is already running.");
+                return new Refusal("A recovery and reflection period is already running.").Problem();
             recovery = StartRecoveryPeriod.New(c, request.DecidedOn, rules.RecoveryDays(org.Country), user);
             db.LegalClocks().Add(recovery);
         }
@@ -70,7 +65,7 @@ public static class DecideIdentification
         }
         catch (DbUpdateException)
         {
-            return Refused("Another decision on this case was recorded at the same time. Reload the case.");
+            return new Refusal("Another decision on this case was recorded at the same time. Reload the case.").Problem();
         }
         return TypedResults.Created($"/api/v1/cases/{c.Id}/identification",
             new Response(decision.Id, decision.Sequence, decision.From, decision.To, recovery?.Id));

@@ -11,6 +11,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class DueClocks
 {
+    public const string Policy = Policies.CaseRead;
+
     public const int WeekDays = 7;
 
     public sealed record Item(Guid ClockId, Guid CaseId, string CaseReference, ClockType Type, DateOnly DueOn, int DaysLeft, ReminderStage Stage,

@@ -14,6 +14,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class GetIdentification
 {
+    public const string Policy = Policies.CaseRead;
+
     public sealed record DecisionItem(
         Guid Id, int Sequence, DecisionKind Kind, IdentificationStatus From, IdentificationStatus To, Guid? ReviewOf, ReviewOutcome? Outcome,
         DateOnly DecidedOn, DecidingBodyType DecidingBodyType, string DecidingOrganisation, string FormalAuthority, string Reasons,

@@ -10,7 +10,7 @@ public static class IdentificationApi
 {
     public static IServiceCollection AddIdentification(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(config.GetSection("Identification").Get<IdentificationRules>() ?? new IdentificationRules());
+        services.AddSettings<IdentificationRules>(config, "Identification");
         services.AddHostedService<ClockReminderService>();
         return services;
     }
@@ -18,35 +18,35 @@ public static class IdentificationApi
     public static RouteGroupBuilder MapIdentificationApi(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{caseId:guid}").WithTags("Identification");
-        cases.MapGet("/identification", GetIdentification.Handle).RequireAuthorization(Policies.CaseRead)
+        cases.MapGet("/identification", GetIdentification.Handle).RequireAuthorization(GetIdentification.Policy)
             .WithSummary("Identification status, decisions, screenings, legal clocks and the child-protection record of a case");
-        cases.MapPost("/screenings", RecordScreening.Handle).RequireAuthorization(Policies.CaseWrite)
+        cases.MapPost("/screenings", RecordScreening.Handle).RequireAuthorization(RecordScreening.Policy)
             .WithSummary("Record a screening against an indicator checklist (it informs, never decides)");
-        cases.MapPost("/identification/decisions", DecideIdentification.Handle).RequireAuthorization(Policies.CaseWrite)
+        cases.MapPost("/identification/decisions", DecideIdentification.Handle).RequireAuthorization(DecideIdentification.Policy)
             .WithSummary("Decide: potential → presumed → identified, or not a victim (409 on an illegal move)");
-        cases.MapPost("/identification/decisions/{decisionId:guid}/review", ReviewDecision.Handle).RequireAuthorization(Policies.CaseWrite)
+        cases.MapPost("/identification/decisions/{decisionId:guid}/review", ReviewDecision.Handle).RequireAuthorization(ReviewDecision.Policy)
             .WithSummary("Review or appeal the decision that set the current status: upheld or reversed");
-        cases.MapPost("/recovery-period", StartRecoveryPeriod.Handle).RequireAuthorization(Policies.CaseWrite)
+        cases.MapPost("/recovery-period", StartRecoveryPeriod.Handle).RequireAuthorization(StartRecoveryPeriod.Policy)
             .WithSummary("Open the recovery and reflection period (at least 30 days, CETS 197 art. 13)");
-        cases.MapPost("/residence-permits", RecordResidencePermit.Handle).RequireAuthorization(Policies.CaseWrite)
+        cases.MapPost("/residence-permits", RecordResidencePermit.Handle).RequireAuthorization(RecordResidencePermit.Policy)
             .WithSummary("Record a temporary residence permit of a foreign victim (3–12 months)");
-        cases.MapPost("/plan-reviews", SchedulePlanReview.Handle).RequireAuthorization(Policies.CaseWrite)
+        cases.MapPost("/plan-reviews", SchedulePlanReview.Handle).RequireAuthorization(SchedulePlanReview.Policy)
             .WithSummary("Schedule a review of the assistance plan");
-        cases.MapPut("/child-protection", RecordChildProtection.Handle).RequireAuthorization(Policies.CaseWrite)
+        cases.MapPut("/child-protection", RecordChildProtection.Handle).RequireAuthorization(RecordChildProtection.Policy)
             .WithSummary("Guardian, best-interests assessment and determination, the child's views, child-specific safeguards");
-        cases.MapPost("/age-assessment", AssessAge.Handle).RequireAuthorization(Policies.CaseWrite)
+        cases.MapPost("/age-assessment", AssessAge.Handle).RequireAuthorization(AssessAge.Policy)
             .WithSummary("Record an age assessment (the presumption of minority holds until one finds an adult)");
 
         var clocks = api.MapGroup("/clocks").WithTags("Identification");
-        clocks.MapGet("/due", DueClocks.Handle).RequireAuthorization(Policies.CaseRead)
+        clocks.MapGet("/due", DueClocks.Handle).RequireAuthorization(DueClocks.Policy)
             .WithSummary("Deadlines overdue or due within a week: scope=mine (default) or organisation");
-        clocks.MapPost("/{id:guid}/extend", ChangeClock.Extend).RequireAuthorization(Policies.CaseWrite)
+        clocks.MapPost("/{id:guid}/extend", ChangeClock.Extend).RequireAuthorization(ChangeClock.Policy)
             .WithSummary("Extend a recovery period or reschedule a plan review");
-        clocks.MapPost("/{id:guid}/renewal-request", ChangeClock.RequestRenewal).RequireAuthorization(Policies.CaseWrite)
+        clocks.MapPost("/{id:guid}/renewal-request", ChangeClock.RequestRenewal).RequireAuthorization(ChangeClock.Policy)
             .WithSummary("Record that a residence permit's renewal was requested");
-        clocks.MapPost("/{id:guid}/renewal-decision", ChangeClock.DecideRenewal).RequireAuthorization(Policies.CaseWrite)
+        clocks.MapPost("/{id:guid}/renewal-decision", ChangeClock.DecideRenewal).RequireAuthorization(ChangeClock.Policy)
             .WithSummary("Record the decision on a residence permit's renewal");
-        clocks.MapPost("/{id:guid}/complete", ChangeClock.Complete).RequireAuthorization(Policies.CaseWrite)
+        clocks.MapPost("/{id:guid}/complete", ChangeClock.Complete).RequireAuthorization(ChangeClock.Policy)
             .WithSummary("Stop a clock: the deadline was met or no longer applies");
 
         var checklists = api.MapGroup("/identification/checklists").WithTags("Identification");

@@ -52,9 +52,6 @@ namespace Sigur.Features.Identification
     public sealed record DecisionBasis(
         DateTime DecidedOn, DecidingBodyType BodyType, string DecidingOrganisation, Guid? DecidingOrganisationId, string FormalAuthority,
         string Reasons, Guid? RecordedBy, DateTime RecordedAt);
-
-    /// <summary>A transition the law or the process does not allow; answered as 409 ProblemDetails.</summary>
-    public sealed class TransitionRefused(string reason) : InvalidOperationException(reason);
 }
 
 namespace Sigur.Features.Cases
@@ -72,44 +69,50 @@ namespace Sigur.Features.Cases
         };
 
         /// <summary>Records a decision moving the status to <paramref name="to"/>, or refuses an illegal move.</summary>
-        public IdentificationDecision Decide(IdentificationStatus to, DecisionBasis basis, IReadOnlyCollection<IdentificationDecision> history)
+        public Refusal? Decide(IdentificationStatus to, DecisionBasis basis, IReadOnlyCollection<IdentificationDecision> history, out IdentificationDecision decision)
         {
+            decision = null!;
             if (!AllowedDecisions(IdentificationStatus).Contains(to))
-                throw new TransitionRefused(IdentificationStatus is IdentificationStatus.Identified or IdentificationStatus.NotAVictim
-                    ? $"The status is {IdentificationStatus}; it changes only by a review or appeal of the decision that set it."
-                    : $"A decision cannot move the status from {IdentificationStatus} to {to}.");
-            var decision = New(DecisionKind.Decision, to, basis, history);
+                return IdentificationStatus is IdentificationStatus.Identified or IdentificationStatus.NotAVictim
+                    ? new Refusal("The status is {0}; it changes only by a review or appeal of the decision that set it.", IdentificationStatus)
+                    : new Refusal("A decision cannot move the status from {0} to {1}.", IdentificationStatus, to);
+            if (Predates(basis, history) is { } refusal) return refusal;
+            decision = New(DecisionKind.Decision, to, basis, history);
             IdentificationStatus = to;
-            return decision;
+            return null;
         }
 
         /// <summary>
         /// Records a review or appeal of <paramref name="reviewed"/>, which must be the entry that set the current status:
         /// upheld, nothing changes; reversed, the status returns to what it was before that decision.
         /// </summary>
-        public IdentificationDecision Review(IdentificationDecision reviewed, DecisionKind kind, ReviewOutcome outcome, DecisionBasis basis,
-            IReadOnlyCollection<IdentificationDecision> history)
+        public Refusal? Review(IdentificationDecision reviewed, DecisionKind kind, ReviewOutcome outcome, DecisionBasis basis,
+            IReadOnlyCollection<IdentificationDecision> history, out IdentificationDecision review)
         {
-            if (kind == DecisionKind.Decision) throw new TransitionRefused("A review must be a review or an appeal.");
-            if (reviewed.CaseId != Id) throw new TransitionRefused("The decision belongs to another case.");
+            review = null!;
+            if (kind == DecisionKind.Decision) return new Refusal("A review must be a review or an appeal.");
+            if (reviewed.CaseId != Id) return new Refusal("The decision belongs to another case.");
             var effective = history.Where(d => d.ChangesStatus).MaxBy(d => d.Sequence);
             if (effective?.Id != reviewed.Id)
-                throw new TransitionRefused("Only the decision that set the current status can be reviewed or appealed.");
+                return new Refusal("Only the decision that set the current status can be reviewed or appealed.");
+            if (Predates(basis, history) is { } refusal) return refusal;
             var to = outcome == ReviewOutcome.Reversed ? reviewed.From : IdentificationStatus;
-            var review = New(kind, to, basis, history);
+            review = New(kind, to, basis, history);
             review.ReviewOf = reviewed.Id;
             review.Outcome = outcome;
             IdentificationStatus = to;
-            return review;
+            return null;
+        }
+
+        private Refusal? Predates(DecisionBasis basis, IReadOnlyCollection<IdentificationDecision> history)
+        {
+            if (basis.DecidedOn.Date < IntakeDate.Date) return new Refusal("A decision cannot predate the intake.");
+            var last = history.MaxBy(d => d.Sequence);
+            return last is not null && basis.DecidedOn < last.DecidedOn ? new Refusal("A decision cannot predate the decision it follows.") : null;
         }
 
         private IdentificationDecision New(DecisionKind kind, IdentificationStatus to, DecisionBasis basis, IReadOnlyCollection<IdentificationDecision> history)
         {
-            if (basis.DecidedOn.Date < IntakeDate.Date)
-                throw new TransitionRefused("A decision cannot predate the intake.");
-            var last = history.MaxBy(d => d.Sequence);
-            if (last is not null && basis.DecidedOn < last.DecidedOn)
-                throw new TransitionRefused("A decision cannot predate the decision it follows.");
             return new IdentificationDecision
             {
                 CaseId = Id,

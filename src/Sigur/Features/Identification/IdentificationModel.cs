@@ -40,6 +40,8 @@ public static class IdentificationModel
             e.HasIndex(c => new { c.OrganisationId, c.State, c.DueOn });
             e.HasIndex(c => new { c.ResponsibleUserId, c.State, c.DueOn });
             e.HasIndex(c => c.CaseId);
+            // One running recovery and reflection period per case (StartRecoveryPeriod and DecideIdentification answer 409).
+            e.HasIndex(c => new { c.CaseId, c.Type }, "ix_legal_clocks_one_running_recovery_period").IsUnique().HasFilter("type = 'RecoveryPeriod' AND state = 'Running'");
             e.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
         db.ScopeToCase<LegalClock>(b);

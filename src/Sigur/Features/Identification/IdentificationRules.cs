@@ -9,6 +9,10 @@ public sealed class IdentificationRules
 {
     public const int MinimumRecoveryDays = 30;
 
+    /// <summary>How often the deadline reminders run; 0: never (the tests run them themselves).</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 7 * 24 * 60, ErrorMessage = "minutes from 0 (never) to a week")]
+    public int ReminderIntervalMinutes { get; set; } = 60;
+
     public int FirstDecisionWorkingDays { get; set; } = 5;
     public int RecoveryPeriodDays { get; set; } = MinimumRecoveryDays;
     public Dictionary<string, CountryRules> Countries { get; set; } = new(StringComparer.OrdinalIgnoreCase);

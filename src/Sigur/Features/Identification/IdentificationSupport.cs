@@ -14,11 +14,6 @@ internal static class IdentificationSupport
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public static ProblemHttpResult Refused(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the current state", detail: detail);
-
-    public static ProblemHttpResult Refused(TransitionRefused e) => Refused(e.Message);
-
     public static ProblemHttpResult NotFound() => Problems.NotFound();
 
     /// <summary>The case with its person, tracked, or null when it does not exist or is out of scope.</summary>

@@ -42,35 +42,37 @@ public sealed class LegalClock : ICaseOwned, IVersioned
     public static DateOnly DayOf(DateTime d) => DateOnly.FromDateTime(d);
 
     /// <summary>Moves the deadline later (a recovery period's extension, a rescheduled review).</summary>
-    public void Extend(DateOnly newDueOn, string reason)
+    public Refusal? Extend(DateOnly newDueOn, string reason)
     {
-        if (State != ClockState.Running) throw new TransitionRefused("Only a running clock can be extended.");
+        if (State != ClockState.Running) return new Refusal("Only a running clock can be extended.");
         if (Type is ClockType.IdentificationDecision or ClockType.ResidencePermit)
-            throw new TransitionRefused(Type == ClockType.ResidencePermit
-                ? "A residence permit is extended by a renewal decision."
-                : "The identification deadline is set by law and cannot be extended.");
-        if (newDueOn <= DayOf(DueOn)) throw new TransitionRefused("An extension must end later than the current deadline.");
+            return Type == ClockType.ResidencePermit
+                ? new Refusal("A residence permit is extended by a renewal decision.")
+                : new Refusal("The identification deadline is set by law and cannot be extended.");
+        if (newDueOn <= DayOf(DueOn)) return new Refusal("An extension must end later than the current deadline.");
         DueOn = Day(newDueOn);
         Extensions++;
         AppendNote($"Extended to {newDueOn:yyyy-MM-dd}: {reason}");
+        return null;
     }
 
-    public void RequestRenewal(DateOnly requestedOn)
+    public Refusal? RequestRenewal(DateOnly requestedOn)
     {
-        if (Type != ClockType.ResidencePermit) throw new TransitionRefused("Only a residence permit is renewed.");
-        if (State != ClockState.Running) throw new TransitionRefused("The permit is no longer running.");
-        if (RenewalRequestedOn is not null && RenewalDecidedOn is null) throw new TransitionRefused("A renewal is already pending.");
+        if (Type != ClockType.ResidencePermit) return new Refusal("Only a residence permit is renewed.");
+        if (State != ClockState.Running) return new Refusal("The permit is no longer running.");
+        if (RenewalRequestedOn is not null && RenewalDecidedOn is null) return new Refusal("A renewal is already pending.");
         RenewalRequestedOn = Day(requestedOn);
         RenewalDecidedOn = null;
         RenewalGranted = null;
+        return null;
     }
 
     /// <summary>A renewal granted moves the permit's expiry to <paramref name="validUntil"/>; refused, the permit runs out.</summary>
-    public void DecideRenewal(DateOnly decidedOn, bool granted, DateOnly? validUntil)
+    public Refusal? DecideRenewal(DateOnly decidedOn, bool granted, DateOnly? validUntil)
     {
-        if (Type != ClockType.ResidencePermit) throw new TransitionRefused("Only a residence permit is renewed.");
-        if (RenewalRequestedOn is null || RenewalDecidedOn is not null) throw new TransitionRefused("No renewal is pending.");
-        if (decidedOn < DayOf(RenewalRequestedOn.Value)) throw new TransitionRefused("The renewal cannot be decided before it was requested.");
+        if (Type != ClockType.ResidencePermit) return new Refusal("Only a residence permit is renewed.");
+        if (RenewalRequestedOn is null || RenewalDecidedOn is not null) return new Refusal("No renewal is pending.");
+        if (decidedOn < DayOf(RenewalRequestedOn.Value)) return new Refusal("The renewal cannot be decided before it was requested.");
         RenewalDecidedOn = Day(decidedOn);
         RenewalGranted = granted;
         if (granted)
@@ -78,14 +80,16 @@ public sealed class LegalClock : ICaseOwned, IVersioned
             DueOn = Day(validUntil!.Value);
             Renewals++;
         }
+        return null;
     }
 
-    public void Complete(DateOnly on, string note)
+    public Refusal? Complete(DateOnly on, string note)
     {
-        if (State != ClockState.Running) throw new TransitionRefused("The clock has already stopped.");
+        if (State != ClockState.Running) return new Refusal("The clock has already stopped.");
         State = ClockState.Completed;
         CompletedOn = Day(on);
         if (note.Length > 0) AppendNote(note);
+        return null;
     }
 
     private void AppendNote(string note) => Notes = Notes.Length == 0 ? note : $"{Notes}\n{note}";

@@ -62,7 +62,7 @@ public static class ManageChecklists
             ChecklistId = id, Version = next, Json = JsonSerializer.Serialize(checklist, ChecklistLibrary.Json),
             PublishedAt = clock.GetUtcNow().UtcDateTime, PublishedBy = user.UserId,
         });
-        db.AuditWithNextSave(audit.New(AuditActions.Create, nameof(ChecklistVersion), $"{id}:{next}", [], null));
+        db.AuditWithNextSave(audit.New(AuditAction.Create, nameof(ChecklistVersion), $"{id}:{next}", [], null));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using static Sigur.Features.Identification.IdentificationSupport;
+using Sigur.Platform;
 
 namespace Sigur.Features.Identification;
 
@@ -12,6 +13,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class RecordChildProtection
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(
         long Version,
         string? GuardianName = null, string? GuardianAuthority = null, DateOnly? GuardianAppointedOn = null,

@@ -13,6 +13,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class RecordResidencePermit
 {
+    public const string Policy = Policies.CaseWrite;
+
     public const int MinMonths = 3;
     public const int MaxMonths = 12;
 

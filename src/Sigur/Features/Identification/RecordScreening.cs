@@ -8,6 +8,8 @@ namespace Sigur.Features.Identification;
 /// <summary>Records a screening: the indicators observed on a checklist, by whom and when. Answers with the summary, never a verdict.</summary>
 public static class RecordScreening
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(string ChecklistId, IReadOnlyList<string> Observed, DateOnly ScreenedOn, int? ChecklistVersion = null, string? Screener = null, string? Notes = null);
 
     public sealed record Response(Guid Id, string ChecklistId, int ChecklistVersion, ScreeningSummary Summary);

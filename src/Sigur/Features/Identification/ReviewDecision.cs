@@ -13,6 +13,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class ReviewDecision
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(
         DecisionKind Kind, ReviewOutcome Outcome, DateOnly DecidedOn, DecidingBodyType DecidingBodyType, string Reasons,
         string? DecidingOrganisation = null, string? FormalAuthority = null);
@@ -34,16 +36,9 @@ public static class ReviewDecision
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var org = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == c.OrganisationId, ct);
-        IdentificationDecision review;
-        try
-        {
-            review = c.Review(reviewed, request.Kind, request.Outcome, DecideIdentification.Basis(request.DecidedOn, request.DecidingBodyType,
-                request.Reasons, request.DecidingOrganisation, request.FormalAuthority, org, user, clock), history);
-        }
-        catch (TransitionRefused e)
-        {
-            return Refused(e);
-        }
+        if (c.Review(reviewed, request.Kind, request.Outcome, DecideIdentification.Basis(request.DecidedOn, request.DecidingBodyType,
+                request.Reasons, request.DecidingOrganisation, request.FormalAuthority, org, user, clock), history, out var review) is { } refusal)
+            return refusal.Problem();
         db.IdentificationDecisions().Add(review);
         try
         {
@@ -51,7 +46,7 @@ public static class ReviewDecision
         }
         catch (DbUpdateException)
         {
-            return Refused("Another decision on this case was recorded at the same time. Reload the case.");
+            return new Refusal("Another decision on this case was recorded at the same time. Reload the case.").Problem();
         }
         return TypedResults.Created($"/api/v1/cases/{c.Id}/identification", new Response(review.Id, review.Sequence, review.From, review.To));
     }

@@ -13,6 +13,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class SchedulePlanReview
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(DateOnly DueOn, Guid? PlanId = null, string? Notes = null);
 
     public sealed record Response(Guid Id, DateOnly DueOn);

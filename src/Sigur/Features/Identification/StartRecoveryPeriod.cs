@@ -13,6 +13,8 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class StartRecoveryPeriod
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(DateOnly StartsOn, int? Days = null, string? Notes = null);
 
     public sealed record Response(Guid Id, DateOnly StartsOn, DateOnly LastDay);
@@ -31,12 +33,19 @@ public static class StartRecoveryPeriod
         CheckText(errors, "notes", request.Notes, TextMax);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await db.LegalClocks().AnyAsync(k => k.CaseId == c.Id && k.Type == ClockType.RecoveryPeriod && k.State == ClockState.Running, ct))
-            return Refused("A recovery and reflection period is already running; extend it instead.");
+            return new Refusal("A recovery and reflection period is already running; extend it instead.").Problem();
 
         var period = New(c, request.StartsOn, request.Days ?? rules.RecoveryDays(org.Country), user);
         period.Notes = request.Notes ?? "";
         db.LegalClocks().Add(period);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return new Refusal("A recovery and reflection period is already running; extend it instead.").Problem(); // a parallel request won the race: the unique index kept one
+        }
         return TypedResults.Created($"/api/v1/cases/{c.Id}/identification", new Response(period.Id, request.StartsOn, LegalClock.DayOf(period.DueOn)));
     }
 

@@ -14,6 +14,8 @@ namespace Sigur.Features.Justice;
 /// </summary>
 public static class AcceptQualification
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record Request(QualifyFacts.Request Qualification, IReadOnlyList<string> Accepted, string? Note = null);
 
     public sealed record Decision(Guid Id, string Country, string Edition, int Revision, IReadOnlyList<string> Accepted, QualifyFacts.Facts? Facts,

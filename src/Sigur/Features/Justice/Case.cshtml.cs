@@ -36,9 +36,9 @@ public sealed class CaseModel(SigurDb db, OffenceCatalogue catalogue, CurrentUse
         return await LoadAsync(caseId, ct) ? Page() : NotFound();
     }
 
+    [Policy(OpenProceeding.Policy)]
     public async Task<IActionResult> OnPostOpenAsync(Guid caseId, CancellationToken ct)
     {
-        if (!IsJustice) return Forbid();
         var result = await OpenProceeding.Handle(caseId, new OpenProceeding.Request(Country, Stage, Date, Reference), db, catalogue, me, clock, ct);
         switch (result.Result)
         {

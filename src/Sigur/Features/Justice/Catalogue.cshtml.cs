@@ -38,9 +38,9 @@ public sealed class CatalogueModel(SigurDb db, OffenceCatalogue catalogue, Curre
         return Page();
     }
 
+    [Policy(EditCatalogue.Policy)]
     public async Task<IActionResult> OnPostSaveAsync(string? country, string? edition, CancellationToken ct)
     {
-        if (!MayEdit) return Forbid();
         if (country is null || edition is null) return NotFound();
         var result = await EditCatalogue.Handle(country, edition, new EditCatalogue.Request(BaseRevision, Json, Note), db, catalogue, me, audit, clock, ct);
         switch (result.Result)
@@ -59,9 +59,9 @@ public sealed class CatalogueModel(SigurDb db, OffenceCatalogue catalogue, Curre
         return Page();
     }
 
+    [Policy(EditCatalogue.Policy)]
     public async Task<IActionResult> OnPostReloadAsync(CancellationToken ct)
     {
-        if (!MayEdit) return Forbid();
         var problems = catalogue.Reload();
         TempData["Message"] = problems.Count == 0 ? L["The catalogue files were read again."].Value
             : L["Some catalogue files have problems; their previous versions stay in force."].Value;

@@ -14,6 +14,8 @@ namespace Sigur.Features.Justice;
 /// </summary>
 public static class EditCatalogue
 {
+    public const string Policy = Policies.Administration;
+
     public sealed record Request(int BaseRevision, string Json, string? Note = null);
 
     public sealed record Response(string Country, string Edition, int Revision);
@@ -44,7 +46,7 @@ public static class EditCatalogue
             EditedBy = user.UserId!.Value, EditedAt = clock.GetUtcNow().UtcDateTime,
         });
         // The catalogue is not case data, so SigurDb does not audit it by itself; the edit is audited in its own transaction.
-        db.AuditWithNextSave(audit.New(AuditActions.Update, "OffenceCatalogue", $"{country}-{edition}@{currentRevision + 1}", [], request.Note?.Trim()));
+        db.AuditWithNextSave(audit.New(AuditAction.Update, "OffenceCatalogue", $"{country}-{edition}@{currentRevision + 1}", [], request.Note?.Trim()));
         try
         {
             await db.SaveChangesAsync(ct);

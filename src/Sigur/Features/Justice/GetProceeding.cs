@@ -14,6 +14,8 @@ namespace Sigur.Features.Justice;
 /// </summary>
 public static class GetProceeding
 {
+    public const string Policy = Policies.CaseRead;
+
     public sealed record StageEntry(ProceedingStage Stage, DateOnly Date, string Reference);
 
     public sealed record ChargeEntry(Guid Id, Guid SuspectId, string Defendant, string Country, string Edition, string Article, string Paragraph,

@@ -11,6 +11,8 @@ namespace Sigur.Features.Justice;
 /// <summary>A suspect's file with the cases they are linked to, and the organisation's list of suspects. Every read is audited.</summary>
 public static class GetSuspect
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record CaseLink(Guid CaseId, string CaseReference, IReadOnlyList<string> RolesInProcess, RelationToVictim RelationToVictim, DateTime LinkedAt);
 
     public sealed record SuspectDetail(Guid Id, string GivenName, string FamilyName, IReadOnlyList<string> Aliases, string DateOfBirth, Sex Sex,

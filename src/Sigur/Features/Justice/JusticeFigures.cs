@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform;
 
 namespace Sigur.Features.Justice;
 
@@ -17,6 +18,8 @@ namespace Sigur.Features.Justice;
 /// </summary>
 public static class JusticeFigures
 {
+    public const string Policy = Policies.Aggregates;
+
     public enum Measure { Investigations, Prosecutions, Convictions }
 
     public sealed record Filter(string? Country = null, int? FromYear = null, int? ToYear = null);
@@ -104,9 +107,9 @@ public static class JusticeFigures
     public sealed record SentenceCell(int Year, string Country, string Article, string Band, int? Persons);
 
     /// <summary>The API: the figures with cells under the suppression threshold withheld (null).</summary>
-    public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<Response>> Handle(string? country, int? fromYear, int? toYear, SigurDb db, IConfiguration config, CancellationToken ct)
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<Response>> Handle(string? country, int? fromYear, int? toYear, SigurDb db, Statistics.StatisticsSettings statistics, CancellationToken ct)
     {
-        var threshold = config.GetValue("Statistics:SuppressionThreshold", 5);
+        var threshold = statistics.SuppressionThreshold;
         int? Suppress(int n) => n < threshold ? null : n;
         var f = await QueryAsync(db, new Filter(country, fromYear, toYear), ct);
         Cell ToCell(Row r) => new(r.Measure, r.Year, r.Country, r.Article, Suppress(r.Persons), Suppress(r.Proceedings));

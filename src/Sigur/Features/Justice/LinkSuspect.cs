@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform.Web;
+using Sigur.Platform;
 
 namespace Sigur.Features.Justice;
 
 /// <summary>Links a suspect to a case with their role in the trafficking process and their relation to the victim (again: updates the link).</summary>
 public static class LinkSuspect
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record Request(Guid SuspectId, IReadOnlyList<string>? RolesInProcess = null, RelationToVictim RelationToVictim = RelationToVictim.Unknown);
 
     public sealed record Response(Guid Id, Guid SuspectId, Guid CaseId);

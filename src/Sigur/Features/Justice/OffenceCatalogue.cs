@@ -22,10 +22,10 @@ public sealed class OffenceCatalogue
     private Dictionary<string, CatalogueEdition> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, CatalogueDocument> _revisions = new();
 
-    public OffenceCatalogue(IConfiguration config, ILogger<OffenceCatalogue> log)
+    public OffenceCatalogue(JusticeSettings settings, ILogger<OffenceCatalogue> log)
     {
         _log = log;
-        Directory = config["Justice:CatalogueDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "Features", "Justice", "Catalogue");
+        Directory = settings.CatalogueDirectory ?? Path.Combine(AppContext.BaseDirectory, "Features", "Justice", "Catalogue");
         Reload();
     }
 
@@ -153,6 +153,8 @@ public sealed record CatalogueParagraph
     public string Kind { get; init; } = ParagraphKinds.Offence;
     public string Text { get; init; } = "";
     public bool TextToBeConfirmed { get; init; }
+    /// <summary>Where this paragraph's wording or penalty was confirmed, when not in the document's own source.</summary>
+    public string? Source { get; init; }
     public IReadOnlyList<string>? Acts { get; init; }
     public IReadOnlyList<string>? Means { get; init; }
     public IReadOnlyList<string>? Purposes { get; init; }
@@ -395,4 +397,11 @@ public static class CatalogueParser
             if (!allowed.Contains(codes![i]))
                 yield return ($"{path}[{i}]", $"Unknown {what} \"{codes[i]}\" (allowed: {string.Join(", ", allowed)}).");
     }
+}
+
+/// <summary>The section "Justice".</summary>
+public sealed class JusticeSettings
+{
+    /// <summary>Where the offence catalogue's files are; null: the ones shipped beside the executable.</summary>
+    public string? CatalogueDirectory { get; set; }
 }

@@ -9,6 +9,8 @@ namespace Sigur.Features.Justice;
 /// <summary>Opens criminal proceedings on a case: with the police investigation, a criminal complaint, or at the prosecutor's.</summary>
 public static class OpenProceeding
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record Request(string Country, ProceedingStage Stage, DateOnly Date, string? Reference = null);
 
     public sealed record Response(Guid Id, ProceedingStage Stage, long Version);

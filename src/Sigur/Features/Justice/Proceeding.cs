@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Sigur.Features.Shared;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Sigur.Platform;
 
 namespace Sigur.Features.Justice;
@@ -77,12 +73,12 @@ public sealed class Proceeding : ICaseOwned, IVersioned
     {
         if (!Transitions[Stage].Contains(next))
             return Transitions[Stage].Length == 0
-                ? new("The proceedings are closed ({0}); no further stage can follow.", Stage)
-                : new("From {0} the proceedings can only move to {1}, not to {2}.", Stage, Transitions[Stage], next);
-        if (date < StageDate) return new("The date of {0} cannot be before the date of {1} ({2}).", next, Stage, DateOnly.FromDateTime(StageDate));
+                ? new Refusal("The proceedings are closed ({0}); no further stage can follow.", Stage)
+                : new Refusal("From {0} the proceedings can only move to {1}, not to {2}.", Stage, Transitions[Stage], next);
+        if (date < StageDate) return new Refusal("The date of {0} cannot be before the date of {1} ({2}).", next, Stage, DateOnly.FromDateTime(StageDate));
         if (next is ProceedingStage.FinalJudgement or ProceedingStage.Appeal && Stage == ProceedingStage.FirstInstanceVerdict
             && !Outcomes.Any(o => o.Stage == ProceedingStage.FirstInstanceVerdict))
-            return new("Record the first-instance verdict for each defendant before the appeal or the final judgement.");
+            return new Refusal("Record the first-instance verdict for each defendant before the appeal or the final judgement.");
         Stage = next;
         StageDate = date;
         SetReference(next, reference);
@@ -114,9 +110,9 @@ public sealed class Proceeding : ICaseOwned, IVersioned
     public Refusal? Requalify(Guid chargeId, Charge replacement, DateTime now)
     {
         var old = Charges.SingleOrDefault(c => c.Id == chargeId);
-        if (old is null) return new("No such charge in these proceedings.");
-        if (old.SupersededAt is not null) return new("That charge was already replaced; change the current one.");
-        if (old.SuspectId != replacement.SuspectId) return new("A changed qualification concerns the same defendant.");
+        if (old is null) return new Refusal("No such charge in these proceedings.");
+        if (old.SupersededAt is not null) return new Refusal("That charge was already replaced; change the current one.");
+        if (old.SuspectId != replacement.SuspectId) return new Refusal("A changed qualification concerns the same defendant.");
         old.SupersededAt = now;
         old.SupersededById = replacement.Id;
         return null;
@@ -125,40 +121,14 @@ public sealed class Proceeding : ICaseOwned, IVersioned
     /// <summary>Records a verdict for a defendant at the current court stage.</summary>
     public Refusal? RecordOutcome(DefendantOutcome outcome)
     {
-        if (!VerdictStages.Contains(Stage)) return new("A verdict can only be recorded once the proceedings reach a court verdict, not at {0}.", Stage);
-        if (!Charges.Any(c => c.SuspectId == outcome.SuspectId)) return new("The defendant has no charge in these proceedings.");
+        if (!VerdictStages.Contains(Stage)) return new Refusal("A verdict can only be recorded once the proceedings reach a court verdict, not at {0}.", Stage);
+        if (!Charges.Any(c => c.SuspectId == outcome.SuspectId)) return new Refusal("The defendant has no charge in these proceedings.");
         if (Outcomes.Any(o => o.SuspectId == outcome.SuspectId && o.Stage == Stage && o.Date == outcome.Date))
-            return new("This defendant's verdict at this stage and date is already recorded.");
+            return new Refusal("This defendant's verdict at this stage and date is already recorded.");
         outcome.Stage = Stage;
         Outcomes.Add(outcome);
         return null;
     }
-}
-
-/// <summary>
-/// Why the proceedings refused a change: an English template that is also the key of its translations, with its
-/// arguments (stages, dates), so the API words it in English and a page in the reader's language.
-/// </summary>
-public sealed record Refusal(string Template, params object[] Arguments)
-{
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, Template, [.. Arguments.Select(a => a switch
-    {
-        IEnumerable<ProceedingStage> stages => string.Join(" or ", stages),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => a,
-    })]);
-
-    public string In(IStringLocalizer words) => words[Template, [.. Arguments.Select(a => a switch
-    {
-        ProceedingStage stage => words.Label(stage),
-        IEnumerable<ProceedingStage> stages => string.Join(" / ", stages.Select(s => words.Label(s))),
-        DateOnly d => d.ToString("d", CultureInfo.CurrentCulture),
-        _ => a,
-    })]];
-
-    /// <summary>The 409 answer: the English reason, and the refusal itself for a page to word.</summary>
-    public ProblemHttpResult Problem(string title) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: ToString(),
-        extensions: new Dictionary<string, object?> { [nameof(Refusal).ToLowerInvariant()] = this });
 }
 
 public enum ProceedingStage

@@ -71,8 +71,7 @@ public sealed class ProceedingModel(SigurDb db, OffenceCatalogue catalogue, Curr
             case INestedHttpResult nested: return await Done(id, nested.Result, ct);
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }: return NotFound();
             case ProblemHttpResult problem:
-                Refusal = problem.ProblemDetails.Extensions.TryGetValue("refusal", out var r) && r is Refusal refused ? refused.In(L)
-                    : L[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? ""];
+                Refusal = problem.In(L);
                 break;
             case ValidationProblem invalid: ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []); break;
             default:

@@ -63,6 +63,7 @@ public sealed class QualifyModel(SigurDb db, OffenceCatalogue catalogue, Current
         return Page();
     }
 
+    [Policy(QualifyFacts.Policy)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -70,10 +71,10 @@ public sealed class QualifyModel(SigurDb db, OffenceCatalogue catalogue, Current
         return Page();
     }
 
+    [Policy(AcceptQualification.Policy)]
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (!MayAccept) return Forbid();
         var result = await AcceptQualification.Handle(CaseId!.Value, new AcceptQualification.Request(ToRequest(), Accept, Note), db, catalogue, me, clock, ct);
         switch (result.Result)
         {

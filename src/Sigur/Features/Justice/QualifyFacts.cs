@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Sigur.Data;
+using Sigur.Platform;
 
 namespace Sigur.Features.Justice;
 
@@ -13,6 +14,8 @@ namespace Sigur.Features.Justice;
 /// </summary>
 public static class QualifyFacts
 {
+    public const string Policy = Policies.SignedIn;
+
     /// <summary>
     /// What is known. Lists are what was found (empty: none). BorderCrossing, MaterialGain, ForeignNational and the
     /// victim's age may be unknown (null): a paragraph that needs them is then listed as "may apply if…". The

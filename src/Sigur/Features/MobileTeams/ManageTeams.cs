@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Web;
 
@@ -9,6 +10,8 @@ namespace Sigur.Features.MobileTeams;
 /// <summary>Sets up a team (the user's organisation coordinates it), adds members, lists and shows teams.</summary>
 public static class ManageTeams
 {
+    public const string Policy = Policies.MobileTeams;
+
     public sealed record MemberInput(Guid OrganisationId, string Name, string? Function);
     public sealed record Request(string Name, string Region, IReadOnlyList<MemberInput>? Members);
 
@@ -40,7 +43,7 @@ public static class ManageTeams
     public static async Task<Results<Created<MemberView>, ValidationProblem, ProblemHttpResult>> AddMember(
         Guid id, MemberInput request, SigurDb db, CurrentUser user, CancellationToken ct)
     {
-        var team = await db.Set<MobileTeam>().SingleOrDefaultAsync(t => t.Id == id && t.OrganisationId == user.OrganisationId, ct);
+        var team = await db.Held<MobileTeam>().SingleOrDefaultAsync(t => t.Id == id, ct);
         if (team is null) return Problems.NotFound();
         var errors = new Dictionary<string, string[]>();
         await CheckMembers(db, [request], errors, ct);

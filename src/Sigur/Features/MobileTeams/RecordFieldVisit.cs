@@ -13,6 +13,8 @@ namespace Sigur.Features.MobileTeams;
 /// </summary>
 public static partial class RecordFieldVisit
 {
+    public const string Policy = Policies.MobileTeams;
+
     public sealed record Request(DateOnly VisitedOn, string Region, string Place, IReadOnlyList<Guid>? MemberIds, int PersonsMet,
         IReadOnlyList<string>? Indicators, int Identifications, int Referrals, IReadOnlyList<string>? CaseReferences);
 

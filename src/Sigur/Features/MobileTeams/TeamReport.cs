@@ -9,6 +9,8 @@ namespace Sigur.Features.MobileTeams;
 /// <summary>A team's figures for a period: visits, persons met, identifications and referrals, by region and by indicator observed.</summary>
 public static class TeamReport
 {
+    public const string Policy = Policies.MobileTeams;
+
     public sealed record Count(string Key, int Visits, int PersonsMet, int Identifications, int Referrals);
 
     public sealed record Response(Guid TeamId, DateOnly From, DateOnly To, int Visits, int PersonsMet, int Identifications, int Referrals,

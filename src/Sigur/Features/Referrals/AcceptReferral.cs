@@ -8,6 +8,8 @@ namespace Sigur.Features.Referrals;
 /// <summary>The recipient accepts a requested referral; the sender is notified.</summary>
 public static class AcceptReferral
 {
+    public const string Policy = Policies.Refer;
+
     public static Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct) =>
         ReferralTransition.ApplyAsync(db, user, id, ReferralTransition.Side.Recipient, r =>

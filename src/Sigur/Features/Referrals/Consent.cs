@@ -26,7 +26,7 @@ public sealed class Consent : ICaseOwned, IVersioned
 
     public List<Guid> RecipientOrganisationIds { get; set; } = [];
     public List<DataGroup> DataGroups { get; set; } = [];
-    public string Purpose { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string Purpose { get; set; } = "";
 
     public DateTime RecordedAt { get; set; }
     public Guid RecordedBy { get; set; }
@@ -53,20 +53,20 @@ public sealed class Consent : ICaseOwned, IVersioned
     public bool Covers(Guid organisationId, DateTime now) => IsInForce(now) && RecipientOrganisationIds.Contains(organisationId);
 
     /// <summary>Withdrawal takes effect at once; a consent already withdrawn cannot be withdrawn again.</summary>
-    public bool Withdraw(Guid by, DateTime now)
+    public Refusal? Withdraw(Guid by, DateTime now)
     {
-        if (WithdrawnAt is not null) return false;
+        if (WithdrawnAt is not null) return new Refusal("The consent was already withdrawn.");
         WithdrawnAt = now;
         WithdrawnBy = by;
-        return true;
+        return null;
     }
 
     /// <summary>The second person's review of an override: never by the person who made it, and only once.</summary>
-    public string? ReviewOverride(Guid by, bool approve, DateTime now)
+    public Refusal? ReviewOverride(Guid by, bool approve, DateTime now)
     {
-        if (!IsOverride) return "Only an override is reviewed.";
-        if (Review is not null) return "The override was already reviewed.";
-        if (by == RecordedBy) return "The override must be reviewed by a second person, not by the one who made it.";
+        if (!IsOverride) return new Refusal("Only an override is reviewed.");
+        if (Review is not null) return new Refusal("The override was already reviewed.");
+        if (by == RecordedBy) return new Refusal("The override must be reviewed by a second person, not by the one who made it.");
         Review = approve ? OverrideReview.Approved : OverrideReview.Rejected;
         ReviewedBy = by;
         ReviewedAt = now;

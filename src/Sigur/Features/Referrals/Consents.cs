@@ -20,10 +20,6 @@ public sealed record ConsentView(
 /// <summary>Lookups shared by the referral use cases.</summary>
 internal static class ReferralLookups
 {
-    /// <summary>A case of the user's own organisation (not one seen through a referral or break-glass), with its person.</summary>
-    public static Task<Case?> HeldCaseAsync(SigurDb db, CurrentUser user, Guid caseId, CancellationToken ct) =>
-        db.Cases.Include(c => c.Person).SingleOrDefaultAsync(c => c.Id == caseId && c.OrganisationId == user.OrganisationId, ct);
-
     /// <summary>Checks that each id is another active organisation; adds an error under <paramref name="field"/> if not.</summary>
     public static async Task CheckRecipientsAsync(SigurDb db, CurrentUser user, IReadOnlyList<Guid>? ids, string field, Dictionary<string, string[]> errors, CancellationToken ct)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Cases;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
@@ -13,6 +15,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class CreateReferral
 {
+    public const string Policy = Policies.Refer;
+
     public sealed record Request(Guid CaseId, Guid RecipientOrganisationId, IReadOnlyList<ServiceType> Services);
 
     public static async Task<Results<Created<ReferralView>, ValidationProblem, ProblemHttpResult>> Handle(
@@ -27,7 +31,7 @@ public static class CreateReferral
             errors["recipientOrganisationId"] = ["Refer to another active organisation."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var c = await db.Cases.AsNoTracking().Where(x => x.Id == request.CaseId && x.OrganisationId == user.OrganisationId)
+        var c = await db.Held<Case>().AsNoTracking().Where(x => x.Id == request.CaseId)
             .Select(x => new { x.Id, x.PersonId, x.Reference, x.OrganisationId }).SingleOrDefaultAsync(ct);
         if (c is null) return Problems.NotFound();
 
@@ -35,9 +39,10 @@ public static class CreateReferral
         if (!consents.Any(x => x.Covers(request.RecipientOrganisationId, now)))
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Consent required",
                 detail: "No consent in force names this organisation. Record the consent first (or, where a life is in danger, an override).");
+        var alreadyActive = Problems.Conflict("The case already has an active referral to this organisation.");
         if (await db.Set<Referral>().AnyAsync(r => r.CaseId == c.Id && r.RecipientOrganisationId == request.RecipientOrganisationId
                                                    && (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Accepted), ct))
-            return Problems.Conflict("The case already has an active referral to this organisation.");
+            return alreadyActive;
 
         var referral = new Referral
         {
@@ -52,7 +57,14 @@ public static class CreateReferral
         };
         db.Add(referral);
         ReferralNotices.NewReferral(notifier, referral);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return alreadyActive; // a parallel request referred it first: the unique index keeps one
+        }
         return TypedResults.Created($"/api/v1/referrals/{referral.Id}", ReferralView.From(referral));
     }
 }

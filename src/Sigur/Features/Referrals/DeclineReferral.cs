@@ -8,6 +8,8 @@ namespace Sigur.Features.Referrals;
 /// <summary>The recipient declines a requested referral, with a reason; its access to the case ends with it.</summary>
 public static class DeclineReferral
 {
+    public const string Policy = Policies.Refer;
+
     public sealed record Request(string Reason);
 
     public static async Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> Handle(

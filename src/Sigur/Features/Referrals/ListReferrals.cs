@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Web;
@@ -19,7 +20,7 @@ public static class ListReferrals
         TypedResults.Ok(await ListAsync(db.Set<Referral>().Where(r => r.RecipientOrganisationId == user.OrganisationId), status, audit, ct));
 
     public static async Task<Ok<List<ReferralView>>> Sent(ReferralStatus? status, SigurDb db, CurrentUser user, Audit audit, CancellationToken ct) =>
-        TypedResults.Ok(await ListAsync(db.Set<Referral>().Where(r => r.OrganisationId == user.OrganisationId), status, audit, ct));
+        TypedResults.Ok(await ListAsync(db.Held<Referral>(), status, audit, ct));
 
     public static async Task<Results<Ok<List<ReferralView>>, ProblemHttpResult>> OfCase(Guid id, SigurDb db, Audit audit, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Cases;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -16,7 +17,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class OverrideConsent
 {
-    public const string AuditAction = "disclosure-override";
+    public const string Policy = Policies.DisclosureOverride;
+
 
     public sealed record Request(ConsentBasis Ground, IReadOnlyList<Guid> RecipientOrganisationIds, IReadOnlyList<DataGroup> DataGroups, string Reason);
 
@@ -24,7 +26,7 @@ public static class OverrideConsent
         Guid id, Request request, SigurDb db, CurrentUser user, Audit audit, TimeProvider clock, ILogger<Request> log, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var c = await ReferralLookups.HeldCaseAsync(db, user, id, ct);
+        var c = await db.Held<Case>().Include(x => x.Person).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c?.Person is null) return Problems.NotFound();
 
         var errors = new Dictionary<string, string[]>();
@@ -53,7 +55,7 @@ public static class OverrideConsent
             ValidUntil = now + Consent.OverrideDuration,
         };
         db.Add(consent);
-        db.AuditWithNextSave(audit.New(AuditAction, nameof(Consent), $"{consent.Id} {c.Id}", [.. consent.DataGroups.Select(g => g.ToString())], request.Ground.ToString()));
+        db.AuditWithNextSave(audit.New(AuditAction.DisclosureOverride, nameof(Consent), $"{consent.Id} {c.Id}", [.. consent.DataGroups.Select(g => g.ToString())], request.Ground.ToString()));
         await db.SaveChangesAsync(ct);
         log.LogWarning("Disclosure override {ConsentId} ({Ground}) made by user {UserId} on case {CaseId}; awaiting a second person's review",
             consent.Id, request.Ground, user.UserId, c.Id);

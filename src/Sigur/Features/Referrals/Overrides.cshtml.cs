@@ -34,7 +34,7 @@ public sealed class OverridesModel(SigurDb db, CurrentUser me, Platform.Audit.Au
         TempData["Message"] = result.Result switch
         {
             Ok<ConsentView> => approve ? L["The override was approved."].Value : L["The override was rejected; the disclosure ended."].Value,
-            ProblemHttpResult { ProblemDetails.Detail: { } detail } => L[detail].Value,
+            ProblemHttpResult problem => problem.In(L),
             _ => L["The override could not be reviewed. Reload the page."].Value,
         };
         return RedirectToPage("Overrides");

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Cases;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Web;
@@ -12,6 +14,8 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class RecordConsent
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(
         ConsentGiver GivenBy, IReadOnlyList<Guid> RecipientOrganisationIds, IReadOnlyList<DataGroup> DataGroups, string Purpose, DateOnly ValidUntil,
         string? GuardianName = null);
@@ -21,7 +25,7 @@ public static class RecordConsent
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var c = await ReferralLookups.HeldCaseAsync(db, user, id, ct);
+        var c = await db.Held<Case>().Include(x => x.Person).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c?.Person is null) return Problems.NotFound();
 
         var errors = new Dictionary<string, string[]>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sigur.Data;
+using Sigur.Features.Cases;
 using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Access;
@@ -35,20 +36,21 @@ public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
 
     public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken ct) => await LoadAsync(caseId, ct) ? Page() : NotFound();
 
+    [Policy(RecordConsent.Policy)]
     public async Task<IActionResult> OnPostConsentAsync(Guid caseId, CancellationToken ct)
     {
-        if (!me.May(Policies.CaseWrite)) return Forbid();
         var result = await RecordConsent.Handle(caseId, new RecordConsent.Request(GivenBy, Recipients, Groups, Purpose ?? "",
             ValidUntil ?? DateOnly.MinValue, GuardianName), db, me, clock, ct);
         return await AfterAsync(caseId, result.Result, ct);
     }
 
+    [Policy(WithdrawConsent.Policy)]
     public async Task<IActionResult> OnPostWithdrawAsync(Guid caseId, Guid consentId, CancellationToken ct)
     {
-        if (!me.May(Policies.CaseWrite)) return Forbid();
         return await AfterAsync(caseId, (await WithdrawConsent.Handle(consentId, db, me, clock, notifier, ct)).Result, ct);
     }
 
+    [Policy(CreateReferral.Policy)]
     public async Task<IActionResult> OnPostReferAsync(Guid caseId, CancellationToken ct) =>
         await AfterAsync(caseId, (await CreateReferral.Handle(new CreateReferral.Request(caseId, Recipient, Services), db, me, clock, notifier, ct)).Result, ct);
 
@@ -62,7 +64,7 @@ public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return NotFound();
             case ProblemHttpResult problem:
-                ModelState.AddModelError("", L[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."]);
+                ModelState.AddModelError("", problem.In(L));
                 return await LoadAsync(caseId, ct) ? Page() : NotFound();
             default:
                 TempData["Message"] = L["Saved."].Value;
@@ -72,7 +74,7 @@ public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
 
     private async Task<bool> LoadAsync(Guid caseId, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId && x.OrganisationId == me.OrganisationId)
+        var c = await db.Held<Case>().AsNoTracking().Where(x => x.Id == caseId)
             .Select(x => new { x.Id, x.Reference }).SingleOrDefaultAsync(ct);
         if (c is null) return false;
         (CaseId, CaseReference) = (c.Id, c.Reference);

@@ -27,10 +27,10 @@ public sealed class Referral : IOrganisationOwned, IVersioned
     public Guid RequestedBy { get; set; }
     public DateTime? AnsweredAt { get; set; }
     public Guid? AnsweredBy { get; set; }
-    public string DeclineReason { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string DeclineReason { get; set; } = "";
     public DateTime? CompletedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
-    public string RevokeReason { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string RevokeReason { get; set; } = "";
 
     public long Version { get; set; }
 
@@ -38,18 +38,18 @@ public sealed class Referral : IOrganisationOwned, IVersioned
 
     public bool IsActive => Active.Contains(Status);
 
-    public string? Accept(Guid by, DateTime now)
+    public Refusal? Accept(Guid by, DateTime now)
     {
-        if (Status != ReferralStatus.Requested) return Refusal("accepted");
+        if (Status != ReferralStatus.Requested) return new Refusal("This referral cannot be accepted (status: {0}).", Status);
         Status = ReferralStatus.Accepted;
         AnsweredAt = now;
         AnsweredBy = by;
         return null;
     }
 
-    public string? Decline(Guid by, string reason, DateTime now)
+    public Refusal? Decline(Guid by, string reason, DateTime now)
     {
-        if (Status != ReferralStatus.Requested) return Refusal("declined");
+        if (Status != ReferralStatus.Requested) return new Refusal("This referral cannot be declined (status: {0}).", Status);
         Status = ReferralStatus.Declined;
         AnsweredAt = now;
         AnsweredBy = by;
@@ -57,24 +57,22 @@ public sealed class Referral : IOrganisationOwned, IVersioned
         return null;
     }
 
-    public string? Complete(DateTime now)
+    public Refusal? Complete(DateTime now)
     {
-        if (Status != ReferralStatus.Accepted) return Refusal("completed");
+        if (Status != ReferralStatus.Accepted) return new Refusal("This referral cannot be completed (status: {0}).", Status);
         Status = ReferralStatus.Completed;
         CompletedAt = now;
         return null;
     }
 
-    public string? Revoke(string reason, DateTime now)
+    public Refusal? Revoke(string reason, DateTime now)
     {
-        if (!IsActive) return Refusal("revoked");
+        if (!IsActive) return new Refusal("This referral cannot be revoked (status: {0}).", Status);
         Status = ReferralStatus.Revoked;
         RevokedAt = now;
         RevokeReason = reason;
         return null;
     }
-
-    private string Refusal(string verb) => $"A referral that is {Status.ToString().ToLowerInvariant()} cannot be {verb}.";
 }
 
 public enum ReferralStatus { Requested, Accepted, Declined, Completed, Revoked }

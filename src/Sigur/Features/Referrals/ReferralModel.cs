@@ -15,7 +15,6 @@ public static class ReferralModel
             e.HasIndex(c => c.CaseId);
             e.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.PrimitiveCollection(c => c.DataGroups).ElementType().HasConversion<string>();
-            e.Property(c => c.Purpose).HasMaxLength(1000);
         });
         db.ScopeToCase<Consent>(b);
 
@@ -25,11 +24,11 @@ public static class ReferralModel
             e.HasIndex(r => new { r.RecipientOrganisationId, r.Status });
             e.HasIndex(r => new { r.OrganisationId, r.RequestedAt });
             e.HasIndex(r => r.CaseId);
+            // One active referral per case and recipient, however many requests race (CreateReferral answers 409).
+            e.HasIndex(r => new { r.CaseId, r.RecipientOrganisationId }, "ix_referrals_one_active_per_recipient").IsUnique().HasFilter("status IN ('Requested', 'Accepted')");
             e.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.PrimitiveCollection(r => r.Services).ElementType().HasConversion<string>();
             e.Property(r => r.CaseReference).HasMaxLength(20);
-            e.Property(r => r.DeclineReason).HasMaxLength(1000);
-            e.Property(r => r.RevokeReason).HasMaxLength(1000);
         });
         // Sender and recipient both see the referral itself (the inbox keeps declined and revoked ones); the case
         // behind it only while it is active and consented (AccessScope).

@@ -17,14 +17,13 @@ internal static class ReferralTransition
     public enum Side { Sender, Recipient }
 
     public static async Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        SigurDb db, CurrentUser user, Guid id, Side side, Func<Referral, string?> transition, CancellationToken ct, Notifier? notifier = null)
+        SigurDb db, CurrentUser user, Guid id, Side side, Func<Referral, Refusal?> transition, CancellationToken ct, Notifier? notifier = null)
     {
         var org = user.OrganisationId;
         var referral = await db.Set<Referral>().SingleOrDefaultAsync(r => r.Id == id
             && (side == Side.Sender ? r.OrganisationId == org : r.RecipientOrganisationId == org), ct);
         if (referral is null) return Problems.NotFound();
-        if (transition(referral) is { } refusal)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state", detail: refusal);
+        if (transition(referral) is { } refusal) return refusal.Problem();
         try
         {
             await db.SaveChangesAsync(ct);
@@ -33,7 +32,6 @@ internal static class ReferralTransition
         {
             return Problems.Conflict("The referral was changed at the same moment. Reload it.");
         }
-        if (notifier is not null) await notifier.SendMailAsync(ct);
         return TypedResults.Ok(ReferralView.From(referral));
     }
 

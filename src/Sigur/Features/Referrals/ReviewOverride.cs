@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Web;
@@ -13,16 +14,18 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class ReviewOverride
 {
+    public const string Policy = Policies.DisclosureOverride;
+
     public sealed record Request(bool Approve);
 
     public static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> Handle(
         Guid id, Request request, SigurDb db, CurrentUser user, Audit audit, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var consent = await db.Set<Consent>().SingleOrDefaultAsync(c => c.Id == id && c.OrganisationId == user.OrganisationId, ct);
+        var consent = await db.Held<Consent>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (consent is null || !consent.IsOverride) return Problems.NotFound();
-        if (consent.ReviewOverride(user.UserId!.Value, request.Approve, now) is { } refusal) return Problems.Conflict(refusal);
-        db.AuditWithNextSave(audit.New(request.Approve ? "override-approved" : "override-rejected", nameof(Consent), consent.Id.ToString(), [], null));
+        if (consent.ReviewOverride(user.UserId!.Value, request.Approve, now) is { } refusal) return refusal.Problem();
+        db.AuditWithNextSave(audit.New(request.Approve ? AuditAction.OverrideApproved : AuditAction.OverrideRejected, nameof(Consent), consent.Id.ToString(), [], null));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -7,6 +7,8 @@ namespace Sigur.Features.Referrals;
 /// <summary>The sender withdraws a requested or accepted referral; the recipient's access to the case ends on its next request.</summary>
 public static class RevokeReferral
 {
+    public const string Policy = Policies.Refer;
+
     public sealed record Request(string Reason);
 
     public static async Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> Handle(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
@@ -13,14 +14,15 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class WithdrawConsent
 {
+    public const string Policy = Policies.CaseWrite;
+
     public static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> Handle(
         Guid id, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var consent = await db.Set<Consent>().SingleOrDefaultAsync(c => c.Id == id && c.OrganisationId == user.OrganisationId, ct);
+        var consent = await db.Held<Consent>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (consent is null) return Problems.NotFound();
-        if (!consent.Withdraw(user.UserId!.Value, now))
-            return Problems.Conflict("The consent was already withdrawn.");
+        if (consent.Withdraw(user.UserId!.Value, now) is { } refusal) return refusal.Problem();
         // The organisations reading the case through an active referral under this consent lose it now: tell them.
         var reading = await db.Set<Referral>().AsNoTracking()
             .Where(r => r.CaseId == consent.CaseId && (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Accepted))

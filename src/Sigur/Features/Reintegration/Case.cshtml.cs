@@ -38,31 +38,37 @@ public sealed class CaseModel(SigurDb db, CurrentUser me, Platform.Audit.Audit a
 
     private FollowReintegration.Contact Contact => new(On ?? default, Housing, Work, Education, Health, Risk, Note);
 
+    [Policy(FollowReintegration.Policy)]
     public Task<IActionResult> OnPostStartAsync(Guid caseId, CancellationToken ct) => Write(caseId, async () =>
         (await FollowReintegration.Begin(caseId, new FollowReintegration.Start(On ?? default), db, me, clock, ct)).Result, ct);
 
+    [Policy(FollowReintegration.Policy)]
     public Task<IActionResult> OnPostContactAsync(Guid caseId, Guid id, CancellationToken ct) => Write(caseId, async () =>
         (await FollowReintegration.RecordContact(id, Contact, db, me, clock, ct)).Result, ct);
 
+    [Policy(FollowReintegration.Policy)]
     public Task<IActionResult> OnPostCloseAsync(Guid caseId, Guid id, long version, CancellationToken ct) => Write(caseId, async () =>
         (await FollowReintegration.Close(id, new FollowReintegration.Closure(version, On ?? default, Outcome, Note), db, me, clock, ct)).Result, ct);
 
+    [Policy(PlanReturn.Policy)]
     public Task<IActionResult> OnPostReturnAsync(Guid caseId, CancellationToken ct) => Write(caseId, async () =>
         (await PlanReturn.Handle(caseId, new PlanReturn.Request(Country?.Trim().ToUpperInvariant() ?? "", Risk, RiskAssessment ?? "", FamilySituation ?? "",
             ServicesAtDestination ?? "", Travel ?? "", Reception ?? "", On ?? default), db, me, clock, ct)).Result, ct);
 
+    [Policy(PlanReturn.Policy)]
     public Task<IActionResult> OnPostDepartAsync(Guid caseId, Guid id, long version, CancellationToken ct) => Write(caseId, async () =>
         (await PlanReturn.Depart(id, new PlanReturn.Departure(version, On ?? default), db, me, clock, ct)).Result, ct);
 
+    [Policy(PlanReturn.Policy)]
     public Task<IActionResult> OnPostCancelAsync(Guid caseId, Guid id, long version, CancellationToken ct) => Write(caseId, async () =>
         (await PlanReturn.Cancel(id, new PlanReturn.Cancellation(version), db, me, ct)).Result, ct);
 
+    [Policy(PlanReturn.Policy)]
     public Task<IActionResult> OnPostFollowUpAsync(Guid caseId, Guid id, CancellationToken ct) => Write(caseId, async () =>
         (await PlanReturn.FollowUp(id, Contact, db, me, clock, ct)).Result, ct);
 
     private async Task<IActionResult> Write(Guid caseId, Func<Task<IResult>> action, CancellationToken ct)
     {
-        if (!MayWrite) return Forbid();
         switch (ModelState.Take(await action(), L))
         {
             case Shared.Outcome.NotFound: return NotFound();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Cases;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Web;
 using static Sigur.Features.Reintegration.ReintegrationSupport;
@@ -13,6 +15,8 @@ namespace Sigur.Features.Reintegration;
 /// </summary>
 public static class FollowReintegration
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Start(DateOnly StartedOn);
     public sealed record Contact(DateOnly ContactOn, Situation Housing, Situation Work, Situation Education, Situation Health, RiskLevel Risk, string? Note);
     public sealed record Closure(long Version, DateOnly ClosedOn, ReintegrationOutcome Outcome, string? Note);
@@ -20,33 +24,40 @@ public static class FollowReintegration
     public static async Task<Results<Created<FollowUpView>, ValidationProblem, ProblemHttpResult>> Begin(
         Guid caseId, Start request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        if (!await HoldsCase(db, user, caseId, ct)) return Problems.NotFound();
+        if (!await db.Held<Case>().AnyAsync(c => c.Id == caseId, ct)) return Problems.NotFound();
         var errors = new Dictionary<string, string[]>();
         CheckPast(errors, "startedOn", request.StartedOn, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await db.Set<ReintegrationFollowUp>().AnyAsync(f => f.CaseId == caseId && f.ClosedOn == null, ct))
-            return Refused("The case already has an open reintegration follow-up.");
+            return new Refusal("The case already has an open reintegration follow-up.").Problem();
         var f = new ReintegrationFollowUp { CaseId = caseId, OrganisationId = user.OrganisationId!.Value, StartedOn = Day(request.StartedOn), StartedBy = user.UserId!.Value };
         db.Add(f);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return new Refusal("The case already has an open reintegration follow-up.").Problem(); // a parallel request won the race: the unique index kept one
+        }
         return TypedResults.Created($"/api/v1/cases/{caseId}/reintegration", new FollowUpView(f.Id, request.StartedOn, null, null, "", [], f.Version));
     }
 
     public static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> RecordContact(
         Guid id, Contact request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var f = await db.Set<ReintegrationFollowUp>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.OrganisationId == user.OrganisationId, ct);
+        var f = await db.Held<ReintegrationFollowUp>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (f is null) return Problems.NotFound();
         var errors = CheckContact(request, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (f.ClosedOn is not null) return Refused("The follow-up is closed.");
+        if (f.ClosedOn is not null) return new Refusal("The follow-up is closed.").Problem();
         return await AddContact(db, user, f.Id, f.CaseId, request, ct);
     }
 
     public static async Task<Results<Ok<FollowUpView>, ValidationProblem, ProblemHttpResult>> Close(
         Guid id, Closure request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var f = await db.Set<ReintegrationFollowUp>().SingleOrDefaultAsync(x => x.Id == id && x.OrganisationId == user.OrganisationId, ct);
+        var f = await db.Held<ReintegrationFollowUp>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (f is null) return Problems.NotFound();
         var errors = new Dictionary<string, string[]>();
         CheckPast(errors, "closedOn", request.ClosedOn, Today(clock));
@@ -55,7 +66,7 @@ public static class FollowReintegration
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         db.Entry(f).Property(x => x.Version).OriginalValue = request.Version;
         f.Version = request.Version;
-        if (f.Close(request.ClosedOn, request.Outcome, request.Note?.Trim() ?? "") is { } refusal) return Refused(refusal);
+        if (f.Close(request.ClosedOn, request.Outcome, request.Note?.Trim() ?? "") is { } refusal) return refusal.Problem();
         try
         {
             await db.SaveChangesAsync(ct);

@@ -10,6 +10,8 @@ namespace Sigur.Features.Reintegration;
 /// <summary>A case's reintegration follow-ups and voluntary returns with their contacts: the holding organisation (and break-glass) only.</summary>
 public static class GetReintegration
 {
+    public const string Policy = Policies.CaseRead;
+
     public static async Task<Results<Ok<CaseReintegrationView>, ProblemHttpResult>> Handle(Guid caseId, SigurDb db, CurrentUser user, Audit audit, CancellationToken ct)
     {
         var opened = db.Scope.CaseIds;

@@ -1,3 +1,5 @@
+using Sigur.Features.Cases;
+using Sigur.Platform.Access;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,8 @@ namespace Sigur.Features.Reintegration;
 /// </summary>
 public static partial class PlanReturn
 {
+    public const string Policy = Policies.CaseWrite;
+
     public sealed record Request(string DestinationCountry, RiskLevel RetraffickingRisk, string RiskAssessment, string FamilySituation, string ServicesAtDestination,
         string TravelArrangements, string ReceptionArrangements, DateOnly PlannedDeparture);
     public sealed record Departure(long Version, DateOnly DepartedOn);
@@ -24,7 +28,7 @@ public static partial class PlanReturn
     public static async Task<Results<Created<ReturnView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid caseId, Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        if (!await HoldsCase(db, user, caseId, ct)) return Problems.NotFound();
+        if (!await db.Held<Case>().AnyAsync(c => c.Id == caseId, ct)) return Problems.NotFound();
         var today = Today(clock);
         var errors = new Dictionary<string, string[]>();
         if (request.DestinationCountry is null || !CountryCode().IsMatch(request.DestinationCountry)) errors["destinationCountry"] = ["An ISO 3166 two-letter country code."];
@@ -37,7 +41,7 @@ public static partial class PlanReturn
         if (request.PlannedDeparture < today || request.PlannedDeparture > today.AddYears(1)) errors["plannedDeparture"] = ["A date from today to a year ahead."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await db.Set<VoluntaryReturn>().AnyAsync(r => r.CaseId == caseId && r.Status == ReturnStatus.Planned, ct))
-            return Refused("The case already has a planned return.");
+            return new Refusal("The case already has a planned return.").Problem();
         var r = new VoluntaryReturn
         {
             CaseId = caseId, OrganisationId = user.OrganisationId!.Value, DestinationCountry = request.DestinationCountry!, RetraffickingRisk = request.RetraffickingRisk,
@@ -46,7 +50,14 @@ public static partial class PlanReturn
             PlannedDeparture = Day(request.PlannedDeparture), AssessedAt = clock.GetUtcNow().UtcDateTime, AssessedBy = user.UserId!.Value,
         };
         db.Add(r);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return new Refusal("The case already has a planned return.").Problem(); // a parallel request won the race: the unique index kept one
+        }
         return TypedResults.Created($"/api/v1/cases/{caseId}/reintegration", ReturnView.From(r, []));
     }
 
@@ -66,24 +77,24 @@ public static partial class PlanReturn
     public static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> FollowUp(
         Guid id, FollowReintegration.Contact request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var r = await db.Set<VoluntaryReturn>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.OrganisationId == user.OrganisationId, ct);
+        var r = await db.Held<VoluntaryReturn>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return Problems.NotFound();
         var errors = FollowReintegration.CheckContact(request, Today(clock));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (r.Status != ReturnStatus.Returned) return Refused("A return is followed up after the departure.");
+        if (r.Status != ReturnStatus.Returned) return new Refusal("A return is followed up after the departure.").Problem();
         if (Day(request.ContactOn) < r.DepartedOn) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactOn"] = ["On or after the departure."] });
         return await FollowReintegration.AddContact(db, user, r.Id, r.CaseId, request, ct);
     }
 
     private static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, long version, Dictionary<string, string[]> errors, Func<VoluntaryReturn, string?> change, SigurDb db, CurrentUser user, CancellationToken ct)
+        Guid id, long version, Dictionary<string, string[]> errors, Func<VoluntaryReturn, Refusal?> change, SigurDb db, CurrentUser user, CancellationToken ct)
     {
-        var r = await db.Set<VoluntaryReturn>().SingleOrDefaultAsync(x => x.Id == id && x.OrganisationId == user.OrganisationId, ct);
+        var r = await db.Held<VoluntaryReturn>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return Problems.NotFound();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         db.Entry(r).Property(x => x.Version).OriginalValue = version;
         r.Version = version;
-        if (change(r) is { } refusal) return Refused(refusal);
+        if (change(r) is { } refusal) return refusal.Problem();
         try
         {
             await db.SaveChangesAsync(ct);

@@ -24,10 +24,10 @@ public sealed class ReintegrationFollowUp : ICaseOwned, IVersioned
     [Sensitive(FieldGroups.Narrative)] public string ClosureNote { get; set; } = "";
     public long Version { get; set; }
 
-    public string? Close(DateOnly on, ReintegrationOutcome outcome, string note)
+    public Refusal? Close(DateOnly on, ReintegrationOutcome outcome, string note)
     {
-        if (ClosedOn is not null) return "The follow-up is already closed.";
-        if (on < DateOnly.FromDateTime(StartedOn)) return "A follow-up cannot close before it started.";
+        if (ClosedOn is not null) return new Refusal("The follow-up is already closed.");
+        if (on < DateOnly.FromDateTime(StartedOn)) return new Refusal("A follow-up cannot close before it started.");
         (ClosedOn, Outcome, ClosureNote) = (on.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), outcome, note);
         return null;
     }
@@ -55,17 +55,17 @@ public sealed class VoluntaryReturn : ICaseOwned, IVersioned
     public Guid AssessedBy { get; set; }
     public long Version { get; set; }
 
-    public string? Depart(DateOnly on)
+    public Refusal? Depart(DateOnly on)
     {
-        if (Status != ReturnStatus.Planned) return "Only a planned return departs.";
+        if (Status != ReturnStatus.Planned) return new Refusal("Only a planned return departs.");
         Status = ReturnStatus.Returned;
         DepartedOn = on.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         return null;
     }
 
-    public string? Cancel()
+    public Refusal? Cancel()
     {
-        if (Status != ReturnStatus.Planned) return "Only a planned return is cancelled.";
+        if (Status != ReturnStatus.Planned) return new Refusal("Only a planned return is cancelled.");
         Status = ReturnStatus.Cancelled;
         return null;
     }
@@ -103,6 +103,8 @@ public static class ReintegrationModel
         {
             e.ToTable("reintegration_follow_ups");
             e.HasIndex(r => r.CaseId);
+            // One open follow-up per case, however many requests race (FollowReintegration answers 409).
+            e.HasIndex(r => r.CaseId, "ix_reintegration_follow_ups_one_open").IsUnique().HasFilter("closed_on IS NULL");
             e.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
         db.ScopeToCase<ReintegrationFollowUp>(b);
@@ -110,6 +112,8 @@ public static class ReintegrationModel
         {
             e.ToTable("voluntary_returns");
             e.HasIndex(r => r.CaseId);
+            // One planned return per case (PlanReturn answers 409).
+            e.HasIndex(r => r.CaseId, "ix_voluntary_returns_one_planned").IsUnique().HasFilter("status = 'Planned'");
             e.Property(r => r.DestinationCountry).HasMaxLength(2);
             e.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
         });

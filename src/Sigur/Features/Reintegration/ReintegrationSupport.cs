@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
@@ -13,12 +12,6 @@ internal static class ReintegrationSupport
 
     public static DateTime Day(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-    /// <summary>Writes are for the holding organisation only (a break-glass reader never writes here).</summary>
-    public static Task<bool> HoldsCase(SigurDb db, CurrentUser user, Guid caseId, CancellationToken ct) =>
-        db.Cases.AnyAsync(c => c.Id == caseId && c.OrganisationId == user.OrganisationId, ct);
-
-    public static ProblemHttpResult Refused(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state", detail: detail);
 
     public static void CheckText(Dictionary<string, string[]> errors, string field, string? value, bool required = false)
     {

@@ -15,6 +15,9 @@ namespace Sigur.Features.Services;
 /// </summary>
 public static partial class EditService
 {
+    /// <summary>Adding and changing entries; reading one is for any signed-in user.</summary>
+    public const string Policy = Policies.ServiceDirectoryEdit;
+
     public sealed record Request(ServiceType Type, string Name, string Region, IReadOnlyList<string>? Languages, bool ServesFemale, bool ServesMale,
         bool ServesAdults, bool ServesChildren, string? OpeningHours, string? Contact, int? Capacity, Guid? OrganisationId = null, bool IsActive = true,
         long Version = 0);

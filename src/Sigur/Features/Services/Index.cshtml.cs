@@ -19,9 +19,9 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, I
 
     public async Task OnGetAsync(CancellationToken ct) => Results = await SearchServices.Handle(Query, db, ct);
 
+    [Policy(EditService.Policy)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!me.May(Policies.ServiceDirectoryEdit)) return Forbid();
         var result = await EditService.Add(Form.ToRequest(), db, me, clock, ct);
         if (ModelState.Take(result.Result, L) == Outcome.Done)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Referrals;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 
 namespace Sigur.Features.Services;
 
@@ -47,8 +48,10 @@ public static class ServiceModel
         e.Property(s => s.Region).HasMaxLength(100);
         e.Property(s => s.OpeningHours).HasMaxLength(200);
         e.Property(s => s.Contact).HasMaxLength(300);
+        e.KeptAlsoBy(Role.Administrator);
     });
-    // No organisation filter: the directory is public to every signed-in user; writes are checked in EditService.
+    // No organisation filter: the directory is public to every signed-in user; SigurDb's write rule keeps writes to
+    // the entry's organisation and administrators.
 }
 
 /// <summary>A directory entry as the API and the pages show it.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Referrals;
+using Sigur.Platform;
 
 namespace Sigur.Features.Services;
 
@@ -10,6 +11,8 @@ namespace Sigur.Features.Services;
 /// </summary>
 public static class SearchServices
 {
+    public const string Policy = Policies.SignedIn;
+
     public sealed record Query(ServiceType? Type = null, string? Region = null, string? Language = null, bool? Female = null, bool? Male = null,
         bool? Child = null, string? Text = null, bool IncludeInactive = false);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using Sigur.Platform;
 
 namespace Sigur.Features.Shared;
 
@@ -19,10 +20,15 @@ public static class UseCaseOutcome
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return Outcome.NotFound;
             case ProblemHttpResult problem:
-                state.AddModelError("", localizer[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."]);
+                state.AddModelError("", problem.In(localizer));
                 return Outcome.Refused;
             default:
                 return Outcome.Done;
         }
     }
+
+    /// <summary>A refused answer in the reader's language: a <see cref="Refusal"/> worded with its arguments, else the detail's translation.</summary>
+    public static string In(this ProblemHttpResult problem, IStringLocalizer localizer) =>
+        problem.ProblemDetails.Extensions.TryGetValue(Refusal.Extension, out var r) && r is Refusal refusal ? refusal.In(localizer)
+            : localizer[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."];
 }

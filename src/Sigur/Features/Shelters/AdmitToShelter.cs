@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Cases;
+using Sigur.Platform.Access;
 using Sigur.Platform;
 using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
@@ -16,6 +17,8 @@ namespace Sigur.Features.Shelters;
 /// </summary>
 public static class AdmitToShelter
 {
+    public const string Policy = Policies.ShelterManage;
+
     public sealed record Request(Guid CaseId, PlaceSex? Sex = null, AgeGroup? AgeGroup = null);
 
     public sealed record Response(Guid PlacementId, Guid ShelterId, Guid CaseId, PlaceSex Sex, AgeGroup AgeGroup, DateTime AdmittedAt);
@@ -23,7 +26,7 @@ public static class AdmitToShelter
     public static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
-        var shelter = await ShelterLookups.OwnAsync(db, user, id, ct);
+        var shelter = await db.Held<Shelter>().SingleOrDefaultAsync(s => s.Id == id && s.IsActive, ct);
         if (shelter is null) return Problems.NotFound();
         var c = await db.Cases.AsNoTracking().Where(x => x.Id == request.CaseId)
             .Select(x => new { x.Id, x.Reference, x.Person }).SingleOrDefaultAsync(ct);
@@ -39,8 +42,7 @@ public static class AdmitToShelter
             .Where(p => p.ShelterId == id && p.Sex == sex && p.AgeGroup == age && p.Occupied < p.Places)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Occupied, p => p.Occupied + 1), ct);
         if (taken == 0)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No free place",
-                detail: "The shelter has no free place of this category. Put the person on the waiting list.");
+            return new Refusal("The shelter has no free place of this category. Put the person on the waiting list.").Problem("No free place");
 
         var placement = new ShelterPlacement
         {

@@ -15,6 +15,8 @@ namespace Sigur.Features.Shelters;
 /// </summary>
 public static class EditPlaces
 {
+    public const string Policy = Policies.ShelterPlaces;
+
     public sealed record PlaceInput(PlaceSex Sex, AgeGroup AgeGroup, int Places);
 
     public sealed record Request(long Version, IReadOnlyList<PlaceInput> Places);
@@ -47,7 +49,7 @@ public static class EditPlaces
                     detail: "A category cannot have fewer places than the people staying in it. Discharge first, or keep the places.",
                     extensions: new Dictionary<string, object?> { ["sex"] = p.Sex.ToString(), ["ageGroup"] = p.AgeGroup.ToString() });
         }
-        db.AuditWithNextSave(audit.New(AuditActions.Update, nameof(Shelter), id.ToString(), [], "places"));
+        db.AuditWithNextSave(audit.New(AuditAction.Update, nameof(Shelter), id.ToString(), [], "places"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var version = await db.Set<Shelter>().AsNoTracking().Where(s => s.Id == id).Select(s => s.Version).SingleAsync(ct);

@@ -35,6 +35,7 @@ public sealed class ManageModel(SigurDb db, CurrentUser me, Platform.Audit.Audit
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [Policy(EditPlaces.Policy)]
     public async Task<IActionResult> OnPostPlacesAsync(Guid id, CancellationToken ct)
     {
         if (Places.Count != Categories.Length) return BadRequest();
@@ -42,39 +43,39 @@ public sealed class ManageModel(SigurDb db, CurrentUser me, Platform.Audit.Audit
         return await AfterAsync(id, (await EditPlaces.Handle(id, request, db, me, audit, ct)).Result, L["The places were saved."], ct);
     }
 
+    [Policy(AdmitToShelter.Policy)]
     public async Task<IActionResult> OnPostAdmitAsync(Guid id, CancellationToken ct)
     {
-        if (!me.May(Policies.ShelterManage)) return Forbid();
         var caseId = await CaseByReferenceAsync(ct);
         if (caseId is null) return await NoSuchCaseAsync(id, ct);
         return await AfterAsync(id, (await AdmitToShelter.Handle(id, new AdmitToShelter.Request(caseId.Value), db, me, clock, notifier, ct)).Result, L["The person was admitted."], ct);
     }
 
+    [Policy(AdmitToShelter.Policy)]
     public async Task<IActionResult> OnPostAdmitWaitingAsync(Guid id, Guid caseId, CancellationToken ct)
     {
-        if (!me.May(Policies.ShelterManage)) return Forbid();
         return await AfterAsync(id, (await AdmitToShelter.Handle(id, new AdmitToShelter.Request(caseId), db, me, clock, notifier, ct)).Result, L["The person was admitted."], ct);
     }
 
+    [Policy(ShelterResidents.Policy)]
     public async Task<IActionResult> OnPostWaitAsync(Guid id, CancellationToken ct)
     {
-        if (!me.May(Policies.ShelterManage)) return Forbid();
         var caseId = await CaseByReferenceAsync(ct);
         if (caseId is null) return await NoSuchCaseAsync(id, ct);
         return await AfterAsync(id, (await ShelterResidents.AddToWaitingList(id, new ShelterResidents.WaitRequest(caseId.Value), db, me, clock, ct)).Result,
             L["The case was put on the waiting list."], ct);
     }
 
+    [Policy(ShelterResidents.Policy)]
     public async Task<IActionResult> OnPostUnwaitAsync(Guid id, Guid entryId, CancellationToken ct)
     {
-        if (!me.May(Policies.ShelterManage)) return Forbid();
         return await AfterAsync(id, (await ShelterResidents.RemoveFromWaitingList(id, entryId, db, me, audit, clock, ct)).Result,
             L["The case was taken off the waiting list."], ct);
     }
 
+    [Policy(DischargeFromShelter.Policy)]
     public async Task<IActionResult> OnPostDischargeAsync(Guid id, Guid placementId, CancellationToken ct)
     {
-        if (!me.May(Policies.ShelterManage)) return Forbid();
         return await AfterAsync(id, (await DischargeFromShelter.Handle(id, placementId, new DischargeFromShelter.Request(Reason), db, me, audit, clock, ct)).Result,
             L["The stay was ended."], ct);
     }
@@ -101,7 +102,7 @@ public sealed class ManageModel(SigurDb db, CurrentUser me, Platform.Audit.Audit
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return NotFound();
             case ProblemHttpResult problem:
-                ModelState.AddModelError("", L[problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."]);
+                ModelState.AddModelError("", problem.In(L));
                 return await LoadAsync(id, ct) ? Page() : NotFound();
             default:
                 TempData["Message"] = success;

@@ -13,6 +13,8 @@ namespace Sigur.Features.Shelters;
 /// </summary>
 public static class Occupancy
 {
+    public const string Policy = Policies.ShelterPlaces;
+
     public sealed record Day(DateOnly Date, int Occupied, int Female, int Male, int Children);
 
     public static async Task<Results<Ok<List<Day>>, ValidationProblem, ProblemHttpResult>> Handle(

@@ -7,6 +7,8 @@ namespace Sigur.Features.Shelters;
 /// <summary>A shelter's staff register their shelter with its address and places.</summary>
 public static class RegisterShelter
 {
+    public const string Policy = Policies.ShelterManage;
+
     public sealed record Request(string Name, string Region, string Address, IReadOnlyList<PlaceCount> Places);
 
     public static async Task<Results<Created<ShelterDetail>, ValidationProblem>> Handle(Request request, SigurDb db, CurrentUser user, CancellationToken ct)

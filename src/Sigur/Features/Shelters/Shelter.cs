@@ -47,7 +47,7 @@ public sealed class ShelterPlacement : ICaseOwned
     public Guid AdmittedBy { get; set; }
     public DateTime? DischargedAt { get; set; }
     public Guid? DischargedBy { get; set; }
-    public string DischargeReason { get; set; } = "";
+    [Sensitive(FieldGroups.Narrative)] public string DischargeReason { get; set; } = "";
 }
 
 /// <summary>A case waiting for a place in a shelter; removed when admitted (or taken off the list).</summary>

@@ -13,6 +13,8 @@ namespace Sigur.Features.Shelters;
 /// </summary>
 public static class ShelterDirectory
 {
+    public const string Policy = Policies.ShelterDirectory;
+
     public static async Task<Ok<List<ShelterSummary>>> List(SigurDb db, CancellationToken ct)
     {
         var shelters = await db.Set<Shelter>().AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name)

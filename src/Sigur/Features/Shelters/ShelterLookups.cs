@@ -6,10 +6,6 @@ namespace Sigur.Features.Shelters;
 
 internal static class ShelterLookups
 {
-    /// <summary>A shelter of the user's own organisation, or null.</summary>
-    public static Task<Shelter?> OwnAsync(SigurDb db, CurrentUser user, Guid id, CancellationToken ct) =>
-        db.Set<Shelter>().SingleOrDefaultAsync(s => s.Id == id && s.OrganisationId == user.OrganisationId && s.IsActive, ct);
-
     /// <summary>A shelter whose places the user keeps: one of their own organisation, or any for the coordinator's office; or null.</summary>
     public static Task<Shelter?> KeptAsync(SigurDb db, CurrentUser user, Guid id, CancellationToken ct) =>
         db.Set<Shelter>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.IsActive

@@ -32,13 +32,14 @@ public static class ShelterModel
             e.HasOne<Shelter>().WithMany().HasForeignKey(p => p.ShelterId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.Property(p => p.CaseReference).HasMaxLength(20);
-            e.Property(p => p.DischargeReason).HasMaxLength(1000);
         });
         db.ScopeToCase<ShelterPlacement>(b);
         b.Entity<ShelterWaitingEntry>(e =>
         {
             e.ToTable("shelter_waiting_entries");
             e.HasIndex(w => new { w.ShelterId, w.RemovedAt, w.AddedAt });
+            // A case waits once for a shelter (ShelterResidents answers 409).
+            e.HasIndex(w => new { w.ShelterId, w.CaseId }, "ix_shelter_waiting_entries_once").IsUnique().HasFilter("removed_at IS NULL");
             e.HasOne<Shelter>().WithMany().HasForeignKey(w => w.ShelterId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Case>().WithMany().HasForeignKey(w => w.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.Property(w => w.CaseReference).HasMaxLength(20);

@@ -15,9 +15,9 @@ public static class CaseTotals
 
     public sealed record Response(int SuppressionThreshold, IReadOnlyList<Cell> Cells);
 
-    public static async Task<Response> Handle(SigurDb db, IConfiguration config, CancellationToken ct)
+    public static async Task<Response> Handle(SigurDb db, StatisticsSettings statistics, CancellationToken ct)
     {
-        var threshold = config.GetValue("Statistics:SuppressionThreshold", 5);
+        var threshold = statistics.SuppressionThreshold;
         // Aggregates span every organisation: the one place that reads across the need-to-know filter, and it returns counts only.
         var rows = await db.Cases.IgnoreQueryFilters().AsNoTracking()
             .GroupBy(c => new { c.RegisteredAt.Year, c.IdentificationStatus })

@@ -70,17 +70,23 @@ public sealed class CountedTable
 /// </summary>
 public sealed record PublishedTable(string? Id, string? Title, string Rows, string? Columns, CountingUnit Unit, ReferenceDate Reference,
     IReadOnlyList<string> Filters, IReadOnlyList<string> RowCategories, IReadOnlyList<string> ColumnCategories, IReadOnlyList<int?[]> Cells,
-    int SuppressionThreshold, string Definition);
+    int SuppressionThreshold, string Definition)
+{
+    /// <summary>
+    /// A cell whose row or column is a category the table's own filter excludes (potential victims in a table of
+    /// registered victims): not applicable, which is not the same as known to be none, so it is never written as 0.
+    /// </summary>
+    public bool IsNotApplicable(int row, int column) =>
+        (row < RowCategories.Count && Excluded(Rows, RowCategories[row])) || (column < ColumnCategories.Count && Columns is { } c && Excluded(c, ColumnCategories[column]));
+
+    private bool Excluded(string dimension, string category) =>
+        Filters.Select(f => f.Split('=', 2)).Any(f => f.Length == 2 && string.Equals(f[0], dimension, StringComparison.OrdinalIgnoreCase)
+            && !f[1].Split(',').Contains(category, StringComparer.OrdinalIgnoreCase));
+}
 
 /// <summary>Free cross-tabulation: any dimension by any other, within filters, counted by the rules of <see cref="CountingRules"/>.</summary>
 public static class CrossTab
 {
-    public static StatisticsContext Context(IConfiguration config) => new(config["Statistics:ReportingCountry"] ?? "MK");
-
-    public static int Threshold(IConfiguration config, bool publication) => publication
-        ? config.GetValue("Statistics:PublicationThreshold", 11)
-        : config.GetValue("Statistics:SuppressionThreshold", 5);
-
     /// <summary>Checks names before anything is counted; the messages name the parameter, never echo personal data (there is none here).</summary>
     public static Dictionary<string, string[]> Validate(string? rows, string? columns, IEnumerable<string> filters, out List<Filter> parsed)
     {
@@ -99,9 +105,9 @@ public static class CrossTab
         return errors;
     }
 
-    public static async Task<IReadOnlyList<CountedTable>> CountAsync(SigurDb db, IConfiguration config, IReadOnlyList<TableSpec> specs, CancellationToken ct)
+    public static async Task<IReadOnlyList<CountedTable>> CountAsync(SigurDb db, StatisticsSettings statistics, IReadOnlyList<TableSpec> specs, CancellationToken ct)
     {
-        var context = Context(config);
+        var context = statistics.Context;
         var tables = new List<CountedTable>();
         var facts = new Dictionary<(CountingUnit, ReferenceDate), IReadOnlyList<VictimFact>>();
         foreach (var spec in specs)
@@ -114,10 +120,10 @@ public static class CrossTab
     }
 
     /// <summary>Counts, publishes and suppresses a set of tables together (the tables of one report are linked).</summary>
-    public static async Task<IReadOnlyList<PublishedTable>> PublishAsync(SigurDb db, IConfiguration config, IReadOnlyList<TableSpec> specs, bool publication, CancellationToken ct)
+    public static async Task<IReadOnlyList<PublishedTable>> PublishAsync(SigurDb db, StatisticsSettings statistics, IReadOnlyList<TableSpec> specs, bool publication, CancellationToken ct)
     {
-        var tables = await CountAsync(db, config, specs, ct);
-        var threshold = Threshold(config, publication);
+        var tables = await CountAsync(db, statistics, specs, ct);
+        var threshold = statistics.Threshold(publication);
         Suppression.Apply(tables, threshold);
         return [.. tables.Select(t => t.Publish(threshold))];
     }

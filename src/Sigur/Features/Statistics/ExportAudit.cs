@@ -11,7 +11,7 @@ public static class ExportAudit
         var user = sp.GetRequiredService<CurrentUser>();
         // On the command line there is no signed-in user: the operating-system account stands in for "who".
         var who = user.IsAuthenticated ? "" : $"; OS user {Environment.UserName}";
-        await sp.GetRequiredService<Audit>().EventAsync(AuditActions.Export, what, reason: details + who);
+        await sp.GetRequiredService<Audit>().EventAsync(AuditAction.Export, what, reason: details + who);
         _ = ct;
     }
 }

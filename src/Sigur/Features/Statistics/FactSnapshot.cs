@@ -16,12 +16,15 @@ namespace Sigur.Features.Statistics;
 /// implementation of the counting rules, and counted by the same lattice as every other free table.</para>
 /// <para>One table at a time (a semaphore): analysts are few, and a pass takes milliseconds.</para>
 /// </summary>
-public sealed class FactSnapshot(IConfiguration config)
+public sealed class FactSnapshot(StatisticsSettings statistics)
 {
-    private readonly string _reportingCountry = CrossTab.Context(config).ReportingCountry;
+    private readonly string _reportingCountry = statistics.Context.ReportingCountry;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(CountingUnit Unit, ReferenceDate Reference), FactView> _views = [];
     private long _generation = -1;
+
+    /// <summary>The generation the snapshot has replayed up to; -1 before it is first built (the journal lag metric).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
     private VictimFacts.PersonClusters _clusters = new([]);
     private ILookup<Guid, Guid> _members = Array.Empty<Guid>().ToLookup(g => g);
 
@@ -149,7 +152,7 @@ public sealed class FactView(bool factsOfAnOwnerAreOneUnit)
     private static readonly Column[] Columns =
     [
         new(f => f.Year?.ToString(CultureInfo.InvariantCulture) ?? "", ["year"]),
-        new(f => f.Sex.ToString(), ["sex"]),
+        new(f => f.Sex.ToString(), ["sex", "sexeurostat"]),
         new(f => $"{f.Age}|{f.PossiblyChild}", ["agegroup", "ageband"]),
         new(f => string.Join(' ', f.Citizenships), ["citizenship", "nationality", "citizenshipgroup"]),
         new(f => string.Join(' ', f.Forms), ["form", "formgroup"]),

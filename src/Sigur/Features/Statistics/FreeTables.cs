@@ -52,10 +52,10 @@ public static class FreeTables
     /// A table of persons or cases comes from the in-memory <see cref="FactSnapshot"/> (kept in step with the database
     /// through the statistics journal); a table of proceedings, a few thousand at most, is counted from the database.
     /// </summary>
-    public static async Task<PublishedTable> PublishAsync(FactSnapshot snapshot, SigurDb db, IConfiguration config, TableSpec spec, bool publication, CancellationToken ct)
+    public static async Task<PublishedTable> PublishAsync(FactSnapshot snapshot, SigurDb db, StatisticsSettings statistics, TableSpec spec, bool publication, CancellationToken ct)
     {
-        var context = CrossTab.Context(config);
-        var threshold = CrossTab.Threshold(config, publication);
+        var context = statistics.Context;
+        var threshold = statistics.Threshold(publication);
         if (spec.Unit == CountingUnit.Proceeding)
             return Publish(await VictimFacts.LoadAsync(db, spec.Unit, spec.Reference, context.ReportingCountry, ct), spec, context, threshold);
         return await snapshot.ReadAsync(db, spec.Unit, spec.Reference, view => Publish(view, spec, context, threshold), ct);

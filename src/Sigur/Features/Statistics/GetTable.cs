@@ -14,7 +14,7 @@ public static class GetTable
 {
     public static async Task<Results<Ok<PublishedTable>, ValidationProblem>> Handle(
         [FromQuery] string? rows, [FromQuery] string? cols, [FromQuery] string[]? filter, [FromQuery] string? unit,
-        [FromQuery] string? reference, [FromQuery] bool? publication, FactSnapshot snapshot, SigurDb db, IConfiguration config, CancellationToken ct)
+        [FromQuery] string? reference, [FromQuery] bool? publication, FactSnapshot snapshot, SigurDb db, StatisticsSettings statistics, CancellationToken ct)
     {
         var errors = CrossTab.Validate(rows, cols, filter ?? [], out var filters);
         FreeTables.Check(rows, cols, filters, errors);
@@ -26,7 +26,7 @@ public static class GetTable
         var spec = new TableSpec(rows!, cols, filters, u, r);
         try
         {
-            return TypedResults.Ok(await FreeTables.PublishAsync(snapshot, db, config, spec, publication == true, ct));
+            return TypedResults.Ok(await FreeTables.PublishAsync(snapshot, db, statistics, spec, publication == true, ct));
         }
         catch (FreeTables.TooLarge e)
         {

@@ -157,7 +157,7 @@ public static class ImportCases
             before += slices[s].Length;
         }
 
-        db.AuditWithNextSave(sp.GetRequiredService<Audit>().New(AuditActions.Create, "ImportBatch", batch.ToString(), [],
+        db.AuditWithNextSave(sp.GetRequiredService<Audit>().New(AuditAction.Create, "ImportBatch", batch.ToString(), [],
             $"{options.Layout} import: {fresh.Count} cases"));
         // The bulk rows bypassed the change tracker: one journal row names the batch for the statistics snapshot.
         db.Set<StatisticsChange>().Add(new StatisticsChange { ImportBatchId = batch });

@@ -7,31 +7,38 @@ namespace Sigur.Features.Statistics;
 /// <summary>
 /// The anonymised record-level export in the CTDC/HTCDS layout: one row per victim (presumed or identified) per year,
 /// k-anonymous over the quasi-identifiers (year, sex, age band, majority status, citizenship, country of
-/// exploitation, region). Records are generalised step by step — rare citizenships and countries to "Other", the
-/// region removed, age bands widened, then removed — until at most <c>maxSuppressedShare</c> of them still stand out;
-/// those are then left out. Never names, dates of birth, addresses or free text: none of them is even read.
+/// exploitation, region). Each quasi-identifier has a generalisation hierarchy (<see cref="Hierarchies"/>); the
+/// combination of levels, with the records of classes still smaller than k left out up to a limit, is the one that
+/// loses least information (<see cref="GeneralisationLattice"/>). Never names, dates of birth, addresses or free text:
+/// none of them is even read.
 /// </summary>
 public static class RecordExport
 {
     public static readonly string[] QuasiIdentifiers =
         ["yearOfRegistration", "gender", "ageBroad", "majorityStatus", "citizenship", "CountryOfExploitation", CtdcLayout.RegionColumn];
 
+    /// <summary>The share of records that may be left out, unless the caller sets another.</summary>
+    public const double DefaultMaxSuppressedShare = 0.05;
+
     public sealed record Step(string Description, string Column, int ValuesChanged);
 
-    public sealed record Report(int K, int Records, int Exported, int Suppressed, IReadOnlyList<string> QuasiIdentifiers, IReadOnlyList<Step> Generalisations)
+    public sealed record Report(int K, int Records, int Exported, int Suppressed, int MaxSuppressed, double InformationLoss,
+        IReadOnlyList<string> QuasiIdentifiers, IReadOnlyList<Step> Generalisations, int NodesInLattice, int NodesEvaluated)
     {
         public override string ToString() =>
-            $"k = {K}: {Exported} of {Records} records exported, {Suppressed} left out. Quasi-identifiers: {string.Join(", ", QuasiIdentifiers)}.\n"
+            $"k = {K}: {Exported} of {Records} records exported, {Suppressed} left out (at most {MaxSuppressed} may be). Quasi-identifiers: {string.Join(", ", QuasiIdentifiers)}.\n"
             + (Generalisations.Count == 0 ? "No generalisation was needed.\n"
-                : string.Concat(Generalisations.Select(g => $"  - {g.Description} ({g.Column}): {g.ValuesChanged} values changed\n")));
+                : string.Concat(Generalisations.Select(g => $"  - {g.Column}: {g.Description} ({g.ValuesChanged} exported values changed)\n")))
+            + string.Create(CultureInfo.InvariantCulture, $"Information loss {InformationLoss:0.000} (Loss metric: 0 = every value as recorded, 1 = nothing left; a left-out record counts as wholly lost).\n")
+            + $"Chosen among {NodesInLattice} combinations of generalisation levels; {NodesEvaluated} were counted, the others ruled out by their lower bound.\n";
     }
 
     public sealed record Result(IReadOnlyList<string> Header, IReadOnlyList<Dictionary<string, string>> Rows, Report Report);
 
-    public static async Task<Result> BuildAsync(SigurDb db, IConfiguration config, int k, CancellationToken ct, double maxSuppressedShare = 0.05)
+    public static async Task<Result> BuildAsync(SigurDb db, StatisticsSettings statistics, int k, CancellationToken ct, double maxSuppressedShare = DefaultMaxSuppressedShare)
     {
         if (k < 2) throw new ArgumentOutOfRangeException(nameof(k), "k must be at least 2.");
-        var context = CrossTab.Context(config);
+        var context = statistics.Context;
         var facts = await VictimFacts.LoadAsync(db, CountingUnit.Person, ReferenceDate.Intake, context.ReportingCountry, ct);
         var rows = facts.Where(f => f.Status is IdentificationStatus.Identified or IdentificationStatus.Presumed)
             .Select(f => ToRow(f, context)).ToList();
@@ -40,41 +47,66 @@ public static class RecordExport
 
     internal static Result Anonymise(List<Dictionary<string, string>> rows, int k, double maxSuppressedShare, string reportingCountry)
     {
-        var total = rows.Count;
+        var hierarchies = Hierarchies(reportingCountry);
+        var columns = hierarchies.Select(h => rows.Select(r => r[h.Column]).ToArray()).ToList();
+        var maxSuppressed = (int)Math.Floor(maxSuppressedShare * rows.Count);
+        var solution = GeneralisationLattice.Search(hierarchies, columns, k, maxSuppressed);
         var steps = new List<Step>();
-        var ladder = new (string Description, string Column, Func<List<Dictionary<string, string>>, string, Func<string, string>> Map)[]
+        var kept = rows.Where((_, i) => !solution.SuppressedRows[i]).ToList();
+        for (var q = 0; q < hierarchies.Count; q++)
         {
-            ("Citizenships held by fewer than k records recoded to Other", "citizenship", RareToOther(k)),
-            ("Countries of exploitation with fewer than k records recoded to Other", "CountryOfExploitation", RareToOther(k)),
-            ("Region removed", CtdcLayout.RegionColumn, (_, _) => _ => ""),
-            ("Age bands widened to 0--17, 18--29, 30--47, 48+", "ageBroad", (_, _) => Widen),
-            ("Age band removed (majority status kept)", "ageBroad", (_, _) => _ => ""),
-            ("Citizenship reduced to national or foreign", "citizenship", (_, _) => v => v is "" || v == reportingCountry ? v : "Foreign"),
-            ("Country of exploitation reduced to the reporting country or abroad", "CountryOfExploitation", (_, _) => v => v is "" || v == reportingCountry ? v : "Abroad"),
-        };
-        foreach (var (description, column, map) in ladder)
-        {
-            var violating = Violating(rows, k).Count;
-            if (violating <= maxSuppressedShare * rows.Count) break;
-            var f = map(rows, column);
+            var (h, level) = (hierarchies[q], solution.Levels[q]);
+            if (level == 0) continue;
             var changed = 0;
-            foreach (var row in rows)
+            foreach (var row in kept)
             {
-                var next = f(row[column]);
-                if (next != row[column]) { row[column] = next; changed++; }
+                var next = level == h.Levels - 1 ? "" : h.Generalise(row[h.Column], level);
+                if (next != row[h.Column]) { row[h.Column] = next; changed++; }
             }
-            if (changed > 0) steps.Add(new Step(description, column, changed));
+            steps.Add(new Step(h.LevelNames[level], h.Column, changed));
         }
-        var outliers = Violating(rows, k);
-        rows = [.. rows.Where(r => !outliers.Contains(r))];
-        return new Result([.. CtdcLayout.Columns, CtdcLayout.RegionColumn], rows, new Report(k, total, rows.Count, total - rows.Count, QuasiIdentifiers, steps));
+        return new Result([.. CtdcLayout.Columns, CtdcLayout.RegionColumn], kept,
+            new Report(k, rows.Count, kept.Count, rows.Count - kept.Count, maxSuppressed, solution.Loss, QuasiIdentifiers, steps,
+                solution.NodesInLattice, solution.NodesEvaluated));
     }
 
-    private static Func<List<Dictionary<string, string>>, string, Func<string, string>> RareToOther(int k) => (rows, column) =>
-    {
-        var counts = rows.GroupBy(r => r[column]).ToDictionary(g => g.Key, g => g.Count());
-        return v => v is "" || counts[v] >= k ? v : "Other";
-    };
+    /// <summary>
+    /// Each quasi-identifier's hierarchy, finest first; the last level removes the column. An unknown value (empty)
+    /// stays unknown until the column is removed. The reporting country stays itself wherever countries are grouped,
+    /// since national or foreign is the coarsest level kept.
+    /// </summary>
+    public static IReadOnlyList<Hierarchy> Hierarchies(string reportingCountry) =>
+    [
+        new("yearOfRegistration", ["year", "two-year periods", "four-year periods", "removed"], (v, level) =>
+            int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && level > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{y - y % (2 * level)}-{y - y % (2 * level) + 2 * level - 1}") : v),
+        new("gender", ["as recorded", "removed"], (v, _) => v),
+        new("ageBroad", ["age bands", "wider bands: 0--17, 18--29, 30--47, 48+", "0--17 or 18+", "removed"], (v, level) => level switch
+        {
+            0 => v,
+            1 => Widen(v),
+            _ => CtdcLayout.LowestAge(v) switch { null => v, < 18 => "0--17", _ => "18+" },
+        }),
+        new("majorityStatus", ["as recorded", "removed"], (v, _) => v),
+        new("citizenship", ["country", "world region (reporting country kept)", "national or foreign", "removed"],
+            (v, level) => v is "" || v == reportingCountry || level == 0 ? v : level == 1 ? WorldRegion(v) : "Foreign"),
+        new("CountryOfExploitation", ["country", "world region (reporting country kept)", "reporting country or abroad", "removed"],
+            (v, level) => v is "" || v == reportingCountry || level == 0 ? v : level == 1 ? WorldRegion(v) : "Abroad"),
+        new(CtdcLayout.RegionColumn, ["as recorded", "removed"], (v, _) => v),
+    ];
+
+    /// <summary>The groups of countries that matter to a mechanism in the region: its neighbours, the EU, the rest of Europe, the world.</summary>
+    public static string WorldRegion(string country) =>
+        WesternBalkans.Contains(country) ? "Western Balkans"
+        : Dimensions.EuCountries.Contains(country) ? "EU"
+        : OtherEurope.Contains(country) ? "Other Europe"
+        : "Rest of the world";
+
+    private static readonly HashSet<string> WesternBalkans = ["AL", "BA", "ME", "MK", "RS", "XK"];
+
+    /// <summary>Europe outside the EU and the Western Balkans (UN M49 Europe, and the Council of Europe's members in the Caucasus and Türkiye).</summary>
+    private static readonly HashSet<string> OtherEurope =
+        ["AD", "AM", "AX", "AZ", "BY", "CH", "FO", "GB", "GE", "GG", "GI", "IM", "IS", "JE", "LI", "MC", "MD", "NO", "RU", "SJ", "SM", "TR", "UA", "VA"];
 
     private static string Widen(string band) => CtdcLayout.LowestAge(band) switch
     {
@@ -84,9 +116,6 @@ public static class RecordExport
         < 48 => "30--47",
         _ => "48+",
     };
-
-    private static HashSet<Dictionary<string, string>> Violating(List<Dictionary<string, string>> rows, int k) =>
-        [.. rows.GroupBy(r => string.Join('\u001f', QuasiIdentifiers.Select(q => r[q]))).Where(g => g.Count() < k).SelectMany(g => g)];
 
     private static Dictionary<string, string> ToRow(VictimFact f, StatisticsContext context)
     {

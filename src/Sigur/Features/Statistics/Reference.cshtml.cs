@@ -8,7 +8,7 @@ namespace Sigur.Features.Statistics;
 
 /// <summary>A reference series (UNODC GLOTIP, loaded with `sigur import-reference`) beside the national figures for a year.</summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class ReferenceModel(SigurDb db, IConfiguration config) : PageModel
+public sealed class ReferenceModel(SigurDb db, StatisticsSettings statistics) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -17,8 +17,8 @@ public sealed class ReferenceModel(SigurDb db, IConfiguration config) : PageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Years = await ReferenceComparison.YearsAsync(db, config, ct);
+        Years = await ReferenceComparison.YearsAsync(db, statistics, ct);
         Year ??= Years.Count > 0 ? Years[0] : null;
-        if (Year is (>= 1900 and <= 2100)) Result = await ReferenceComparison.CompareAsync(db, config, Year.Value, ct);
+        if (Year is (>= 1900 and <= 2100)) Result = await ReferenceComparison.CompareAsync(db, statistics, Year.Value, ct);
     }
 }

@@ -24,23 +24,23 @@ public static class ReferenceComparison
     public sealed record Response(string Country, int Year, int SuppressionThreshold, string NationalDefinition, IReadOnlyList<Row> Rows);
 
     public static async Task<Results<Ok<Response>, ValidationProblem>> Handle([FromQuery] int? year, [FromQuery] string? country,
-        SigurDb db, IConfiguration config, CancellationToken ct)
+        SigurDb db, StatisticsSettings statistics, CancellationToken ct)
     {
         if (year is not (>= 1900 and <= 2100)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["A year such as 2020."] });
-        return TypedResults.Ok(await CompareAsync(db, config, year.Value, ct));
+        return TypedResults.Ok(await CompareAsync(db, statistics, year.Value, ct));
     }
 
     /// <summary>The years a reference series has for the reporting country (for the page's choice).</summary>
-    public static async Task<IReadOnlyList<int>> YearsAsync(SigurDb db, IConfiguration config, CancellationToken ct)
+    public static async Task<IReadOnlyList<int>> YearsAsync(SigurDb db, StatisticsSettings statistics, CancellationToken ct)
     {
-        var iso3 = Iso3(CrossTab.Context(config).ReportingCountry);
+        var iso3 = Iso3(statistics.Context.ReportingCountry);
         return await db.Set<ReferenceFigure>().AsNoTracking().Where(f => f.CountryCode == iso3).Select(f => f.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
     }
 
-    public static async Task<Response> CompareAsync(SigurDb db, IConfiguration config, int year, CancellationToken ct)
+    public static async Task<Response> CompareAsync(SigurDb db, StatisticsSettings statistics, int year, CancellationToken ct)
     {
-        var context = CrossTab.Context(config);
-        var threshold = CrossTab.Threshold(config, publication: false);
+        var context = statistics.Context;
+        var threshold = statistics.Threshold(publication: false);
         var iso3 = Iso3(context.ReportingCountry);
         var figures = await db.Set<ReferenceFigure>().AsNoTracking().Where(f => f.CountryCode == iso3 && f.Year == year).ToListAsync(ct);
         figures = [.. figures.OrderBy(f => f.Indicator, StringComparer.Ordinal).ThenBy(f => f.Dimension, StringComparer.Ordinal)

@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Sigur.Features.Statistics;
 
-/// <summary>The statistics verbs: `stats table`, `stats export`, `stats backfill-ages`, `export htcds`, `import`, `import-reference`.</summary>
+/// <summary>The statistics verbs: `stats table`, `stats export`, `export htcds`, `import`, `import-reference`.</summary>
 public static class StatisticsCommands
 {
     public static IEnumerable<Command> Build()
@@ -16,7 +16,6 @@ public static class StatisticsCommands
         var stats = new Command("stats", "Statistics: cross-tables and report templates.");
         stats.Subcommands.Add(TableCommand());
         stats.Subcommands.Add(ReportCommand());
-        stats.Subcommands.Add(BackfillCommand());
         yield return stats;
 
         var export = new Command("export", "Anonymised record-level exports.");
@@ -84,30 +83,21 @@ public static class StatisticsCommands
         return command;
     }
 
-    private static Command BackfillCommand()
-    {
-        var command = new Command("backfill-ages", "Give cases saved without an age at intake one, from the person's birth date or estimate (also runs after every migration).");
-        command.SetAction((_, ct) => Commands.WithServices(async sp =>
-        {
-            var stamped = await AgeAtIntakeBackfill.RunAsync(sp.GetRequiredService<SigurDb>(), ct);
-            Console.WriteLine($"{stamped} cases now have an age at intake.");
-            return 0;
-        }));
-        return command;
-    }
-
     private static Command ReportCommand()
     {
         var template = new Option<string>("--template") { Required = true, Description = "One of: " + string.Join(", ", ReportTemplate.All.Select(t => t.Id)) };
         var year = new Option<int>("--year") { Required = true, Description = "The reference year." };
         var format = new Option<ReportFormat>("--format") { Description = "xlsx (default), csv or pdf.", DefaultValueFactory = _ => ReportFormat.Xlsx };
         var output = new Option<FileInfo>("--out") { Required = true, Description = "The file to write." };
-        var command = new Command("export", "Fill in a report template for a year and write it as Excel, CSV or PDF (audited).") { template, year, format, output };
+        var author = new Option<string?>("--author") { Description = "The name printed as the report's author (default: the operating-system user)." };
+        var role = new Option<string>("--author-role") { Description = "The author's role, printed beside the name.", DefaultValueFactory = _ => "command line" };
+        var command = new Command("export", "Fill in a report template for a year and write it as Excel, CSV or PDF (audited).") { template, year, format, output, author, role };
         command.SetAction((parse, ct) => Commands.WithServices(async sp =>
         {
             var t = ReportTemplate.Find(parse.GetValue(template));
             if (t is null) { Console.Error.WriteLine("--template: one of " + string.Join(", ", ReportTemplate.All.Select(x => x.Id))); return 2; }
-            var (bytes, _) = await ExportReport.ProduceAsync(sp, t, parse.GetValue(year), parse.GetValue(format), $"command line (OS user {Environment.UserName})", ct);
+            var by = new Author(string.IsNullOrWhiteSpace(parse.GetValue(author)) ? $"OS user {Environment.UserName}" : parse.GetValue(author)!.Trim(), parse.GetValue(role)!);
+            var (bytes, _) = await ExportReport.ProduceAsync(sp, t, parse.GetValue(year), parse.GetValue(format), by, ct);
             var file = parse.GetValue(output)!;
             await File.WriteAllBytesAsync(file.FullName, bytes, ct);
             Console.WriteLine($"{t.Title}, {parse.GetValue(year)}: written to {file.FullName}.");
@@ -120,14 +110,21 @@ public static class StatisticsCommands
     {
         var k = new Option<int>("--k") { Description = "Every combination of quasi-identifiers is shared by at least k records.", DefaultValueFactory = _ => 11 };
         var output = new Option<FileInfo>("--out") { Required = true, Description = "The CSV file to write." };
-        var command = new Command("htcds", "Victims in the CTDC/HTCDS record layout, k-anonymous; prints what was generalised.") { k, output };
+        var suppression = new Option<double>("--max-suppression")
+        {
+            Description = "The largest share of records, in per cent, that may be left out rather than generalised further.",
+            DefaultValueFactory = _ => RecordExport.DefaultMaxSuppressedShare * 100,
+        };
+        var command = new Command("htcds", "Victims in the CTDC/HTCDS record layout, k-anonymous with the least information lost; prints what was generalised.") { k, output, suppression };
         command.SetAction((parse, ct) => Commands.WithServices(async sp =>
         {
             if (parse.GetValue(k) is < 2 or > 1000) { Console.Error.WriteLine("--k must be between 2 and 1000."); return 2; }
-            var result = await RecordExport.BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), parse.GetValue(k), ct);
+            if (parse.GetValue(suppression) is not (>= 0 and <= 100)) { Console.Error.WriteLine("--max-suppression must be a percentage between 0 and 100."); return 2; }
+            var result = await RecordExport.BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), parse.GetValue(k), ct,
+                parse.GetValue(suppression) / 100);
             var file = parse.GetValue(output)!;
             await using (var stream = file.Create()) await RecordExport.WriteCsvAsync(result, stream, ct);
-            await ExportAudit.RecordAsync(sp, "HtcdsRecords", $"k={result.Report.K}; {result.Report.Exported} records; command line", ct);
+            await ExportAudit.RecordAsync(sp, "HtcdsRecords", $"k={result.Report.K}; {result.Report.Exported} records, {result.Report.Suppressed} left out; command line", ct);
             Console.Write(result.Report.ToString());
             Console.WriteLine($"Written to {file.FullName}.");
             return 0;
@@ -157,7 +154,7 @@ public static class StatisticsCommands
             PublishedTable table;
             try
             {
-                table = await FreeTables.PublishAsync(sp.GetRequiredService<FactSnapshot>(), sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<IConfiguration>(), spec, parse.GetValue(publication), ct);
+                table = await FreeTables.PublishAsync(sp.GetRequiredService<FactSnapshot>(), sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), spec, parse.GetValue(publication), ct);
             }
             catch (FreeTables.TooLarge e)
             {

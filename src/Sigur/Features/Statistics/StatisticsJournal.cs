@@ -108,3 +108,19 @@ public static class StatisticsJournal
         b.Entity<StatisticsChange>(e => e.HasIndex(c => c.Generation));
     }
 }
+
+/// <summary>Joins every save: the journal rows of what the save changes, in its own transaction (see <see cref="StatisticsJournal"/>).</summary>
+internal sealed class StatisticsJournalParticipant : ISaveParticipant
+{
+    public SaveWork? Prepare(ChangeTracker changes)
+    {
+        var pending = StatisticsJournal.Pending(changes);
+        return pending.Count == 0 ? null : new SaveWork((db, ct) => StatisticsJournal.AppendAsync(db, pending, ct));
+    }
+}
+
+public static class StatisticsJournalServices
+{
+    public static IServiceCollection AddStatisticsJournal(this IServiceCollection services) =>
+        services.AddSingleton<ISaveParticipant, StatisticsJournalParticipant>();
+}

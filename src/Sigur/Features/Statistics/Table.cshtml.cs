@@ -8,7 +8,7 @@ namespace Sigur.Features.Statistics;
 
 /// <summary>Free cross-tabulation for analysts: pick rows, columns and filters; see the table and a chart. GET only, dimension names only.</summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class TableModel(FactSnapshot snapshot, SigurDb db, IConfiguration config) : PageModel
+public sealed class TableModel(FactSnapshot snapshot, SigurDb db, StatisticsSettings statistics) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Rows { get; set; } = "sex";
     [BindProperty(SupportsGet = true)] public string? Cols { get; set; } = "year";
@@ -30,7 +30,7 @@ public sealed class TableModel(FactSnapshot snapshot, SigurDb db, IConfiguration
         if (Errors.Count > 0) return;
         try
         {
-            Result = await FreeTables.PublishAsync(snapshot, db, config, new TableSpec(Rows, Cols, parsed, Unit, Reference), Publication, ct);
+            Result = await FreeTables.PublishAsync(snapshot, db, statistics, new TableSpec(Rows, Cols, parsed, Unit, Reference), Publication, ct);
         }
         catch (FreeTables.TooLarge e)
         {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Sigur.Data;
-using Sigur.Features.Referrals;
 
 namespace Sigur.Platform.Access;
 
@@ -60,7 +59,7 @@ public sealed class AccessScope
     /// remembers only "none", briefly): a consent withdrawn or a referral declined or revoked must end the recipient's
     /// access on their very next request.
     /// </summary>
-    public static async Task<AccessScope> LoadAsync(SigurDb db, IMemoryCache cache, Guid userId, Guid organisationId, Role role, DateTime now, CancellationToken ct)
+    public static async Task<AccessScope> LoadAsync(SigurDb db, IMemoryCache cache, IReferredCaseSource referrals, Guid userId, Guid organisationId, Role role, DateTime now, CancellationToken ct)
     {
         if (!cache.TryGetValue(CacheKey(userId), out AccessScope? grants) || grants is null)
         {
@@ -73,7 +72,7 @@ public sealed class AccessScope
             cache.Set(CacheKey(userId), grants, lifetime);
         }
         if (!Policies.CaseReaders.Contains(role)) return grants;
-        var referred = await ReferralAccess.LoadAsync(db, cache, organisationId, now, ct);
+        var referred = await ReferralAccess.LoadAsync(db, cache, referrals, organisationId, now, ct);
         return referred.Count == 0 ? grants : new AccessScope(grants.CaseIds, grants.PersonIds, referred);
     }
 

@@ -11,7 +11,7 @@ public sealed class BreakGlassGrant
     public Guid OrganisationId { get; set; }
     public Guid CaseId { get; set; }
     public Guid PersonId { get; set; }
-    public required string Reason { get; set; }
+    [Sensitive(FieldGroups.Narrative)] public required string Reason { get; set; }
     public DateTime GrantedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     /// <summary>Set when an administrator has looked at the grant and found it justified or not.</summary>

@@ -9,7 +9,7 @@ namespace Sigur.Platform.Access;
 /// <summary>
 /// Runs after authentication on every request: fills <see cref="CurrentUser"/>, refuses the request of an account
 /// that was disabled or whose security stamp changed since sign-in (sign-out everywhere, for cookies and bearer
-/// tokens alike), and loads the user's extra access (<see cref="AccessScope"/>).
+/// tokens alike) or whose session ended (<see cref="Sessions"/>: sign-out of this cookie or token), and loads the user's extra access (<see cref="AccessScope"/>).
 /// </summary>
 public static class SignedInUser
 {
@@ -31,15 +31,21 @@ public static class SignedInUser
                 return row is null ? new AccountState(true, null) : new AccountState(row.IsDisabled, row.SecurityStamp);
             });
             var stamp = context.User.FindFirst(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType)?.Value;
-            if (state!.Disabled || stamp != state.SecurityStamp)
+            if (state!.Disabled || stamp != state.SecurityStamp
+                || Sessions.Of(context.User) is not { } session || !await Sessions.IsOpenAsync(db, cache, session, userId, context.RequestAborted))
             {
                 await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                if (!context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.Redirect("/Account/Login");
+                    return;
+                }
                 await Web.Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Signed out", "The session is no longer valid. Sign in again.");
                 return;
             }
             var clock = context.RequestServices.GetRequiredService<TimeProvider>();
             context.RequestServices.GetRequiredService<AccessScopeHolder>().Scope =
-                await AccessScope.LoadAsync(db, cache, userId, current.OrganisationId!.Value, current.Role!.Value, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+                await AccessScope.LoadAsync(db, cache, context.RequestServices.GetRequiredService<IReferredCaseSource>(), userId, current.OrganisationId!.Value, current.Role!.Value, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
         }
         await next(context);
     });

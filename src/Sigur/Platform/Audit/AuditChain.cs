@@ -31,14 +31,14 @@ public static class AuditChain
             // demo generator) would otherwise save the new rows and not the moved head, and the next append collide.
             db.AuditChainHeads.Update(head);
         }
-        var (sequence, hash) = Link(entries, head.Sequence, head.Hash);
+        var (sequence, hash) = Link(entries, head.Sequence, head.Hash, db.Protection.AuditChainKey);
         head.Sequence = sequence;
         head.Hash = hash;
         db.AuditEntries.AddRange(entries);
     }
 
     /// <summary>Gives each entry its place after (<paramref name="sequence"/>, <paramref name="hash"/>) and its hash; returns the new end of the chain.</summary>
-    public static (long Sequence, string Hash) Link(IReadOnlyList<AuditEntry> entries, long sequence, string hash)
+    public static (long Sequence, string Hash) Link(IReadOnlyList<AuditEntry> entries, long sequence, string hash, byte[] key)
     {
         foreach (var entry in entries)
         {
@@ -46,14 +46,38 @@ public static class AuditChain
             entry.At = new DateTime(entry.At.Ticks - entry.At.Ticks % 10, DateTimeKind.Utc);
             entry.Sequence = ++sequence;
             entry.PreviousHash = hash;
-            entry.Hash = hash = entry.ComputeHash();
+            entry.Hash = hash = entry.ComputeHash(key);
         }
         return (sequence, hash);
     }
 
-    /// <summary>Walks the chain in order and names the first row that was edited, removed or inserted out of order.</summary>
-    public static async Task<AuditVerification> VerifyAsync(SigurDb db, CancellationToken ct, IProgress<long>? progress = null)
+    /// <summary>
+    /// Walks the chain in order and names the first row that was edited, removed or inserted out of order, checking
+    /// each row's HMAC (a row recomputed without the key fails) and, given <paramref name="checkpoints"/>, every
+    /// signed checkpoint: a forged or altered checkpoint, a row that no longer matches one (rewritten), and rows missing
+    /// from the end (truncated: the newest rows deleted and the head moved back).
+    /// </summary>
+    public static async Task<AuditVerification> VerifyAsync(SigurDb db, CancellationToken ct, IProgress<long>? progress = null, AuditCheckpoints? checkpoints = null)
     {
+        var key = db.Protection.AuditChainKey;
+        var signed = new Dictionary<long, AuditCheckpoint>();
+        AuditCheckpoint? last = null;
+        if (checkpoints is not null)
+        {
+            var lines = checkpoints.Read();
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (lines[i] is not { } c || !checkpoints.IsSigned(c))
+                    return AuditVerification.Broken(0, $"checkpoint {i + 1} of {checkpoints.FilePath} is not signed by this installation's key");
+                if (last is not null && c.Sequence < last.Sequence)
+                    return AuditVerification.Broken(0, $"checkpoint {i + 1} of {checkpoints.FilePath} goes back from row {last.Sequence} to {c.Sequence}");
+                signed[c.Sequence] = last = c;
+            }
+        }
+        string Since(long sequence) => last is null ? "" : sequence > last.Sequence
+            ? $", after the last checkpoint (row {last.Sequence}, {last.At:u})"
+            : $", at or before the checkpoint of row {last.Sequence} ({last.At:u})";
+
         var expectedPrevious = AuditChainHead.GenesisHash;
         long expectedSequence = 1, checkedRows = 0;
         long after = 0;
@@ -65,11 +89,13 @@ public static class AuditChain
             foreach (var row in batch)
             {
                 if (row.Sequence != expectedSequence)
-                    return AuditVerification.Broken(expectedSequence, $"row {expectedSequence} is missing");
+                    return AuditVerification.Broken(expectedSequence, $"row {expectedSequence} is missing{Since(expectedSequence)}");
                 if (row.PreviousHash != expectedPrevious)
-                    return AuditVerification.Broken(row.Sequence, $"row {row.Sequence} does not follow row {row.Sequence - 1}");
-                if (row.ComputeHash() != row.Hash)
-                    return AuditVerification.Broken(row.Sequence, $"row {row.Sequence} was edited");
+                    return AuditVerification.Broken(row.Sequence, $"row {row.Sequence} does not follow row {row.Sequence - 1}{Since(row.Sequence)}");
+                if (row.ComputeHash(key) != row.Hash)
+                    return AuditVerification.Broken(row.Sequence, $"row {row.Sequence} was edited{Since(row.Sequence)}");
+                if (signed.TryGetValue(row.Sequence, out var checkpoint) && checkpoint.Head != row.Hash)
+                    return AuditVerification.Broken(row.Sequence, $"rows up to {row.Sequence} were rewritten since the checkpoint of {checkpoint.At:u}");
                 expectedPrevious = row.Hash;
                 expectedSequence++;
                 checkedRows++;
@@ -77,14 +103,20 @@ public static class AuditChain
             after = batch[^1].Sequence;
             progress?.Report(checkedRows);
         }
+        if (last is not null && checkedRows < last.Sequence)
+            return AuditVerification.Broken(checkedRows + 1,
+                $"the log was truncated: it ends at row {checkedRows}, but the checkpoint of {last.At:u} records {last.Sequence} rows");
         var head = await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(ct);
         if (head is not null && (head.Sequence != checkedRows || head.Hash != expectedPrevious))
             return AuditVerification.Broken(checkedRows + 1, $"rows after {checkedRows} were removed (the head records {head.Sequence})");
-        return new AuditVerification(true, checkedRows, null, null);
+        return new AuditVerification(true, checkedRows, null, null) { LastCheckpoint = last };
     }
 }
 
 public sealed record AuditVerification(bool Intact, long RowsChecked, long? FirstBadSequence, string? Problem)
 {
+    /// <summary>The newest signed checkpoint the chain was checked against; null when there is none yet.</summary>
+    public AuditCheckpoint? LastCheckpoint { get; init; }
+
     public static AuditVerification Broken(long sequence, string problem) => new(false, 0, sequence, problem);
 }

@@ -4,26 +4,71 @@ using System.Text;
 
 namespace Sigur.Platform.Audit;
 
-public static class AuditActions
+/// <summary>
+/// Every action the audit log records, in one list. The column holds <see cref="AuditActionText.Text"/> — the name in
+/// kebab case ("sign-in-failed", "merge-persons") — so the stored rows, their hashes and whoever reads them stay as
+/// they were; <see cref="AuditEntry.Action"/> stays a string so that <c>audit verify</c> can name a row whose action
+/// was edited into anything at all.
+/// </summary>
+public enum AuditAction
 {
-    public const string Read = "read";
-    public const string List = "list";
-    public const string Create = "create";
-    public const string Update = "update";
-    public const string Delete = "delete";
-    public const string Export = "export";
-    public const string SignIn = "sign-in";
-    public const string SignInFailed = "sign-in-failed";
-    public const string SignOut = "sign-out";
-    public const string Denied = "denied";
-    public const string BreakGlass = "break-glass";
-    public const string KeyRotation = "key-rotation";
+    Read,
+    List,
+    Create,
+    Update,
+    Delete,
+    Export,
+    SignIn,
+    SignInFailed,
+    SignOut,
+    /// <summary>Refused (401/403), or a probe: a record outside the user's scope (answered 404), a break-glass on a reference that does not exist.</summary>
+    Denied,
+    BreakGlass,
+    KeyRotation,
+    /// <summary>The nightly (or on-demand) cross-organisation duplicate scan.</summary>
+    DuplicateScan,
+    MergePersons,
+    UnmergePersons,
+    ConfirmPersonLink,
+    RejectPersonLink,
+    /// <summary>A disclosure without consent (life in danger, child protection).</summary>
+    DisclosureOverride,
+    OverrideApproved,
+    OverrideRejected,
+    /// <summary>A fund officer approves a disbursement (four eyes).</summary>
+    Approve,
+    /// <summary>A fund officer rejects a disbursement.</summary>
+    Reject,
+}
+
+public static class AuditActionText
+{
+    private static readonly string[] Texts = [.. Enum.GetValues<AuditAction>().Select(Kebab)];
+
+    /// <summary>The stored form of an action: its name in kebab case.</summary>
+    public static string Text(this AuditAction action) => Texts[(int)action];
+
+    /// <summary>Every action's stored form, in the enumeration's order (the audit page's filter).</summary>
+    public static IReadOnlyList<string> All => Texts;
+
+    private static string Kebab(AuditAction action)
+    {
+        var name = action.ToString();
+        var text = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0) text.Append('-');
+            text.Append(char.ToLowerInvariant(c));
+        }
+        return text.ToString();
+    }
 }
 
 /// <summary>
 /// One row of the append-only, hash-chained audit log: who (user, organisation, role, address), what (action,
-/// record type and ids, field groups — never values), why (reason), when. <see cref="Hash"/> is SHA-256 over the
-/// previous row's hash and this row, so an edited or removed row breaks the chain at that row.
+/// record type and ids, field groups — never values), why (reason), when. <see cref="Hash"/> is HMAC-SHA-256, under a
+/// key derived from the key-encryption key (never in the database), over the previous row's hash and this row, so an
+/// edited or removed row breaks the chain at that row and nobody without the key can mend it.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -43,14 +88,14 @@ public sealed class AuditEntry
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 
-    public string ComputeHash()
+    public string ComputeHash(byte[] key)
     {
         var canonical = string.Join('\u001f',
             Sequence.ToString(CultureInfo.InvariantCulture),
             At.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
             UserId?.ToString() ?? "", OrganisationId?.ToString() ?? "", Role ?? "", Action,
             RecordType ?? "", RecordIds ?? "", FieldGroups ?? "", Reason ?? "", Address ?? "", PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical)));
     }
 }
 

@@ -27,9 +27,15 @@ public sealed class AuditWriter : BackgroundService
 
     private sealed record Pending(AuditEntry Entry, TaskCompletionSource Done);
 
+    /// <summary>Rows waiting to be written (a metric), and whether the last batch failed (the readiness check).</summary>
+    public int QueueDepth => Volatile.Read(ref _waiting);
+    private int _waiting; // the single-reader channel cannot count
+    public bool LastBatchFailed { get; private set; }
+
     public Task AppendAsync(AuditEntry entry)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Increment(ref _waiting);
         if (!_queue.Writer.TryWrite(new Pending(entry, done)))
             done.SetException(new InvalidOperationException("The audit log is closed."));
         return done.Task;
@@ -44,6 +50,7 @@ public sealed class AuditWriter : BackgroundService
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             while (batch.Count < 512 && _queue.Reader.TryRead(out var item)) batch.Add(item);
+            Interlocked.Add(ref _waiting, -batch.Count);
             try
             {
                 await using var scope = _scopes.CreateAsyncScope();
@@ -58,11 +65,13 @@ public sealed class AuditWriter : BackgroundService
                     await db.SaveChangesAsync(CancellationToken.None);
                     await tx.CommitAsync(CancellationToken.None);
                 }
+                LastBatchFailed = false;
                 foreach (var p in batch) p.Done.TrySetResult();
             }
             catch (Exception ex)
             {
                 _lastHead = null;
+                LastBatchFailed = true;
                 _log.LogError(ex, "Audit batch of {Count} rows could not be written", batch.Count);
                 foreach (var p in batch) p.Done.TrySetException(new AuditUnavailableException());
             }
@@ -85,7 +94,7 @@ public sealed class AuditWriter : BackgroundService
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (_lastHead is { } known)
         {
-            AuditChain.Link(entries, known.Sequence, known.Hash);
+            AuditChain.Link(entries, known.Sequence, known.Hash, db.Protection.AuditChainKey);
             await using var append = new NpgsqlCommand(
                 "WITH head AS (UPDATE audit_chain_heads SET sequence = @head_sequence, hash = @head_hash " +
                 "WHERE id = 1 AND sequence = @known_sequence AND hash = @known_hash RETURNING 1) " +
@@ -118,7 +127,7 @@ public sealed class AuditWriter : BackgroundService
         }
         else
         {
-            AuditChain.Link(entries, sequence, hash);
+            AuditChain.Link(entries, sequence, hash, db.Protection.AuditChainKey);
             await using var insert = new NpgsqlCommand(
                 InsertSql + "; UPDATE audit_chain_heads SET sequence = @head_sequence, hash = @head_hash WHERE id = 1", connection, transaction);
             AddRows(insert.Parameters, entries);

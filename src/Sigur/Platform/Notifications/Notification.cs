@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform.Access;
 
 namespace Sigur.Platform.Notifications;
 
@@ -41,6 +42,8 @@ public static class NotificationModel
         b.Entity<Notification>(e =>
         {
             e.HasIndex(n => new { n.OrganisationId, n.UserId, n.CreatedAt });
+            // Whoever acts (a sender referring a case, a clock job) tells the organisation concerned; only it marks it read.
+            e.AddedByAnyone();
             e.HasIndex(n => n.DedupeKey).IsUnique();
             e.Property(n => n.Kind).HasMaxLength(80);
             e.Property(n => n.Arguments).HasMaxLength(500);

@@ -9,15 +9,15 @@ using Sigur.Data;
 namespace Sigur.Platform.Notifications;
 
 /// <summary>
-/// Adds notifications to the current unit of work and, once it is saved, mails the recipients that have an address
-/// (only when SMTP is configured: off by default). A notification and its e-mail say the same thing: a template filled
-/// with references and dates.
+/// Adds notifications to the current unit of work and, once the transaction that saves them has committed, mails the
+/// recipients that have an address (only when SMTP is configured: off by default), by itself: a use case only adds.
+/// A notification and its e-mail say the same thing: a template filled with references and dates.
 /// </summary>
 public sealed class Notifier(SigurDb db, IMailSender mail, TimeProvider clock, ILogger<Notifier> log)
 {
     private readonly List<Notification> _pending = [];
 
-    /// <summary>Adds a notification for <paramref name="userId"/>, or for the whole organisation when null. Call SaveChanges, then <see cref="SendMailAsync"/>.</summary>
+    /// <summary>Adds a notification for <paramref name="userId"/>, or for the whole organisation when null; its e-mail goes after the commit that saves it.</summary>
     public Notification Add(Guid organisationId, Guid? userId, NotificationMessage message, string? dedupeKey = null)
     {
         var n = new Notification
@@ -31,15 +31,20 @@ public sealed class Notifier(SigurDb db, IMailSender mail, TimeProvider clock, I
             DedupeKey = dedupeKey,
         };
         db.Notifications().Add(n);
+        if (_pending.Count == 0) db.AfterCommit(SendMailAsync);
         _pending.Add(n);
         return n;
     }
 
-    /// <summary>Mails the notifications added since the last call. Failures are logged by id and never undo the saved work.</summary>
-    public async Task SendMailAsync(CancellationToken ct)
+    /// <summary>
+    /// Mails the notifications saved since the last call (SigurDb calls it after each commit that follows an Add).
+    /// Failures are logged by id and never undo the saved work.
+    /// </summary>
+    private async Task SendMailAsync(CancellationToken ct)
     {
         var batch = _pending.Where(n => n.UserId is not null && db.Entry(n).State == EntityState.Unchanged).ToList();
-        _pending.Clear();
+        _pending.RemoveAll(n => db.Entry(n).State is EntityState.Unchanged or EntityState.Detached);
+        if (_pending.Count > 0) db.AfterCommit(SendMailAsync); // added but not saved yet: after the commit that saves them
         if (batch.Count == 0 || !mail.Enabled) return;
         var ids = batch.Select(n => n.UserId!.Value).Distinct().ToList();
         var recipients = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && !u.IsDisabled && u.Email != null)

@@ -11,7 +11,7 @@ namespace Sigur.Tests.Features.Assistance;
 /// The directory, assistance-plan, mobile-team and reintegration pages render (in English and in Macedonian) and post
 /// through the same use cases as the API.
 /// </summary>
-public sealed partial class AssistancePagesTests(AppPool pool) : IClassFixture<AppPool>
+public sealed partial class AssistancePagesTests : IClassFixture<AppPool>
 {
     private static async Task<string> Page(HttpClient client, string url)
     {
@@ -36,10 +36,9 @@ public sealed partial class AssistancePagesTests(AppPool pool) : IClassFixture<A
     [GeneratedRegex("/MobileTeams/Team/([0-9a-f-]{36})")]
     private static partial Regex TeamLink();
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_case_worker_uses_the_directory_plan_team_and_reintegration_pages(string provider)
+    [Theory, BothProviders]
+    public async Task A_case_worker_uses_the_directory_plan_team_and_reintegration_pages(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var worker = await app.ClientAsync(Role.CaseWorker, org.Id);
         var c = await worker.RegisterAsync();

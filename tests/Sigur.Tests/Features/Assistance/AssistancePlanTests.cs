@@ -11,14 +11,13 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Assistance;
 
-public sealed class AssistancePlanTests(ClockedApps apps) : IClassFixture<ClockedApps>
+public sealed class AssistancePlanTests : IClassFixture<ClockedApps>
 {
     private const string Needs = "Needs trauma counselling and a gynaecological check-up; no income.";
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_plan_is_approved_by_a_supervisor_reviewed_on_its_clock_served_and_closed_by_a_second_person(string provider)
+    [Theory, BothProviders]
+    public async Task A_plan_is_approved_by_a_supervisor_reviewed_on_its_clock_served_and_closed_by_a_second_person(ClockedApp clocked)
     {
-        var clocked = await apps.GetAsync(provider);
         var app = clocked.App;
         var org = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var (authorUser, author) = await clocked.UserAsync(Role.CaseWorker, org.Id);
@@ -91,10 +90,10 @@ public sealed class AssistancePlanTests(ClockedApps apps) : IClassFixture<Clocke
         Assert.DoesNotContain(stored, s => s.Contains("counselling", StringComparison.Ordinal) || s.Contains("Check-up", StringComparison.Ordinal));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_organisation_the_case_is_referred_to_neither_reads_nor_writes_the_plan(string provider)
+    [Theory, BothProviders]
+    public async Task An_organisation_the_case_is_referred_to_neither_reads_nor_writes_the_plan(ClockedApp clocked)
     {
-        var app = (await apps.GetAsync(provider)).App;
+        var app = clocked.App;
         var w = await ReferralWorld.CreateAsync(app);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var plan = await (await w.HolderClient.PostJsonAsync($"/api/v1/cases/{w.Case.Id}/assistance-plans", new CreatePlan.Request(Needs, "Goals", today.AddDays(30))))

@@ -6,12 +6,11 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Cases;
 
-public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class CaseRegistryTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_registered_case_reads_back_with_its_person(string provider)
+    [Theory, BothProviders]
+    public async Task A_registered_case_reads_back_with_its_person(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync(OrganisationType.Police);
         var client = await app.ClientAsync(Role.PoliceInvestigator, org.Id);
 
@@ -26,10 +25,9 @@ public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(created.Reference, detail.Reference);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_name_typed_in_Latin_finds_it_stored_in_Cyrillic_and_back_and_diacritics_do_not_matter(string provider)
+    [Theory, BothProviders]
+    public async Task A_name_typed_in_Latin_finds_it_stored_in_Cyrillic_and_back_and_diacritics_do_not_matter(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var client = await app.ClientAsync(Role.CaseWorker, org.Id);
         var cyrillic = await client.RegisterAsync(CaseRequests.New("Љубица", "Ђорђевић"));
@@ -54,10 +52,9 @@ public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal([cyrillic.Id], await Search(longReference));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Two_edits_from_the_same_version_one_wins_the_other_gets_409(string provider)
+    [Theory, BothProviders]
+    public async Task Two_edits_from_the_same_version_one_wins_the_other_gets_409(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var client = await app.ClientAsync(Role.CaseWorker, org.Id);
         var created = await client.RegisterAsync();
@@ -85,10 +82,9 @@ public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(after.Narrative, (await (await client.GetAsync($"/api/v1/cases/{created.Id}")).ReadAsync<CaseDetail>()).Narrative);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_person_can_have_a_second_case_and_another_organisation_cannot_borrow_that_person(string provider)
+    [Theory, BothProviders]
+    public async Task A_person_can_have_a_second_case_and_another_organisation_cannot_borrow_that_person(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var other = await app.NewOrganisationAsync();
         var client = await app.ClientAsync(Role.CaseWorker, org.Id);
@@ -103,10 +99,9 @@ public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.BadRequest, borrowed.StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Name_search_follows_renames_covers_every_case_of_the_person_and_pages_newest_first(string provider)
+    [Theory, BothProviders]
+    public async Task Name_search_follows_renames_covers_every_case_of_the_person_and_pages_newest_first(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var other = await app.NewOrganisationAsync();
         var client = await app.ClientAsync(Role.CaseWorker, org.Id);
@@ -141,7 +136,7 @@ public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Empty(Ids(await Search(outsider, "Vesna Nikolovska")));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task Parallel_first_registrations_of_a_year_all_succeed_with_distinct_references(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -153,10 +148,9 @@ public sealed class CaseRegistryTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(24, created.Select(c => c.Reference).Distinct().Count());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Invalid_fields_are_named_and_nothing_is_written(string provider)
+    [Theory, BothProviders]
+    public async Task Invalid_fields_are_named_and_nothing_is_written(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var client = await app.ClientAsync(Role.CaseWorker, org.Id);
         var bad = CaseRequests.New() with

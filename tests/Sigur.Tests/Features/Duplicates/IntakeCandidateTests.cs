@@ -6,12 +6,11 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Duplicates;
 
-public sealed class IntakeCandidateTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class IntakeCandidateTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Intake_shows_the_organisations_own_likely_person_in_any_script_and_never_another_organisations(string provider)
+    [Theory, BothProviders]
+    public async Task Intake_shows_the_organisations_own_likely_person_in_any_script_and_never_another_organisations(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var own = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var other = await app.NewOrganisationAsync(OrganisationType.Police);
         var worker = await app.ClientAsync(Role.CaseWorker, own.Id);
@@ -42,10 +41,9 @@ public sealed class IntakeCandidateTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(new[] { held.Reference, attached.Reference }.Order(StringComparer.Ordinal), Assert.Single(again).CaseReferences);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_different_person_with_a_shared_name_is_not_a_candidate_and_a_nameless_query_is_refused(string provider)
+    [Theory, BothProviders]
+    public async Task A_different_person_with_a_shared_name_is_not_a_candidate_and_a_nameless_query_is_refused(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var own = await app.NewOrganisationAsync();
         var worker = await app.ClientAsync(Role.CaseWorker, own.Id);
         var surname = DuplicateRequests.UniqueSurname();

@@ -3,20 +3,20 @@ using Microsoft.EntityFrameworkCore;
 using Sigur.Features.Cases;
 using Sigur.Features.Duplicates;
 using Sigur.Features.Statistics;
+using Sigur.Platform.Audit;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Duplicates;
 
-public sealed class MergeTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class MergeTests : IClassFixture<AppPool>
 {
     private static async Task<CaseDetail> DetailAsync(HttpClient client, Guid caseId) =>
         await (await client.GetAsync($"/api/v1/cases/{caseId}")).ReadAsync<CaseDetail>();
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_merge_moves_the_cases_keeps_both_persons_is_audited_and_undo_restores_the_state_before(string provider)
+    [Theory, BothProviders]
+    public async Task A_merge_moves_the_cases_keeps_both_persons_is_audited_and_undo_restores_the_state_before(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var worker = await app.ClientAsync(Role.CaseWorker, org.Id);
         var surname = DuplicateRequests.UniqueSurname();
@@ -37,7 +37,7 @@ public sealed class MergeTests(AppPool pool) : IClassFixture<AppPool>
         var (absorbedRow, link, audited) = await app.WithDbAsync(async db => (
             await db.Persons.IgnoreQueryFilters().SingleAsync(p => p.Id == absorbed.Id),
             await db.Set<PersonLink>().SingleAsync(l => l.PersonAId == kept.Id && l.PersonBId == absorbed.Id),
-            await db.AuditEntries.AnyAsync(a => a.Action == MergePersons.MergeAction && a.RecordIds == $"{kept.Id} {absorbed.Id}")));
+            await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.MergePersons.Text() && a.RecordIds == $"{kept.Id} {absorbed.Id}")));
         Assert.Equal(kept.Id, absorbedRow.MergedIntoId);
         Assert.True(link.Confirmed);
         Assert.True(audited);
@@ -62,7 +62,7 @@ public sealed class MergeTests(AppPool pool) : IClassFixture<AppPool>
         var (restored, linkAfter, undoAudited, persons) = await app.WithDbAsync(async db => (
             await db.Persons.IgnoreQueryFilters().SingleAsync(p => p.Id == absorbed.Id),
             await db.Set<PersonLink>().SingleAsync(l => l.PersonAId == kept.Id && l.PersonBId == absorbed.Id),
-            await db.AuditEntries.AnyAsync(a => a.Action == MergePersons.UndoAction && a.RecordIds == $"{kept.Id} {absorbed.Id}"),
+            await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.UnmergePersons.Text() && a.RecordIds == $"{kept.Id} {absorbed.Id}"),
             await db.Persons.IgnoreQueryFilters().CountAsync(p => p.Id == kept.Id || p.Id == absorbed.Id)));
         Assert.Null(restored.MergedIntoId);
         Assert.False(linkAfter.Confirmed);
@@ -71,10 +71,9 @@ public sealed class MergeTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Conflict, (await worker.PostJsonAsync($"/api/v1/person-merges/{merge.Id}/undo", new MergePersons.UndoRequest(merge.Version + 1))).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Another_organisations_person_cannot_be_merged_nor_its_merge_undone(string provider)
+    [Theory, BothProviders]
+    public async Task Another_organisations_person_cannot_be_merged_nor_its_merge_undone(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var own = await app.NewOrganisationAsync();
         var other = await app.NewOrganisationAsync();
         var worker = await app.ClientAsync(Role.CaseWorker, own.Id);

@@ -17,7 +17,7 @@ public sealed class NightlyScanTests
         Assert.Equal(TimeSpan.FromHours(20.5), NightlyPersonScan.UntilNext(new DateTimeOffset(2026, 11, 25, 5, 30, 0, TimeSpan.Zero), 2));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task The_scan_runs_by_itself_when_the_clock_reaches_the_night_hour(string provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));

@@ -7,12 +7,11 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Duplicates;
 
-public sealed class ReviewQueueTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ReviewQueueTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_scan_queues_a_cross_organisation_pair_that_only_the_data_protection_officer_sees_and_confirming_counts_one_person_without_sharing_records(string provider)
+    [Theory, BothProviders]
+    public async Task The_scan_queues_a_cross_organisation_pair_that_only_the_data_protection_officer_sees_and_confirming_counts_one_person_without_sharing_records(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var office = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
         var police = await app.NewOrganisationAsync(OrganisationType.Police);
         var ngo = await app.NewOrganisationAsync(OrganisationType.Ngo);
@@ -72,10 +71,9 @@ public sealed class ReviewQueueTests(AppPool pool) : IClassFixture<AppPool>
         Assert.DoesNotContain(surname.Replace("ć", "c"), app.Logs.All, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_rejected_pair_is_never_proposed_again(string provider)
+    [Theory, BothProviders]
+    public async Task A_rejected_pair_is_never_proposed_again(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var office = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
         var a = await app.NewOrganisationAsync(OrganisationType.Health);
         var b = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);

@@ -6,7 +6,7 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Fund;
 
 /// <summary>The fund, shelter and referral pages speak the user's language, code-list labels included.</summary>
-public sealed class AssistancePagesLanguageTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class AssistancePagesLanguageTests : IClassFixture<AppPool>
 {
     private static async Task<string> PageIn(HttpClient client, string url, string culture)
     {
@@ -17,10 +17,9 @@ public sealed class AssistancePagesLanguageTests(AppPool pool) : IClassFixture<A
         return await response.Content.ReadAsStringAsync();
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_fund_shelter_and_referral_pages_render_translated(string provider)
+    [Theory, BothProviders]
+    public async Task The_fund_shelter_and_referral_pages_render_translated(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var fund = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
         var officer = await app.ClientAsync(Role.FundOfficer, fund.Id);
         var donor = await (await officer.PostJsonAsync("/api/v1/fund/donors", new ManageGrants.DonorRequest("Donor"))).ReadAsync<ManageGrants.DonorView>();

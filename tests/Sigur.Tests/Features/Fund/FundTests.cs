@@ -1,12 +1,14 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Sigur.Features.Cases;
 using Sigur.Features.Fund;
+using Sigur.Platform.Audit;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Fund;
 
-public sealed class FundTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class FundTests : IClassFixture<AppPool>
 {
     private sealed record FundWorld(HttpClient Officer, HttpClient SecondOfficer, HttpClient Worker, RegisterCase.Response Case, GrantView Grant)
     {
@@ -33,10 +35,9 @@ public sealed class FundTests(AppPool pool) : IClassFixture<AppPool>
         return new FundWorld(officer, second, worker, c, await created.ReadAsync<GrantView>());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Sixty_four_parallel_approvals_never_overspend_a_budget_line(string provider)
+    [Theory, BothProviders]
+    public async Task Sixty_four_parallel_approvals_never_overspend_a_budget_line(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await FundAsync(app, medical: 100_000);
         var requests = new List<DisbursementView>();
         foreach (var batch in Enumerable.Range(0, 64).Chunk(8))
@@ -57,10 +58,9 @@ public sealed class FundTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(20, approved.Count(d => d.BudgetLineId == line.Id));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Four_eyes_the_requester_never_decides_their_own_request(string provider)
+    [Theory, BothProviders]
+    public async Task Four_eyes_the_requester_never_decides_their_own_request(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await FundAsync(app);
         // A fund officer may ask for a cost of a case their organisation sees... (here: the fund's own case)
         var ownCase = await (await app.ClientAsync(Role.CaseWorker, w.Grant.OrganisationId)).RegisterAsync();
@@ -81,10 +81,9 @@ public sealed class FundTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/v1/fund/disbursements/{theirs.Id}/approve", null)).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_same_cost_is_never_paid_twice(string provider)
+    [Theory, BothProviders]
+    public async Task The_same_cost_is_never_paid_twice(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await FundAsync(app);
         var first = await w.Request(w.Worker, 3_000, "INV-2026-17");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -100,9 +99,12 @@ public sealed class FundTests(AppPool pool) : IClassFixture<AppPool>
         var otherCase = await w.Worker.RegisterAsync();
         Assert.Equal(HttpStatusCode.Created, (await w.Request(w.Worker, 3_000, "INV-2026-17", caseId: otherCase.Id)).StatusCode);
         // A rejected request does not block a corrected one.
-        var rejected = await w.Officer.PostJsonAsync($"/api/v1/fund/disbursements/{(await first.ReadAsync<DisbursementView>()).Id}/reject",
+        var firstId = (await first.ReadAsync<DisbursementView>()).Id;
+        var rejected = await w.Officer.PostJsonAsync($"/api/v1/fund/disbursements/{firstId}/reject",
             new DecideDisbursement.RejectRequest("Receipt illegible"));
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        // The rejection is audited as what it is, not as a plain update.
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.Reject.Text() && e.RecordIds == firstId.ToString())));
         Assert.Equal(HttpStatusCode.Created, (await w.Request(w.Worker, 3_000, "INV-2026-17")).StatusCode);
         // Money in another currency than the line is refused; so is a case the requester cannot see.
         var mkd = await w.Worker.PostJsonAsync("/api/v1/fund/disbursements", new RequestDisbursement.Request(w.Case.Id, w.Line(AssistanceCategory.Medical).Id, 100, "MKD", "x", "y", "z"));

@@ -7,12 +7,11 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Hotline;
 
 /// <summary>The hotline pages without JavaScript: several contacts about one situation become one case.</summary>
-public sealed partial class HotlinePagesTests(AppPool pool) : IClassFixture<AppPool>
+public sealed partial class HotlinePagesTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_operator_turns_two_contacts_into_one_case_on_the_contact_page(string provider)
+    [Theory, BothProviders]
+    public async Task An_operator_turns_two_contacts_into_one_case_on_the_contact_page(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var hotline = await app.ClientAsync(Role.HotlineOperator, (await app.NewOrganisationAsync()).Id);
         async Task<LogContact.Response> Log(CallerType caller) =>
             await (await hotline.PostJsonAsync("/api/v1/hotline/contacts", new LogContact.Request(ContactChannel.Call, caller, Region: "Ohrid"))).ReadAsync<LogContact.Response>();

@@ -10,12 +10,11 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Hotline;
 
 /// <summary>The SOS hotline: contacts logged fast and possibly anonymously, urgent ones alerting the coordinator on duty, contacts becoming cases.</summary>
-public sealed class HotlineTests(ClockedApps apps) : IClassFixture<ClockedApps>
+public sealed class HotlineTests : IClassFixture<ClockedApps>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_contact_is_logged_with_three_fields_can_stay_anonymous_and_the_log_shows_no_story(string provider)
+    [Theory, BothProviders]
+    public async Task A_contact_is_logged_with_three_fields_can_stay_anonymous_and_the_log_shows_no_story(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.Ngo);
         var (_, hotline) = await host.UserAsync(Role.HotlineOperator, org.Id);
 
@@ -51,10 +50,9 @@ public sealed class HotlineTests(ClockedApps apps) : IClassFixture<ClockedApps>
         Assert.DoesNotContain(full.Reference, await (await elsewhere.GetAsync("/api/v1/hotline/contacts")).Content.ReadAsStringAsync());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Contacts_become_a_case_that_keeps_the_link_and_came_through_the_hotline(string provider)
+    [Theory, BothProviders]
+    public async Task Contacts_become_a_case_that_keeps_the_link_and_came_through_the_hotline(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.Ngo);
         var (_, hotline) = await host.UserAsync(Role.HotlineOperator, org.Id);
         async Task<LogContact.Response> Log(string story) =>
@@ -90,10 +88,9 @@ public sealed class HotlineTests(ClockedApps apps) : IClassFixture<ClockedApps>
         Assert.Null((await (await hotline.GetAsync($"/api/v1/hotline/contacts/{third.Id}")).ReadAsync<ListContacts.Detail>()).CaseId);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_urgent_contact_alerts_the_coordinator_on_duty_or_the_whole_hotline_when_nobody_is(string provider)
+    [Theory, BothProviders]
+    public async Task An_urgent_contact_alerts_the_coordinator_on_duty_or_the_whole_hotline_when_nobody_is(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.Ngo);
         var (_, operatorClient) = await host.UserAsync(Role.HotlineOperator, org.Id);
         var (coordinator, coordinatorClient) = await host.UserAsync(Role.CaseWorker, org.Id);
@@ -132,10 +129,9 @@ public sealed class HotlineTests(ClockedApps apps) : IClassFixture<ClockedApps>
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.PostAsync($"/api/v1/notifications/{alert.Id}/read", null)).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Statistics_count_contacts_by_channel_caller_type_and_outcome(string provider)
+    [Theory, BothProviders]
+    public async Task Statistics_count_contacts_by_channel_caller_type_and_outcome(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.Ngo);
         var (_, hotline) = await host.UserAsync(Role.HotlineOperator, org.Id);
         foreach (var (channel, caller, outcome) in new[]

@@ -7,12 +7,11 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Hotline;
 
 /// <summary>Every hotline's contacts as counts for the coordinator's office and analysts, with small cells withheld.</summary>
-public sealed class NationalHotlineStatisticsTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class NationalHotlineStatisticsTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Contacts_of_all_hotlines_are_counted_together_and_small_cells_are_withheld(string provider)
+    [Theory, BothProviders]
+    public async Task Contacts_of_all_hotlines_are_counted_together_and_small_cells_are_withheld(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var first = await app.NewOrganisationAsync();
         var second = await app.NewOrganisationAsync();
         // A day of its own, far in the past, so that no other test's contacts fall in the period.

@@ -9,15 +9,14 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Identification;
 
 /// <summary>The presumption of minority, the child-protection record, and a child's identity kept out of lists, notifications and e-mail.</summary>
-public sealed class ChildTests(ClockedApps apps) : IClassFixture<ClockedApps>
+public sealed class ChildTests : IClassFixture<ClockedApps>
 {
     private static PersonInput Child(string given, string family, string? dateOfBirth = null, int? estimatedAge = null, bool possiblyChild = false) =>
         new(given, family, [], dateOfBirth, estimatedAge, possiblyChild, Sex.Female, ["AL"], ["sq"], "", "");
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_person_of_unknown_age_who_may_be_a_child_is_a_child_until_an_age_assessment_finds_an_adult(string provider)
+    [Theory, BothProviders]
+    public async Task A_person_of_unknown_age_who_may_be_a_child_is_a_child_until_an_age_assessment_finds_an_adult(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var (_, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var today = host.Today;
@@ -52,10 +51,9 @@ public sealed class ChildTests(ClockedApps apps) : IClassFixture<ClockedApps>
         Assert.Equal("She wants to go to school and to call her sister.", after.Child.ChildViews);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Under_18_by_birth_date_or_estimate_is_a_child_and_an_adult_gets_no_child_record(string provider)
+    [Theory, BothProviders]
+    public async Task Under_18_by_birth_date_or_estimate_is_a_child_and_an_adult_gets_no_child_record(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync();
         var (_, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var today = host.Today;
@@ -72,10 +70,9 @@ public sealed class ChildTests(ClockedApps apps) : IClassFixture<ClockedApps>
         Assert.Equal(HttpStatusCode.BadRequest, (await worker.PostJsonAsync($"/api/v1/cases/{byBirth.Id}/age-assessment", new AssessAge.Request(today, AgeAssessmentOutcome.Adult, "Clinic", 20))).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_childs_name_never_appears_in_notifications_e_mail_or_the_dashboard(string provider)
+    [Theory, BothProviders]
+    public async Task A_childs_name_never_appears_in_notifications_e_mail_or_the_dashboard(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.Ngo);
         var (user, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var (operatorUser, hotline) = await host.UserAsync(Role.HotlineOperator, org.Id);

@@ -16,26 +16,9 @@ namespace Sigur.Tests.Features.Identification;
 /// is captured instead of sent, and whose reminders run only when a test runs them. One host per provider per test
 /// class; the clock only moves forward, so every test reckons from "now" as it finds it.
 /// </summary>
-public sealed class ClockedApps : IAsyncDisposable
-{
-    private readonly ConcurrentDictionary<string, Lazy<Task<ClockedApp>>> _apps = new();
+public sealed class ClockedApps() : HostPool<ClockedApp>(ClockedApp.StartAsync);
 
-    public Task<ClockedApp> GetAsync(string provider)
-    {
-        Providers.RequireAvailable(provider);
-        return _apps.GetOrAdd(provider, p => new Lazy<Task<ClockedApp>>(() => ClockedApp.StartAsync(p))).Value;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
-        {
-            try { await (await app.Value).App.DisposeAsync(); } catch (Exception) { /* a host that failed to start has nothing to dispose */ }
-        }
-    }
-}
-
-public sealed class ClockedApp
+public sealed class ClockedApp : IAsyncDisposable
 {
     public required TestApp App { get; init; }
     public required FakeTimeProvider Clock { get; init; }
@@ -86,23 +69,10 @@ public sealed class ClockedApp
         return (user, await SignInAsync(user));
     }
 
-    /// <summary>Signs in again (a bearer token lives an hour of the host's clock, and tests move the clock by days).</summary>
-    public async Task<HttpClient> SignInAsync(TestUser user)
-    {
-        var client = App.AnonymousClient();
-        // The second factor is checked against real time or the host's clock, depending on the Identity version: try both.
-        foreach (var at in new DateTimeOffset?[] { null, Clock.GetUtcNow() })
-        {
-            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { user.UserName, user.Password, Code = Totp.Code(user.AuthenticatorKey, at) });
-            if (!response.IsSuccessStatusCode) continue;
-            var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
-            return client;
-        }
-        throw new InvalidOperationException("Could not sign in at the moved clock.");
-    }
+    /// <summary>Signs in again (a bearer token lives a quarter of an hour of the host's clock, and tests move the clock by days).</summary>
+    public Task<HttpClient> SignInAsync(TestUser user) => App.SignInAsync(user);
 
-    private sealed record TokenResponse(string AccessToken);
+    public ValueTask DisposeAsync() => App.DisposeAsync();
 }
 
 /// <summary>Keeps every e-mail the host would have sent.</summary>

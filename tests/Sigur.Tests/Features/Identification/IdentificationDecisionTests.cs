@@ -9,7 +9,7 @@ using static Sigur.Features.Cases.IdentificationStatus;
 namespace Sigur.Tests.Features.Identification;
 
 /// <summary>potential → presumed → identified, or not a victim: every move allowed and refused, reviews and appeals, history.</summary>
-public sealed class IdentificationDecisionTests(ClockedApps apps) : IClassFixture<ClockedApps>
+public sealed class IdentificationDecisionTests : IClassFixture<ClockedApps>
 {
     /// <summary>How to reach each status by decisions from a new case.</summary>
     private static readonly Dictionary<IdentificationStatus, IdentificationStatus[]> PathTo = new()
@@ -25,10 +25,9 @@ public sealed class IdentificationDecisionTests(ClockedApps apps) : IClassFixtur
         (Potential, Presumed), (Potential, NotAVictim), (Presumed, Identified), (Presumed, NotAVictim),
     ];
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Every_transition_is_allowed_or_refused_with_409_problem_details(string provider)
+    [Theory, BothProviders]
+    public async Task Every_transition_is_allowed_or_refused_with_409_problem_details(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var (_, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var today = host.Today;
@@ -53,10 +52,9 @@ public sealed class IdentificationDecisionTests(ClockedApps apps) : IClassFixtur
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_appeal_reverses_the_decision_that_set_the_status_and_the_history_keeps_everything(string provider)
+    [Theory, BothProviders]
+    public async Task An_appeal_reverses_the_decision_that_set_the_status_and_the_history_keeps_everything(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var (_, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var today = host.Today;
@@ -105,10 +103,9 @@ public sealed class IdentificationDecisionTests(ClockedApps apps) : IClassFixtur
         Assert.DoesNotContain(stored, r => r.Contains("deceptive", StringComparison.Ordinal));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_status_changes_only_through_decisions_not_by_editing_or_registering(string provider)
+    [Theory, BothProviders]
+    public async Task The_status_changes_only_through_decisions_not_by_editing_or_registering(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync();
         var (_, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var request = IdentificationRequests.CaseOn(host.Today);
@@ -126,10 +123,9 @@ public sealed class IdentificationDecisionTests(ClockedApps apps) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await worker.PutJsonAsync($"/api/v1/cases/{created.Id}", edit with { Case = edit.Case with { IdentificationStatus = Potential } })).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Where_the_law_names_a_formal_authority_an_identified_decision_must_name_it(string provider)
+    [Theory, BothProviders]
+    public async Task Where_the_law_names_a_formal_authority_an_identified_decision_must_name_it(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync();
         await host.App.WithDbAsync(async db =>
         {
@@ -149,10 +145,9 @@ public sealed class IdentificationDecisionTests(ClockedApps apps) : IClassFixtur
         Assert.Equal(ClockedApp.FormalAuthorityRs, (await worker.IdentificationAsync(created.Id)).Decisions[^1].FormalAuthority);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Two_decisions_taken_at_once_one_lands_and_the_other_is_refused(string provider)
+    [Theory, BothProviders]
+    public async Task Two_decisions_taken_at_once_one_lands_and_the_other_is_refused(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync();
         var (_, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var today = host.Today;

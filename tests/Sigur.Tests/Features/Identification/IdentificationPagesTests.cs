@@ -13,7 +13,7 @@ namespace Sigur.Tests.Features.Identification;
 /// What the API does, done through the pages without JavaScript: an age assessment, a residence permit's renewal, an
 /// administrator publishing a checklist version; the pages in the four other languages; demo cases with real decisions.
 /// </summary>
-public sealed partial class IdentificationPagesTests(AppPool pool) : IClassFixture<AppPool>
+public sealed partial class IdentificationPagesTests : IClassFixture<AppPool>
 {
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd");
@@ -42,10 +42,9 @@ public sealed partial class IdentificationPagesTests(AppPool pool) : IClassFixtu
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_case_worker_records_an_age_assessment_and_a_permit_renewal_on_the_case_page(string provider)
+    [Theory, BothProviders]
+    public async Task A_case_worker_records_an_age_assessment_and_a_permit_renewal_on_the_case_page(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre)).Id);
         var minor = await worker.RegisterAsync(CaseRequests.New() with { Person = new PersonInput("Arta", "Krasniqi", PossiblyChild: true, Citizenships: ["AL"]) });
         var url = $"/Identification/Case/{minor.Id}";
@@ -83,10 +82,9 @@ public sealed partial class IdentificationPagesTests(AppPool pool) : IClassFixtu
         Assert.Equal((until, true, 1), (permit.DueOn, permit.RenewalGranted!.Value, permit.Renewals));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_administrator_publishes_a_checklist_version_with_translations_and_the_old_version_stays(string provider)
+    [Theory, BothProviders]
+    public async Task An_administrator_publishes_a_checklist_version_with_translations_and_the_old_version_stays(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var admin = await app.ClientAsync(Role.Administrator, (await app.NewOrganisationAsync()).Id);
         var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         const string id = "adult-labour";
@@ -140,10 +138,9 @@ public sealed partial class IdentificationPagesTests(AppPool pool) : IClassFixtu
         Assert.Contains("Versionet", sq);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_identification_pages_speak_macedonian_serbian_and_albanian(string provider)
+    [Theory, BothProviders]
+    public async Task The_identification_pages_speak_macedonian_serbian_and_albanian(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         var child = await worker.RegisterAsync(CaseRequests.New() with { Person = new PersonInput("Arta", "Krasniqi", PossiblyChild: true, Citizenships: ["AL"]) });
         foreach (var (culture, recordAge, checklists) in new[]
@@ -159,10 +156,9 @@ public sealed partial class IdentificationPagesTests(AppPool pool) : IClassFixtu
         }
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Demo_cases_reach_their_status_through_recorded_decisions(string provider)
+    [Theory, BothProviders]
+    public async Task Demo_cases_reach_their_status_through_recorded_decisions(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync(OrganisationType.Police);
         await DemoData.GenerateCasesAsync(app.Services, [org], 80, null, TestContext.Current.CancellationToken, seed: 7);
         var (cases, decisions) = await app.WithDbAsync(async db => (

@@ -11,15 +11,14 @@ namespace Sigur.Tests.Features.Identification;
 /// Each legal clock's deadline, its place on the dashboard and its reminders on the boundary days, found by moving the
 /// host's clock.
 /// </summary>
-public sealed class LegalClockTests(ClockedApps apps) : IClassFixture<ClockedApps>
+public sealed class LegalClockTests : IClassFixture<ClockedApps>
 {
     private static async Task<List<NotificationApi.Item>> NotificationsFor(HttpClient client, string caseReference) =>
         [.. (await (await client.GetAsync("/api/v1/notifications")).ReadAsync<NotificationApi.Response>()).Items.Where(n => n.Arguments.Contains(caseReference))];
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_first_decision_is_due_five_working_days_after_intake_and_reminded_on_the_boundary_days(string provider)
+    [Theory, BothProviders]
+    public async Task The_first_decision_is_due_five_working_days_after_intake_and_reminded_on_the_boundary_days(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.Police);
         var (user, worker) = await host.UserAsync(Role.PoliceInvestigator, org.Id);
         var intake = host.Today;
@@ -59,10 +58,9 @@ public sealed class LegalClockTests(ClockedApps apps) : IClassFixture<ClockedApp
         Assert.Contains(host.Mail.Sent, m => m.To == $"{user.UserName}@example.org" && m.Body.Contains(created.Reference) && m.Body.Contains(due.ToString("yyyy-MM-dd")));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_recovery_period_lasts_at_least_30_days_is_reminded_a_week_ahead_and_can_be_extended(string provider)
+    [Theory, BothProviders]
+    public async Task The_recovery_period_lasts_at_least_30_days_is_reminded_a_week_ahead_and_can_be_extended(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var (user, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var start = host.Today;
@@ -108,10 +106,9 @@ public sealed class LegalClockTests(ClockedApps apps) : IClassFixture<ClockedApp
         Assert.Contains("Clock.RecoveryPeriod.Due", (await NotificationsFor(worker, created.Reference)).Select(n => n.Kind));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_residence_permit_runs_3_to_12_months_is_reminded_30_days_ahead_and_renews(string provider)
+    [Theory, BothProviders]
+    public async Task A_residence_permit_runs_3_to_12_months_is_reminded_30_days_ahead_and_renews(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.SocialWorkCentre); // country MK; the person is a citizen of RS
         var (user, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var today = host.Today;
@@ -154,10 +151,9 @@ public sealed class LegalClockTests(ClockedApps apps) : IClassFixture<ClockedApp
             new RecordResidencePermit.Request(ResidencePermitType.PersonalSituation, host.Today, host.Today.AddMonths(6)))).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Plan_reviews_show_per_user_and_per_organisation_and_leave_when_completed(string provider)
+    [Theory, BothProviders]
+    public async Task Plan_reviews_show_per_user_and_per_organisation_and_leave_when_completed(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync(OrganisationType.Ngo);
         var (_, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var (_, colleague) = await host.UserAsync(Role.CaseWorker, org.Id);

@@ -7,12 +7,11 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Identification;
 
 /// <summary>Indicator checklists as versioned data, screenings that record and summarise but never decide.</summary>
-public sealed class ScreeningTests(ClockedApps apps) : IClassFixture<ClockedApps>
+public sealed class ScreeningTests : IClassFixture<ClockedApps>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_screening_records_the_indicators_and_shows_a_summary_without_deciding(string provider)
+    [Theory, BothProviders]
+    public async Task A_screening_records_the_indicators_and_shows_a_summary_without_deciding(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync();
         var (_, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var created = await worker.RegisterAsync(IdentificationRequests.CaseOn(host.Today));
@@ -44,10 +43,9 @@ public sealed class ScreeningTests(ClockedApps apps) : IClassFixture<ClockedApps
         Assert.Equal(HttpStatusCode.BadRequest, noChecklist.StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_administrator_publishes_a_new_version_and_old_screenings_keep_theirs(string provider)
+    [Theory, BothProviders]
+    public async Task An_administrator_publishes_a_new_version_and_old_screenings_keep_theirs(ClockedApp host)
     {
-        var host = await apps.GetAsync(provider);
         var org = await host.App.NewOrganisationAsync();
         var (_, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var (_, admin) = await host.UserAsync(Role.Administrator, org.Id);

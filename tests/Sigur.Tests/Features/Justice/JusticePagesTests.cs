@@ -7,7 +7,7 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Justice;
 
 /// <summary>The Justice pages render for the roles they are for, keep suspects from case workers, and post through the use cases.</summary>
-public sealed partial class JusticePagesTests(AppPool pool) : IClassFixture<AppPool>
+public sealed partial class JusticePagesTests : IClassFixture<AppPool>
 {
     private static async Task<string> Page(HttpClient client, string url)
     {
@@ -40,10 +40,9 @@ public sealed partial class JusticePagesTests(AppPool pool) : IClassFixture<AppP
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Police_work_a_case_through_the_pages_and_a_case_worker_sees_only_the_victims_side(string provider)
+    [Theory, BothProviders]
+    public async Task Police_work_a_case_through_the_pages_and_a_case_worker_sees_only_the_victims_side(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync(OrganisationType.Police);
         var police = await app.ClientAsync(Role.PoliceInvestigator, org.Id);
         var c = await police.RegisterAsync();
@@ -90,10 +89,9 @@ public sealed partial class JusticePagesTests(AppPool pool) : IClassFixture<AppP
     /// Under Macedonian the pages, stage names and the helper's reasoning are Macedonian, and a North Macedonian penalty
     /// not yet confirmed from the Official Gazette (art. 418-b) is marked as such, in either language.
     /// </summary>
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Justice_pages_and_the_helpers_reasoning_are_in_Macedonian_and_unconfirmed_penalties_say_so(string provider)
+    [Theory, BothProviders]
+    public async Task Justice_pages_and_the_helpers_reasoning_are_in_Macedonian_and_unconfirmed_penalties_say_so(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync(OrganisationType.Police);
         var police = await app.ClientAsync(Role.PoliceInvestigator, org.Id);
         var c = await police.RegisterAsync();
@@ -135,10 +133,9 @@ public sealed partial class JusticePagesTests(AppPool pool) : IClassFixture<AppP
     [GeneratedRegex("/Justice/Proceeding/[0-9a-f-]{36}")]
     private static partial Regex ProceedingLink();
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_catalogue_page_shows_what_is_to_be_confirmed_and_an_administrators_bad_edit_names_the_line(string provider)
+    [Theory, BothProviders]
+    public async Task The_catalogue_page_shows_what_is_to_be_confirmed_and_an_administrators_bad_edit_names_the_line(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         var mk = await Page(worker, "/Justice/Catalogue/MK/2004");
         Assert.Contains("to be confirmed", mk);

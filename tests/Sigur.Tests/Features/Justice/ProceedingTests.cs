@@ -8,7 +8,7 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Justice;
 
-public sealed class ProceedingTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ProceedingTests : IClassFixture<AppPool>
 {
     private static readonly DateOnly Day = new(2025, 3, 1);
 
@@ -39,10 +39,10 @@ public sealed class ProceedingTests(AppPool pool) : IClassFixture<AppPool>
         return await client.PostJsonAsync($"/api/v1/proceedings/{id}/stage", new MoveProceeding.Request(version, stage, date, reference));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Stages_move_forward_and_illegal_moves_are_refused_with_409(string provider)
+    [Theory, BothProviders]
+    public async Task Stages_move_forward_and_illegal_moves_are_refused_with_409(TestApp app)
     {
-        var s = await OpenAsync(await pool.GetAsync(provider));
+        var s = await OpenAsync(app);
         var id = s.Proceeding;
 
         // Straight to a verdict from the police: refused, and the reason says where it can go.
@@ -83,10 +83,10 @@ public sealed class ProceedingTests(AppPool pool) : IClassFixture<AppPool>
             new OpenProceeding.Request("RS", ProceedingStage.FinalJudgement, Day))).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Charges_keep_their_changes_of_qualification_and_verdicts_wait_for_a_court_stage(string provider)
+    [Theory, BothProviders]
+    public async Task Charges_keep_their_changes_of_qualification_and_verdicts_wait_for_a_court_stage(TestApp app)
     {
-        var s = await OpenAsync(await pool.GetAsync(provider));
+        var s = await OpenAsync(app);
         var id = s.Proceeding;
         var first = await (await s.Police.PostJsonAsync($"/api/v1/proceedings/{id}/charges",
             new ChargeDefendant.Request(await Ver(s.Police, id), s.Suspect, "350", "2", Day, Reason: "Police: smuggling"))).ReadAsync<ChargeDefendant.Response>();
@@ -125,10 +125,10 @@ public sealed class ProceedingTests(AppPool pool) : IClassFixture<AppPool>
     }
 
     /// <summary>Two users working from the same page: whatever they add, one is written and the other answers 409 with nothing written.</summary>
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Charges_verdicts_and_claims_sent_from_the_same_version_are_written_once(string provider)
+    [Theory, BothProviders]
+    public async Task Charges_verdicts_and_claims_sent_from_the_same_version_are_written_once(TestApp app)
     {
-        var s = await OpenAsync(await pool.GetAsync(provider));
+        var s = await OpenAsync(app);
         var id = s.Proceeding;
         var prosecutor = await s.App.ClientAsync(Role.Prosecutor, s.Org.Id);
 
@@ -166,10 +166,9 @@ public sealed class ProceedingTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Single((await Detail(s.Police, id)).Claims);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_case_worker_sees_that_proceedings_exist_and_the_victims_role_but_not_the_suspects(string provider)
+    [Theory, BothProviders]
+    public async Task A_case_worker_sees_that_proceedings_exist_and_the_victims_role_but_not_the_suspects(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var s = await OpenAsync(app);
         var d = await Detail(s.Police, s.Proceeding);
         await s.Police.PutJsonAsync($"/api/v1/proceedings/{s.Proceeding}", new EditProceeding.Request(d.Version, VictimRole: VictimRole.InjuredParty, ProtectionMeasures: ["SupportPersonPresent"]));
@@ -217,7 +216,7 @@ public sealed class ProceedingTests(AppPool pool) : IClassFixture<AppPool>
     }
 
     /// <summary>On a host of its own: the figures span every organisation, and small cells must not be suppressed here.</summary>
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task A_conviction_is_counted_once_across_first_instance_appeal_and_final_judgement(string provider)
     {
         await using var app = await TestApp.StartAsync(provider, b => b.UseSetting("Statistics:SuppressionThreshold", "0"));

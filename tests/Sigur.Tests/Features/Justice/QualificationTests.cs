@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Sigur.Features.Justice;
 using Sigur.Platform;
@@ -7,7 +8,7 @@ using static Sigur.Features.Justice.QualifyFacts;
 namespace Sigur.Tests.Features.Justice;
 
 /// <summary>The helper's advice for the fact patterns of the seed statement, under the Serbian Criminal Code in force from 2006.</summary>
-public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class QualificationTests : IClassFixture<AppPool>
 {
     private static readonly DateOnly Offence = new(2007, 6, 1);
 
@@ -24,10 +25,10 @@ public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
     private static readonly Facts AdultDeceivedForForcedLabourAcrossABorder = new(
         Acts: ["recruit", "transport"], Means: ["deception"], Purposes: ["ForcedLabour"], BorderCrossing: true, VictimAge: 27);
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_adult_recruited_by_deception_for_forced_labour_across_a_border_is_388_para_1_and_possibly_350(string provider)
+    [Theory, BothProviders]
+    public async Task An_adult_recruited_by_deception_for_forced_labour_across_a_border_is_388_para_1_and_possibly_350(TestApp app)
     {
-        var client = await Client(provider);
+        var client = await Client(app);
         var r = await Ask(client, AdultDeceivedForForcedLabourAcrossABorder);
 
         Assert.Equal(("RS", "2006"), (r.Country, r.Edition));
@@ -52,10 +53,10 @@ public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Contains(noMeans.Notes, n => n.StartsWith("No means is known", StringComparison.Ordinal));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_same_against_a_minor_with_no_means_is_388_paras_2_and_3_and_consent_never_matters(string provider)
+    [Theory, BothProviders]
+    public async Task The_same_against_a_minor_with_no_means_is_388_paras_2_and_3_and_consent_never_matters(TestApp app)
     {
-        var client = await Client(provider);
+        var client = await Client(app);
         var r = await Ask(client, AdultDeceivedForForcedLabourAcrossABorder with { Means = [], VictimAge = 16, Consent = true });
 
         Assert.Equal(["388/2", "388/3"], Applying(r));
@@ -67,10 +68,10 @@ public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Contains(r.Notes, n => n.Contains("A minor's consent never matters (art. 388 para. 2)"));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_organised_group_adds_388_para_6(string provider)
+    [Theory, BothProviders]
+    public async Task An_organised_group_adds_388_para_6(TestApp app)
     {
-        var client = await Client(provider);
+        var client = await Client(app);
         var adult = await Ask(client, AdultDeceivedForForcedLabourAcrossABorder with { OrganisedGroup = true });
         Assert.Equal(["388/1", "388/6"], Applying(adult));
         Assert.Equal(60, adult.Paragraphs.Single(p => p.Paragraph == "6").MinMonths);
@@ -82,10 +83,10 @@ public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(["388/1", "388/4", "388/5"], Applying(death));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_child_under_14_sold_for_adoption_is_389(string provider)
+    [Theory, BothProviders]
+    public async Task A_child_under_14_sold_for_adoption_is_389(TestApp app)
     {
-        var client = await Client(provider);
+        var client = await Client(app);
         var r = await Ask(client, new Facts(Acts: ["sell"], Purposes: ["ForcedAdoption"], BorderCrossing: false, VictimAge: 9));
         Assert.Equal(["389/1"], Applying(r));
         Assert.Empty(Possible(r));
@@ -96,10 +97,10 @@ public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(["389/1", "389/2"], Applying(await Ask(client, new Facts(Acts: ["sell"], Purposes: ["ForcedAdoption"], BorderCrossing: false, VictimAge: 9, OrganisedGroup: true))));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Smuggling_for_gain_without_exploitation_is_350_para_2_only(string provider)
+    [Theory, BothProviders]
+    public async Task Smuggling_for_gain_without_exploitation_is_350_para_2_only(TestApp app)
     {
-        var client = await Client(provider);
+        var client = await Client(app);
         var r = await Ask(client, new Facts(Acts: ["transport", "facilitateIrregularCrossing"], BorderCrossing: true, MaterialGain: true,
             ForeignNational: true, Consent: true, VictimAge: 30));
         Assert.Equal(["350/2"], r.Paragraphs.Select(p => $"{p.Article}/{p.Paragraph}"));
@@ -119,10 +120,10 @@ public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Contains(both.Notes, n => n.StartsWith("Both trafficking and smuggling", StringComparison.Ordinal));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_old_case_is_qualified_under_article_111b_and_a_Macedonian_one_under_418_a(string provider)
+    [Theory, BothProviders]
+    public async Task An_old_case_is_qualified_under_article_111b_and_a_Macedonian_one_under_418_a(TestApp app)
     {
-        var client = await Client(provider);
+        var client = await Client(app);
         var old = await Ask(client, AdultDeceivedForForcedLabourAcrossABorder, date: new DateOnly(2004, 5, 1));
         Assert.Equal("2003", old.Edition);
         var p = Assert.Single(old.Paragraphs);
@@ -138,10 +139,9 @@ public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
             new Request("RS", Offence, new Facts(Means: ["charm"])))).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_prosecutor_accepts_a_qualification_and_it_is_recorded_with_who_and_which_revision(string provider)
+    [Theory, BothProviders]
+    public async Task A_prosecutor_accepts_a_qualification_and_it_is_recorded_with_who_and_which_revision(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync(OrganisationType.Police);
         var police = await app.ClientAsync(Role.PoliceInvestigator, org.Id);
         var prosecutor = await app.NewUserAsync(Role.Prosecutor, org.Id);
@@ -161,9 +161,29 @@ public sealed class QualificationTests(AppPool pool) : IClassFixture<AppPool>
             new Request("RS", Offence, AdultDeceivedForForcedLabourAcrossABorder), ["388/9"]))).StatusCode);
     }
 
-    private async Task<HttpClient> Client(string provider)
+    /// <summary>The helper works from every shipped catalogue: an adult deceived into sexual exploitation, and a child with no means at all.</summary>
+    [Theory, BothProviders]
+    public async Task Every_shipped_catalogue_qualifies_trafficking_of_an_adult_and_of_a_child(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
-        return await app.ClientAsync(Role.PoliceInvestigator, (await app.NewOrganisationAsync(OrganisationType.Police)).Id);
+        var client = await Client(app);
+        var editions = app.Services.GetRequiredService<OffenceCatalogue>().Baseline.Select(e => e.Document).ToList();
+        Assert.Contains(editions, d => d.Country == "AL");
+        foreach (var doc in editions)
+        {
+            var on = doc.InForceFrom.AddDays(1);
+            var adult = await Ask(client, new Facts(Acts: ["recruit", "transport"], Means: ["deception"], Purposes: ["SexualExploitation"], VictimAge: 25),
+                doc.Country, on);
+            Assert.Equal(doc.Edition, adult.Edition);
+            Assert.Contains(adult.Paragraphs, p => p.Certainty == Certainty.Applies && p.ArticleKind is "trafficking" or "childTrafficking");
+            Assert.DoesNotContain(adult.Paragraphs, p => doc.Find(p.Article, p.Paragraph)!.Requires?.Contains(Fact.VictimMinor) == true);
+
+            var child = await Ask(client, new Facts(Acts: ["recruit", "transport"], Purposes: ["SexualExploitation"], VictimAge: 15), doc.Country, on);
+            var childParagraphs = child.Paragraphs.Where(p => p.Certainty == Certainty.Applies).ToList();
+            Assert.True(childParagraphs.Count > 0, $"{doc.Country}-{doc.Edition}: nothing applies to a trafficked child");
+            Assert.Contains(childParagraphs, p => doc.Find(p.Article, p.Paragraph)!.Requires?.Contains(Fact.VictimMinor) == true);
+        }
     }
+
+    private static async Task<HttpClient> Client(TestApp app) =>
+        await app.ClientAsync(Role.PoliceInvestigator, (await app.NewOrganisationAsync(OrganisationType.Police)).Id);
 }

@@ -6,12 +6,11 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.MobileTeams;
 
-public sealed class MobileTeamTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class MobileTeamTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_coordinator_and_member_organisations_share_a_team_its_visits_and_its_report_and_nobody_else_sees_it(string provider)
+    [Theory, BothProviders]
+    public async Task The_coordinator_and_member_organisations_share_a_team_its_visits_and_its_report_and_nobody_else_sees_it(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var office = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
         var ngo = await app.NewOrganisationAsync(OrganisationType.Ngo);
         var police = await app.NewOrganisationAsync(OrganisationType.Police);
@@ -52,10 +51,9 @@ public sealed class MobileTeamTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(3, (await (await member.GetAsync($"/api/v1/mobile-teams/{team.Id}/visits")).ReadAsync<List<RecordFieldVisit.VisitView>>()).Count);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_visit_links_cases_by_reference_only_and_its_counts_must_add_up(string provider)
+    [Theory, BothProviders]
+    public async Task A_visit_links_cases_by_reference_only_and_its_counts_must_add_up(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var client = await app.ClientAsync(Role.CaseWorker, org.Id);
         var team = await (await client.PostJsonAsync("/api/v1/mobile-teams", new ManageTeams.Request("Team South", "Gevgelija",

@@ -15,14 +15,13 @@ namespace Sigur.Tests.Features.Notifications;
 /// a disbursement waiting for approval, a shelter nearly full. Each fires, reaches the right organisation or user, and
 /// carries references and counts only: no name, narrative, date of birth or shelter address, in the app or by e-mail.
 /// </summary>
-public sealed class AssistanceNotificationTests(ClockedApps apps) : IClassFixture<ClockedApps>
+public sealed class AssistanceNotificationTests : IClassFixture<ClockedApps>
 {
     private const string ShelterAddress = "Ulica Notifikacija 17, Skopje";
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Each_event_notifies_the_right_people_with_references_only(string provider)
+    [Theory, BothProviders]
+    public async Task Each_event_notifies_the_right_people_with_references_only(ClockedApp clocked)
     {
-        var clocked = await apps.GetAsync(provider);
         var app = clocked.App;
         var holder = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var shelterOrg = await app.NewOrganisationAsync(OrganisationType.ShelterOperator);

@@ -2,18 +2,18 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Features.Cases;
 using Sigur.Features.Referrals;
-using Sigur.Platform;
 using Sigur.Platform.Access;
+using Sigur.Platform.Audit;
+using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Referrals;
 
-public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ConsentTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_recipient_sees_only_the_data_groups_the_consent_covers(string provider)
+    [Theory, BothProviders]
+    public async Task The_recipient_sees_only_the_data_groups_the_consent_covers(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         await w.ConsentAsync(DataGroup.Exploitation);
         await w.ReferAsync();
@@ -48,15 +48,14 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal("+381 64 000 0000", own.Person.Contact);
 
         // The audit names the groups the recipient saw, not those withheld.
-        var read = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.OrganisationId == w.Recipient.Id && e.Action == "read").SingleAsync());
+        var read = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.OrganisationId == w.Recipient.Id && e.Action == AuditAction.Read.Text()).SingleAsync());
         Assert.Contains("narrative", read.FieldGroups);
         Assert.DoesNotContain("identity", read.FieldGroups);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Identity_consent_shows_the_names_and_hides_the_narrative(string provider)
+    [Theory, BothProviders]
+    public async Task Identity_consent_shows_the_names_and_hides_the_narrative(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         await w.ConsentAsync(DataGroup.Identity);
         await w.ReferAsync();
@@ -76,10 +75,9 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Empty(item.FormsOfExploitation); // exploitation is not covered, in the list either
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_withdrawn_consent_ends_the_recipients_access_on_its_very_next_request(string provider)
+    [Theory, BothProviders]
+    public async Task A_withdrawn_consent_ends_the_recipients_access_on_its_very_next_request(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         var consent = await w.ConsentAsync();
         await w.ReferAsync();
@@ -99,10 +97,9 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Without_a_consent_naming_the_recipient_the_data_does_not_leave(string provider)
+    [Theory, BothProviders]
+    public async Task Without_a_consent_naming_the_recipient_the_data_does_not_leave(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         var refer = new CreateReferral.Request(w.Case.Id, w.Recipient.Id, [ServiceType.Accommodation]);
         Assert.Equal(HttpStatusCode.Conflict, (await w.HolderClient.PostJsonAsync("/api/v1/referrals", refer)).StatusCode);
@@ -122,10 +119,9 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Single(await (await w.HolderClient.GetAsync($"/api/v1/cases/{w.Case.Id}/consents")).ReadAsync<List<ConsentView>>());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task For_a_child_the_guardian_gives_consent(string provider)
+    [Theory, BothProviders]
+    public async Task For_a_child_the_guardian_gives_consent(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var child = CaseRequests.New("Ema", "Krstić");
         child = child with { Person = child.Person! with { DateOfBirth = $"{DateTime.UtcNow.Year - 15}-01-01" } };
         var w = await ReferralWorld.CreateAsync(app, child);
@@ -146,10 +142,9 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.True(seen.Person.IsChild);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_danger_to_life_override_is_audited_alerted_and_reviewed_by_a_second_person(string provider)
+    [Theory, BothProviders]
+    public async Task A_danger_to_life_override_is_audited_alerted_and_reviewed_by_a_second_person(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app, recipientType: OrganisationType.Police);
         var worker = await app.NewUserAsync(Role.CaseWorker, w.Holder.Id);
         var workerClient = await app.SignInAsync(worker);
@@ -169,7 +164,7 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.True(over.InForce);
         Assert.Null(over.Review);
 
-        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserId == worker.Id && e.Action == OverrideConsent.AuditAction).SingleAsync());
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserId == worker.Id && e.Action == AuditAction.DisclosureOverride.Text()).SingleAsync());
         Assert.Contains(over.Id.ToString(), audited.RecordIds);
         Assert.Equal("DangerToLife", audited.Reason);
         Assert.Contains(app.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Disclosure override") && l.Contains(over.Id.ToString()));
@@ -189,6 +184,6 @@ public sealed class ConsentTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Conflict, (await w.HolderClient.PostJsonAsync($"/api/v1/consents/{over.Id}/review", new ReviewOverride.Request(true))).StatusCode);
         // Rejected: the disclosure ends at once.
         Assert.Equal(HttpStatusCode.NotFound, (await w.RecipientReadsCase()).StatusCode);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "override-rejected" && e.RecordIds == over.Id.ToString())));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.OverrideRejected.Text() && e.RecordIds == over.Id.ToString())));
     }
 }

@@ -7,12 +7,11 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Referrals;
 
 /// <summary>The list where a second person finds the overrides waiting for review, and decides them.</summary>
-public sealed class OverrideReviewTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class OverrideReviewTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Overrides_wait_in_the_list_until_a_second_person_decides_them(string provider)
+    [Theory, BothProviders]
+    public async Task Overrides_wait_in_the_list_until_a_second_person_decides_them(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var holder = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var recipient = await app.NewOrganisationAsync(OrganisationType.ShelterOperator);
         var maker = await app.ClientAsync(Role.CaseWorker, holder.Id);

@@ -7,7 +7,7 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Referrals;
 
-public sealed class ReferralTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ReferralTests : IClassFixture<AppPool>
 {
     private static readonly string[] Actions = ["accept", "decline", "complete", "revoke"];
 
@@ -46,10 +46,9 @@ public sealed class ReferralTests(AppPool pool) : IClassFixture<AppPool>
         return r;
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Every_transition_from_every_status_is_allowed_or_refused_as_the_state_machine_says(string provider)
+    [Theory, BothProviders]
+    public async Task Every_transition_from_every_status_is_allowed_or_refused_as_the_state_machine_says(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         await w.ConsentAsync();
         var failures = new List<string>();
@@ -75,10 +74,9 @@ public sealed class ReferralTests(AppPool pool) : IClassFixture<AppPool>
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Each_side_does_only_its_own_part_and_a_decline_needs_a_reason(string provider)
+    [Theory, BothProviders]
+    public async Task Each_side_does_only_its_own_part_and_a_decline_needs_a_reason(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         await w.ConsentAsync();
         var r = await w.ReferAsync();
@@ -95,10 +93,9 @@ public sealed class ReferralTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Parallel_accept_and_decline_one_wins(string provider)
+    [Theory, BothProviders]
+    public async Task Parallel_accept_and_decline_one_wins(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         await w.ConsentAsync();
         for (var round = 0; round < 3; round++)
@@ -111,10 +108,9 @@ public sealed class ReferralTests(AppPool pool) : IClassFixture<AppPool>
         }
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_recipient_sees_the_case_only_while_the_referral_is_active(string provider)
+    [Theory, BothProviders]
+    public async Task The_recipient_sees_the_case_only_while_the_referral_is_active(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         await w.ConsentAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await w.RecipientReadsCase()).StatusCode); // consent alone opens nothing
@@ -145,10 +141,9 @@ public sealed class ReferralTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Empty(await (await w.HolderClient.GetAsync("/api/v1/referrals/inbox")).ReadAsync<List<ReferralView>>());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_recipient_reads_but_never_writes_the_referred_case(string provider)
+    [Theory, BothProviders]
+    public async Task The_recipient_reads_but_never_writes_the_referred_case(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         await w.ConsentAsync(DataGroup.Exploitation);
         await w.ReferAsync();

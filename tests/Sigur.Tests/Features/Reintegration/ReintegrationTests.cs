@@ -7,17 +7,16 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Reintegration;
 
-public sealed class ReintegrationTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ReintegrationTests : IClassFixture<AppPool>
 {
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     private static FollowReintegration.Contact Contact(int daysAgo, RiskLevel risk, string note = "Living with her aunt; started a tailoring course.") =>
         new(Today.AddDays(-daysAgo), Situation.Stable, Situation.Improving, Situation.Improving, Situation.Stable, risk, note);
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Reintegration_is_followed_over_months_and_closed_once_with_an_outcome(string provider)
+    [Theory, BothProviders]
+    public async Task Reintegration_is_followed_over_months_and_closed_once_with_an_outcome(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         var started = await w.HolderClient.PostJsonAsync($"/api/v1/cases/{w.Case.Id}/reintegration", new FollowReintegration.Start(Today.AddDays(-180)));
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
@@ -47,10 +46,9 @@ public sealed class ReintegrationTests(AppPool pool) : IClassFixture<AppPool>
         Assert.DoesNotContain(stored, s => s.Contains("tailoring", StringComparison.Ordinal) || s.Contains("own flat", StringComparison.Ordinal));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_voluntary_return_needs_its_risk_assessment_and_is_followed_up_only_after_the_departure(string provider)
+    [Theory, BothProviders]
+    public async Task A_voluntary_return_needs_its_risk_assessment_and_is_followed_up_only_after_the_departure(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var w = await ReferralWorld.CreateAsync(app);
         var request = new PlanReturn.Request("AL", RiskLevel.High, "Recruiter lives in the home village.", "Mother supportive, father in debt to the recruiter.",
             "", "Bus Skopje–Tirana with an escort", "Met by the partner NGO in Tirana", Today.AddDays(14));

@@ -6,15 +6,14 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Services;
 
-public sealed class ServiceDirectoryTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ServiceDirectoryTests : IClassFixture<AppPool>
 {
     private static EditService.Request Counselling(string region) => new(ServiceType.Psychological, "Counselling for women and girls", region, ["mk", "sq", "en"],
         true, false, true, true, "Mon–Fri 09–17", "+389 2 3100 000", 12);
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_search_finds_services_by_type_region_language_and_whom_they_serve(string provider)
+    [Theory, BothProviders]
+    public async Task A_search_finds_services_by_type_region_language_and_whom_they_serve(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var ngo = await app.NewOrganisationAsync();
         var worker = await app.ClientAsync(Role.CaseWorker, ngo.Id);
         var region = $"Region{Guid.NewGuid():N}"[..16];
@@ -38,10 +37,9 @@ public sealed class ServiceDirectoryTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Empty(await Search("&language=de"));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_organisation_edits_only_its_own_entries_and_administrators_any(string provider)
+    [Theory, BothProviders]
+    public async Task An_organisation_edits_only_its_own_entries_and_administrators_any(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var owner = await app.NewOrganisationAsync();
         var stranger = await app.NewOrganisationAsync();
         var ownerClient = await app.ClientAsync(Role.CaseWorker, owner.Id);
@@ -67,10 +65,9 @@ public sealed class ServiceDirectoryTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(owner.Id, adminEntry.OrganisationId);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Bad_entries_are_refused_naming_the_field(string provider)
+    [Theory, BothProviders]
+    public async Task Bad_entries_are_refused_naming_the_field(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var client = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         foreach (var (request, field) in new[]
         {

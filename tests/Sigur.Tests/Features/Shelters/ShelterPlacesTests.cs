@@ -10,7 +10,7 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Shelters;
 
 /// <summary>Changing a shelter's places (never below its residents, whatever the concurrency), occupancy over time, and the waiting list.</summary>
-public sealed class ShelterPlacesTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ShelterPlacesTests : IClassFixture<AppPool>
 {
     private static async Task<(HttpClient Staff, HttpClient Worker, ShelterDetail Shelter)> ShelterAsync(TestApp app, int places)
     {
@@ -24,10 +24,9 @@ public sealed class ShelterPlacesTests(AppPool pool) : IClassFixture<AppPool>
     private static Task<HttpResponseMessage> Admit(HttpClient staff, Guid shelter, Guid caseId) =>
         staff.PostJsonAsync($"/api/v1/shelters/{shelter}/admissions", new AdmitToShelter.Request(caseId));
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Places_change_but_never_below_the_residents_and_one_editor_wins(string provider)
+    [Theory, BothProviders]
+    public async Task Places_change_but_never_below_the_residents_and_one_editor_wins(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var (staff, worker, shelter) = await ShelterAsync(app, places: 6);
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.Created, (await Admit(staff, shelter.Id, (await worker.RegisterAsync()).Id)).StatusCode);
         var url = $"/api/v1/shelters/{shelter.Id}/places";
@@ -68,10 +67,9 @@ public sealed class ShelterPlacesTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.PutJsonAsync(url, new EditPlaces.Request(current.Version + 1, [new(PlaceSex.Female, AgeGroup.Adult, 1)]))).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Cutting_places_while_admissions_race_never_leaves_more_residents_than_places(string provider)
+    [Theory, BothProviders]
+    public async Task Cutting_places_while_admissions_race_never_leaves_more_residents_than_places(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var (staff, worker, shelter) = await ShelterAsync(app, places: 15);
         var cases = new List<Guid>();
         foreach (var batch in Enumerable.Range(0, 24).Chunk(8))
@@ -93,10 +91,9 @@ public sealed class ShelterPlacesTests(AppPool pool) : IClassFixture<AppPool>
         else Assert.Equal((HttpStatusCode.Conflict, 15), (cut.StatusCode, places.Places));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Occupancy_over_time_counts_stays_day_by_day_and_the_waiting_list_can_be_cleared(string provider)
+    [Theory, BothProviders]
+    public async Task Occupancy_over_time_counts_stays_day_by_day_and_the_waiting_list_can_be_cleared(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var (staff, worker, shelter) = await ShelterAsync(app, places: 5);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var a = await worker.RegisterAsync();
@@ -131,10 +128,9 @@ public sealed class ShelterPlacesTests(AppPool pool) : IClassFixture<AppPool>
     /// materialises as an entity, so Disclosure minimises it: without the identity group the birth date is withheld,
     /// and the person must still get a child's place (the age survives withholding) while nothing else leaves.
     /// </summary>
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_referred_child_whose_identity_is_withheld_still_gets_a_childs_place_and_nothing_else(string provider)
+    [Theory, BothProviders]
+    public async Task A_referred_child_whose_identity_is_withheld_still_gets_a_childs_place_and_nothing_else(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var holder = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
         var holderClient = await app.ClientAsync(Role.CaseWorker, holder.Id);
         var org = await app.NewOrganisationAsync(OrganisationType.ShelterOperator);

@@ -9,7 +9,7 @@ using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.Shelters;
 
-public sealed class ShelterTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ShelterTests : IClassFixture<AppPool>
 {
     private const string Address = "ul. Tajna 7, Skopje";
 
@@ -25,10 +25,9 @@ public sealed class ShelterTests(AppPool pool) : IClassFixture<AppPool>
         return (org, staff, worker, await created.ReadAsync<ShelterDetail>());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Sixty_four_parallel_admissions_to_fifteen_places_exactly_fifteen_succeed(string provider)
+    [Theory, BothProviders]
+    public async Task Sixty_four_parallel_admissions_to_fifteen_places_exactly_fifteen_succeed(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var (_, staff, worker, shelter) = await ShelterAsync(app);
         var cases = new List<RegisterCase.Response>();
         foreach (var batch in Enumerable.Range(0, 64).Chunk(8))
@@ -44,10 +43,9 @@ public sealed class ShelterTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(15, open);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Admission_discharge_waiting_list_and_places_by_category(string provider)
+    [Theory, BothProviders]
+    public async Task Admission_discharge_waiting_list_and_places_by_category(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var (_, staff, worker, shelter) = await ShelterAsync(app, places: 1, childPlaces: 1);
         var first = await worker.RegisterAsync(CaseRequests.New("Prva", "Osoba"));
         var second = await worker.RegisterAsync(CaseRequests.New("Druga", "Osoba"));
@@ -81,10 +79,9 @@ public sealed class ShelterTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.NotFound, (await otherStaff.PostJsonAsync($"/api/v1/shelters/{shelter.Id}/admissions", new AdmitToShelter.Request(third.Id))).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_address_is_encrypted_and_shown_only_to_the_shelters_staff_and_the_coordinator(string provider)
+    [Theory, BothProviders]
+    public async Task The_address_is_encrypted_and_shown_only_to_the_shelters_staff_and_the_coordinator(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var (org, staff, _, shelter) = await ShelterAsync(app);
         Assert.Equal(Address, shelter.Address);
         Assert.Equal(Address, (await (await staff.GetAsync($"/api/v1/shelters/{shelter.Id}")).ReadAsync<ShelterDetail>()).Address);
@@ -113,10 +110,9 @@ public sealed class ShelterTests(AppPool pool) : IClassFixture<AppPool>
         Assert.All(stored, v => Assert.DoesNotContain("Tajna", v));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_referral_of_a_sheltered_person_carries_no_shelter_address(string provider)
+    [Theory, BothProviders]
+    public async Task A_referral_of_a_sheltered_person_carries_no_shelter_address(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var (org, staff, worker, shelter) = await ShelterAsync(app);
         var c = await worker.RegisterAsync();
         Assert.Equal(HttpStatusCode.Created, (await staff.PostJsonAsync($"/api/v1/shelters/{shelter.Id}/admissions", new AdmitToShelter.Request(c.Id))).StatusCode);

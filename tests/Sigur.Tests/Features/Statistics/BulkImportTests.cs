@@ -17,7 +17,7 @@ namespace Sigur.Tests.Features.Statistics;
 /// reads back through EF as given, names and birth dates encrypted and indexed for the case search, the import key a
 /// keyed hash; bad names and birth dates are reported by row and column.
 /// </summary>
-public sealed class BulkImportTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class BulkImportTests : IClassFixture<AppPool>
 {
     private static readonly string Header = string.Join(';', ImportCases.SigurFields);
 
@@ -67,10 +67,9 @@ public sealed class BulkImportTests(AppPool pool) : IClassFixture<AppPool>
         return rows;
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Rows_written_in_bulk_read_back_through_EF_as_they_were_given(string provider)
+    [Theory, BothProviders]
+    public async Task Rows_written_in_bulk_read_back_through_EF_as_they_were_given(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var region = $"B{Guid.NewGuid():N}"[..12];
         var rows = Generate(8_321, region);
@@ -125,10 +124,9 @@ public sealed class BulkImportTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(rows.Count, await app.WithDbAsync(db => db.Cases.IgnoreQueryFilters().CountAsync(c => c.OrganisationId == org.Id)));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_imported_Cyrillic_name_is_found_by_its_Latin_spelling_and_is_stored_encrypted(string provider)
+    [Theory, BothProviders]
+    public async Task An_imported_Cyrillic_name_is_found_by_its_Latin_spelling_and_is_stored_encrypted(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         // A family name no other test uses, in Cyrillic, and the same letter for letter in Latin.
         var suffix = Guid.NewGuid().ToString("N")[..8].Select(c => Convert.ToInt32(c.ToString(), 16)).ToArray();
@@ -167,10 +165,9 @@ public sealed class BulkImportTests(AppPool pool) : IClassFixture<AppPool>
 
     private sealed record RawPerson(string Given, string Family, string Birth, string Contact, string Key);
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Bad_names_and_birth_dates_are_reported_by_row_and_column_and_nothing_is_written(string provider)
+    [Theory, BothProviders]
+    public async Task Bad_names_and_birth_dates_are_reported_by_row_and_column_and_nothing_is_written(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         Row Good(string given, string family, string birth) =>
             new(new DateOnly(2024, 5, 6), Sex.Male, 30, ["RS"], ["ForcedLabour"], IdentificationStatus.Identified, IntakeChannel.Police, "Niš", "", given, family, birth);

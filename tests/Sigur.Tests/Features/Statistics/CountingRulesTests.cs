@@ -6,14 +6,14 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Statistics;
 
 /// <summary>The counting rules of CountingRules, each on a hand-built data set, on both providers.</summary>
-public sealed class CountingRulesTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class CountingRulesTests : IClassFixture<AppPool>
 {
     private static readonly DateOnly March2025 = new(2025, 3, 1);
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_person_with_two_cases_in_a_year_is_one_victim_and_two_cases(string provider)
+    [Theory, BothProviders]
+    public async Task A_person_with_two_cases_in_a_year_is_one_victim_and_two_cases(TestApp app)
     {
-        var data = await StatisticsData.NewAsync(await pool.GetAsync(provider));
+        var data = await StatisticsData.NewAsync(app);
         var person = await data.PersonAsync();
         await data.CaseAsync(person, March2025, IdentificationStatus.Presumed);
         await data.CaseAsync(person, March2025.AddMonths(2), IdentificationStatus.Identified);
@@ -29,10 +29,9 @@ public sealed class CountingRulesTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(0, status.Cell("Presumed"));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_confirmed_link_across_organisations_counts_once_and_a_proposed_one_does_not_merge(string provider)
+    [Theory, BothProviders]
+    public async Task A_confirmed_link_across_organisations_counts_once_and_a_proposed_one_does_not_merge(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var data = await StatisticsData.NewAsync(app);
         var other = await app.NewOrganisationAsync(OrganisationType.Police);
         var a = await data.PersonAsync(Sex.Female);
@@ -53,10 +52,10 @@ public sealed class CountingRulesTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(3, bySex.Cell("Total"));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_person_registered_again_next_year_counts_in_both_years_and_once_in_the_total(string provider)
+    [Theory, BothProviders]
+    public async Task A_person_registered_again_next_year_counts_in_both_years_and_once_in_the_total(TestApp app)
     {
-        var data = await StatisticsData.NewAsync(await pool.GetAsync(provider));
+        var data = await StatisticsData.NewAsync(app);
         var person = await data.PersonAsync();
         await data.CaseAsync(person, new DateOnly(2024, 5, 1));
         await data.CaseAsync(person, new DateOnly(2025, 5, 1));
@@ -68,10 +67,10 @@ public sealed class CountingRulesTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(1, table.Cell("Total", "Total"));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Every_form_and_every_citizenship_counts_and_the_total_counts_the_person_once(string provider)
+    [Theory, BothProviders]
+    public async Task Every_form_and_every_citizenship_counts_and_the_total_counts_the_person_once(TestApp app)
     {
-        var data = await StatisticsData.NewAsync(await pool.GetAsync(provider));
+        var data = await StatisticsData.NewAsync(app);
         var person = await data.PersonAsync(citizenships: ["MK", "AL"]);
         await data.CaseAsync(person, March2025, forms: ["SexualExploitation", "ForcedLabour"], origin: ["AL"]);
 
@@ -90,10 +89,10 @@ public sealed class CountingRulesTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(1, (await data.CountAsync("trafficking")).Cell("CrossBorder"));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Age_is_taken_at_intake_from_the_encrypted_birth_date_without_decrypting_it_for_counting(string provider)
+    [Theory, BothProviders]
+    public async Task Age_is_taken_at_intake_from_the_encrypted_birth_date_without_decrypting_it_for_counting(TestApp app)
     {
-        var data = await StatisticsData.NewAsync(await pool.GetAsync(provider));
+        var data = await StatisticsData.NewAsync(app);
         // 17 on the intake date, though the years differ by 18.
         await data.CaseAsync(await data.PersonAsync(dateOfBirth: "2007-06-01"), March2025);
         await data.CaseAsync(await data.PersonAsync(dateOfBirth: "2000-01-15"), March2025);
@@ -109,10 +108,9 @@ public sealed class CountingRulesTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(1, bands.Cell("24-26"));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Every_figure_equals_a_plain_SQL_recount(string provider)
+    [Theory, BothProviders]
+    public async Task Every_figure_equals_a_plain_SQL_recount(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var data = await StatisticsData.NewAsync(app);
         var random = new Random(7);
         var persons = new List<Person>();
@@ -122,8 +120,8 @@ public sealed class CountingRulesTests(AppPool pool) : IClassFixture<AppPool>
             await data.CaseAsync(persons[random.Next(persons.Count)], new DateOnly(2020 + random.Next(6), 1 + random.Next(12), 1 + random.Next(28)),
                 (IdentificationStatus)random.Next(4), channel: (IntakeChannel)random.Next(11));
 
-        var year = provider == Providers.Sqlite ? "CAST(strftime('%Y', c.intake_date) AS INTEGER)" : "CAST(EXTRACT(YEAR FROM c.intake_date) AS INTEGER)";
-        var param = provider == Providers.Sqlite ? "$region" : "@region";
+        var year = app.Provider == Providers.Sqlite ? "CAST(strftime('%Y', c.intake_date) AS INTEGER)" : "CAST(EXTRACT(YEAR FROM c.intake_date) AS INTEGER)";
+        var param = app.Provider == Providers.Sqlite ? "$region" : "@region";
         var caseSql = await data.SqlAsync($"SELECT c.intake_channel || '/' || {year}, COUNT(*) FROM cases c WHERE c.region = {param} GROUP BY 1");
         var personSql = await data.SqlAsync($"SELECT p.sex || '/' || {year}, COUNT(DISTINCT p.id) FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.region = {param} GROUP BY 1");
         var personTotal = await data.SqlAsync($"SELECT p.sex, COUNT(DISTINCT p.id) FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.region = {param} GROUP BY 1");

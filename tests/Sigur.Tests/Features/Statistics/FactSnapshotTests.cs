@@ -10,7 +10,7 @@ namespace Sigur.Tests.Features.Statistics;
 /// The in-memory fact snapshot counts every table exactly as the facts do, and stays exactly in step with the
 /// database through the statistics journal, whoever writes.
 /// </summary>
-public sealed class FactSnapshotTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class FactSnapshotTests : IClassFixture<AppPool>
 {
     private static readonly StatisticsContext Context = new("MK");
 
@@ -38,10 +38,9 @@ public sealed class FactSnapshotTests(AppPool pool) : IClassFixture<AppPool>
         AssertSameTables(random, now, view);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task After_concurrent_writes_every_table_agrees_with_a_recount_from_the_database(string provider)
+    [Theory, BothProviders]
+    public async Task After_concurrent_writes_every_table_agrees_with_a_recount_from_the_database(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var data = await StatisticsData.NewAsync(app);
         var snapshot = app.Services.GetRequiredService<FactSnapshot>();
         var people = new List<Person>();
@@ -98,10 +97,9 @@ public sealed class FactSnapshotTests(AppPool pool) : IClassFixture<AppPool>
         await AssertAgreesAsync(app, snapshot, data, specs);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_bulk_import_is_counted_by_the_next_table(string provider)
+    [Theory, BothProviders]
+    public async Task A_bulk_import_is_counted_by_the_next_table(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var data = await StatisticsData.NewAsync(app);
         var snapshot = app.Services.GetRequiredService<FactSnapshot>();
         await data.CaseAsync(await data.PersonAsync(), new DateOnly(2024, 1, 5));

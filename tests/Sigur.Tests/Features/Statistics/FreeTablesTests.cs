@@ -10,12 +10,11 @@ namespace Sigur.Tests.Features.Statistics;
 /// Tables asked for one request at a time cannot be differenced: "victims by sex and year" minus "identified victims by
 /// sex and year" must not give away the withheld "presumed" cells of a third request.
 /// </summary>
-public sealed class FreeTablesTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class FreeTablesTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Differencing_two_requests_with_overlapping_filters_recovers_no_withheld_cell(string provider)
+    [Theory, BothProviders]
+    public async Task Differencing_two_requests_with_overlapping_filters_recovers_no_withheld_cell(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var data = await StatisticsData.NewAsync(app);
         var y2025 = new DateOnly(2025, 4, 1);
         var y2024 = new DateOnly(2024, 4, 1);
@@ -48,7 +47,7 @@ public sealed class FreeTablesTests(AppPool pool) : IClassFixture<AppPool>
         var protectedTables = new List<CountedTable>();
         foreach (var spec in requests)
         {
-            var published = await app.WithDbAsync(db => FreeTables.PublishAsync(app.Services.GetRequiredService<FactSnapshot>(), db, app.Services.GetRequiredService<IConfiguration>(), spec, false, default));
+            var published = await app.WithDbAsync(db => FreeTables.PublishAsync(app.Services.GetRequiredService<FactSnapshot>(), db, app.Services.GetRequiredService<StatisticsSettings>(), spec, false, default));
             var t = await TrueAsync(app, spec);
             Assert.Equal(t.Rows, published.RowCategories);
             Assert.Equal(t.Columns, published.ColumnCategories);
@@ -66,10 +65,9 @@ public sealed class FreeTablesTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal((await PublishedAsync(app, all)).Cells, (await PublishedAsync(app, all)).Cells);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_api_refuses_sums_of_categories_and_more_than_four_dimensions_naming_the_filter(string provider)
+    [Theory, BothProviders]
+    public async Task The_api_refuses_sums_of_categories_and_more_than_four_dimensions_naming_the_filter(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var analyst = await app.ClientAsync(Sigur.Platform.Role.Analyst, (await app.NewOrganisationAsync(Sigur.Platform.OrganisationType.NationalCoordinatorOffice)).Id);
         foreach (var query in new[]
                  {
@@ -101,10 +99,10 @@ public sealed class FreeTablesTests(AppPool pool) : IClassFixture<AppPool>
         new("sex", "year", [.. filters.Append(data.RegionFilter).Select(f => Filter.Parse(f, out _)!)]);
 
     private static Task<CountedTable> TrueAsync(TestApp app, TableSpec spec) =>
-        app.WithDbAsync(async db => (await CrossTab.CountAsync(db, app.Services.GetRequiredService<IConfiguration>(), [spec], default))[0]);
+        app.WithDbAsync(async db => (await CrossTab.CountAsync(db, app.Services.GetRequiredService<StatisticsSettings>(), [spec], default))[0]);
 
     private static Task<PublishedTable> PublishedAsync(TestApp app, TableSpec spec) =>
-        app.WithDbAsync(db => FreeTables.PublishAsync(app.Services.GetRequiredService<FactSnapshot>(), db, app.Services.GetRequiredService<IConfiguration>(), spec, false, default));
+        app.WithDbAsync(db => FreeTables.PublishAsync(app.Services.GetRequiredService<FactSnapshot>(), db, app.Services.GetRequiredService<StatisticsSettings>(), spec, false, default));
 
     private static string KeyOf(CountedTable t, string row, string col) =>
         t.Keys[t.Rows.ToList().IndexOf(row), t.Columns.ToList().IndexOf(col)];

@@ -8,7 +8,7 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Statistics;
 
 /// <summary>Import: dry run with a report naming each bad row and column; all or nothing; idempotent; the CTDC sample.</summary>
-public sealed class ImportTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ImportTests : IClassFixture<AppPool>
 {
     private static List<string[]> Sheet(params string[] lines) => CsvText.ReadAll(new StringReader(string.Join('\n', lines)));
 
@@ -20,10 +20,9 @@ public sealed class ImportTests(AppPool pool) : IClassFixture<AppPool>
 
     private static Task<int> CasesOf(TestApp app, Guid org) => app.WithDbAsync(db => db.Cases.IgnoreQueryFilters().CountAsync(c => c.OrganisationId == org));
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task One_bad_row_in_the_middle_is_reported_and_nothing_is_written(string provider)
+    [Theory, BothProviders]
+    public async Task One_bad_row_in_the_middle_is_reported_and_nothing_is_written(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var region = $"I{Guid.NewGuid():N}"[..10];
         var file = Sheet(
@@ -60,17 +59,16 @@ public sealed class ImportTests(AppPool pool) : IClassFixture<AppPool>
 
         // Imported records count like any other.
         var data = new StatisticsData(app, org);
-        var table = await app.WithDbAsync(async db => (await CrossTab.CountAsync(db, app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
+        var table = await app.WithDbAsync(async db => (await CrossTab.CountAsync(db, app.Services.GetRequiredService<StatisticsSettings>(),
             [new TableSpec("agegroup", "sex", [Filter.Parse($"region={region}", out _)!])], default))[0]);
         Assert.Equal(2, table.Cell("Adult", "Female"));
         Assert.Equal(4, table.Cell("Total"));
         _ = data;
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_CTDC_sample_imports_once_with_its_age_bands_and_forms(string provider)
+    [Theory, BothProviders]
+    public async Task The_CTDC_sample_imports_once_with_its_age_bands_and_forms(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync(OrganisationType.InternationalOrganisation);
         var records = ImportCases.ReadFile(Path.Combine(AppContext.BaseDirectory, "Features", "Statistics", "Data", "ctdc_k_anon_sample_fidelgarz67.csv"));
 

@@ -9,14 +9,13 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Statistics;
 
 /// <summary>The unit "proceeding" and the reference date "decision", on hand-built proceedings and identification decisions.</summary>
-public sealed class ProceedingsAndDecisionsTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ProceedingsAndDecisionsTests : IClassFixture<AppPool>
 {
     private static DateTime Utc(int year, int month, int day) => new(year, month, day, 0, 0, 0, DateTimeKind.Utc);
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_conviction_through_three_court_stages_is_one_proceeding_in_the_year_of_its_final_verdict(string provider)
+    [Theory, BothProviders]
+    public async Task A_conviction_through_three_court_stages_is_one_proceeding_in_the_year_of_its_final_verdict(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var data = await StatisticsData.NewAsync(app);
         var victim = await data.CaseAsync(await data.PersonAsync(Sex.Female), new DateOnly(2024, 2, 1));
         var other = await data.CaseAsync(await data.PersonAsync(Sex.Male), new DateOnly(2024, 6, 1));
@@ -71,10 +70,9 @@ public sealed class ProceedingsAndDecisionsTests(AppPool pool) : IClassFixture<A
         Assert.Equal(2, (await CountAsync(app, data, "outcome", null, CountingUnit.Person, ReferenceDate.Intake)).Cell("Unknown"));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task With_the_year_of_decision_a_case_counts_when_its_current_status_was_decided(string provider)
+    [Theory, BothProviders]
+    public async Task With_the_year_of_decision_a_case_counts_when_its_current_status_was_decided(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var data = await StatisticsData.NewAsync(app);
         var decided = await data.CaseAsync(await data.PersonAsync(), new DateOnly(2023, 9, 1));
         await data.CaseAsync(await data.PersonAsync(), new DateOnly(2023, 10, 1), IdentificationStatus.Potential);
@@ -109,6 +107,6 @@ public sealed class ProceedingsAndDecisionsTests(AppPool pool) : IClassFixture<A
         app.WithDbAsync(async db =>
         {
             var spec = new TableSpec(rows, cols, [Filter.Parse(data.RegionFilter, out _)!], unit, reference);
-            return (await CrossTab.CountAsync(db, app.Services.GetRequiredService<IConfiguration>(), [spec], default))[0];
+            return (await CrossTab.CountAsync(db, app.Services.GetRequiredService<StatisticsSettings>(), [spec], default))[0];
         });
 }

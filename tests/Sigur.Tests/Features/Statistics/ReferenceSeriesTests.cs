@@ -11,14 +11,13 @@ namespace Sigur.Tests.Features.Statistics;
 /// The UNODC GLOTIP file loads, "&lt;5" stays withheld with its source, and a published figure is shown beside the
 /// national count. On hosts of this class's own: the comparison counts the whole country, not a test's region.
 /// </summary>
-public sealed class ReferenceSeriesTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class ReferenceSeriesTests : IClassFixture<AppPool>
 {
     private static readonly string Glotip = Path.Combine(AppContext.BaseDirectory, "Features", "Statistics", "Data", "glotip_western_balkans.csv");
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_published_file_imports_once_keeps_withheld_figures_withheld_and_sits_beside_the_national_count(string provider)
+    [Theory, BothProviders]
+    public async Task The_published_file_imports_once_keeps_withheld_figures_withheld_and_sits_beside_the_national_count(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var now = DateTime.UtcNow;
 
         var dry = await app.WithDbAsync(db => ImportReference.RunAsync(db, Glotip, dryRun: true, now, default));
@@ -79,10 +78,9 @@ public sealed class ReferenceSeriesTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.BadRequest, (await analyst.GetAsync("/api/v1/statistics/reference")).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_file_with_one_bad_row_in_the_middle_writes_nothing_and_names_the_row_and_column(string provider)
+    [Theory, BothProviders]
+    public async Task A_file_with_one_bad_row_in_the_middle_writes_nothing_and_names_the_row_and_column(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var lines = (await File.ReadAllLinesAsync(Glotip)).Take(41).ToList();
         var fields = lines[20].Split(',');
         fields[11] = "about 40";

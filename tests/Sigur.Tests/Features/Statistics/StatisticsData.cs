@@ -68,16 +68,16 @@ public sealed class StatisticsData(TestApp app, Organisation org)
 
     public Task<IReadOnlyList<PublishedTable>> TablesAsync(bool publication, params TableSpec[] specs) => app.WithDbAsync(async db =>
     {
-        var config = app.Services.GetRequiredService<IConfiguration>();
-        return await CrossTab.PublishAsync(db, config, [.. specs.Select(s => s with { Filters = [.. s.Filters, Filter.Parse(RegionFilter, out _)!] })], publication, default);
+        var statistics = app.Services.GetRequiredService<StatisticsSettings>();
+        return await CrossTab.PublishAsync(db, statistics, [.. specs.Select(s => s with { Filters = [.. s.Filters, Filter.Parse(RegionFilter, out _)!] })], publication, default);
     });
 
     /// <summary>True counts, before any suppression: what the counting rules give.</summary>
     public Task<CountedTable> CountAsync(string rows, string? cols = null, CountingUnit unit = CountingUnit.Person, params string[] filters) => app.WithDbAsync(async db =>
     {
-        var config = app.Services.GetRequiredService<IConfiguration>();
+        var statistics = app.Services.GetRequiredService<StatisticsSettings>();
         var spec = new TableSpec(rows, cols, [.. filters.Append(RegionFilter).Select(f => Filter.Parse(f, out _)!)], unit);
-        return (await CrossTab.CountAsync(db, config, [spec], default))[0];
+        return (await CrossTab.CountAsync(db, statistics, [spec], default))[0];
     });
 
     /// <summary>A plain SQL query over the test's region, for recounts that do not go through the statistics code.</summary>

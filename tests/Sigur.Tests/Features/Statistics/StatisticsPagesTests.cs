@@ -6,12 +6,11 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Statistics;
 
 /// <summary>The statistics page shows the table and a server-drawn SVG chart to analysts; the counting rules page too.</summary>
-public sealed class StatisticsPagesTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class StatisticsPagesTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_analyst_sees_the_table_and_the_chart_and_a_case_worker_does_not(string provider)
+    [Theory, BothProviders]
+    public async Task An_analyst_sees_the_table_and_the_chart_and_a_case_worker_does_not(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var data = await StatisticsData.NewAsync(app);
         await data.ManyAsync(6, new DateOnly(2025, 2, 1), Sex.Female);
         var analyst = await app.ClientAsync(Role.Analyst, (await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice)).Id);

@@ -10,12 +10,12 @@ namespace Sigur.Tests.Features.Statistics;
 /// unit vector lies in the span of the equations the published figures provide (each row and column adds up to its
 /// total; the same population in two tables is one unknown).
 /// </summary>
-public sealed class SuppressionTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class SuppressionTests : IClassFixture<AppPool>
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Cells_of_one_to_four_are_withheld_and_cannot_be_recovered_from_totals(string provider)
+    [Theory, BothProviders]
+    public async Task Cells_of_one_to_four_are_withheld_and_cannot_be_recovered_from_totals(TestApp app)
     {
-        var data = await StatisticsData.NewAsync(await pool.GetAsync(provider));
+        var data = await StatisticsData.NewAsync(app);
         await data.ManyAsync(3, new DateOnly(2025, 4, 1), Sex.Female);
         await data.ManyAsync(12, new DateOnly(2025, 4, 1), Sex.Male);
         await data.ManyAsync(7, new DateOnly(2024, 4, 1), Sex.Female);
@@ -41,10 +41,10 @@ public sealed class SuppressionTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Null(forPublication.Cell("Female", "2024")); // 7 < 11
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Two_overlapping_tables_do_not_give_a_withheld_cell_away(string provider)
+    [Theory, BothProviders]
+    public async Task Two_overlapping_tables_do_not_give_a_withheld_cell_away(TestApp app)
     {
-        var data = await StatisticsData.NewAsync(await pool.GetAsync(provider));
+        var data = await StatisticsData.NewAsync(app);
         var y2025 = new DateOnly(2025, 4, 1);
         var y2024 = new DateOnly(2024, 4, 1);
         await data.ManyAsync(2, y2025, Sex.Female, dateOfBirth: "2012-01-01");
