@@ -130,7 +130,8 @@ public static class ApiContract
                 Description = "The file, in the format asked for.",
                 Content = new Dictionary<string, OpenApiMediaType> { ["*/*"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } } },
             };
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        var throttled = metadata.OfType<MethodInfo>().FirstOrDefault()?.GetParameters().Any(p => p.ParameterType == typeof(Access.SignInThrottle)) == true;
+        if (throttled || metadata.OfType<EnableRateLimitingAttribute>().Any())
             Add(operation, document, 429, "Too many attempts; try again after the time in Retry-After.");
         return Task.CompletedTask;
     }
