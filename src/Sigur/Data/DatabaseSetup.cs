@@ -81,8 +81,10 @@ public static class DatabaseSetup
 
     /// <summary>
     /// The SQLite file readable by Sigur's user only (0600), in a folder only it may enter (0700) when Sigur makes the
-    /// folder. SQLite creates the file 0644 and gives its -wal and -shm files the file's own mode, so the file is made
-    /// (empty, which SQLite takes for a new database) or narrowed before SQLite first opens it.
+    /// folder. SQLite creates the file 0644 and gives its -wal and -shm files the file's own mode when it creates them,
+    /// so the mode is narrowed here before the database is used (at start-up for a file that exists) and again as the
+    /// first connection opens, before it switches to WAL (for a file SQLite has just made). Not pre-created empty: EF
+    /// would take an empty file for an existing database and open it read-only.
     /// </summary>
     internal static void OwnerOnly(string file)
     {
@@ -97,11 +99,6 @@ public static class DatabaseSetup
         if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
             Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        if (!File.Exists(path))
-        {
-            try { new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = ownerOnly }).Dispose(); }
-            catch (IOException) when (File.Exists(path)) { }
-        }
         foreach (var existing in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
             if (File.Exists(existing) && File.GetUnixFileMode(existing) != ownerOnly) File.SetUnixFileMode(existing, ownerOnly);
     }
@@ -140,24 +137,27 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
-    // EF opens a read-only connection to ask whether the database exists; the file is already there (made 0600
-    // before SQLite first opens it) but still empty, and switching an empty file to WAL is a write.
-    private const string ReadOnlyPragmas = "PRAGMA busy_timeout=30000;";
+    // Each file once per process (see DatabaseSetup.OwnerOnly): its first connection may have just created it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Narrowed = new();
 
-    private static string PragmasFor(DbConnection connection) =>
-        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ReadOnlyPragmas : Pragmas;
+    private static void NarrowOnce(DbConnection connection)
+    {
+        if (!Narrowed.ContainsKey(connection.DataSource) && Narrowed.TryAdd(connection.DataSource, true)) DatabaseSetup.OwnerOnly(connection.DataSource);
+    }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        NarrowOnce(connection);
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = PragmasFor(connection);
+        cmd.CommandText = Pragmas;
         cmd.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        NarrowOnce(connection);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = PragmasFor(connection);
+        cmd.CommandText = Pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -118,6 +118,9 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
         {
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.Property(u => u.Culture).HasMaxLength(10);
+            // Written only by the conditional update that accepts a code (AuthenticatorCodes): Identity's store
+            // writes every property of the user it loaded, and would put back a step older than one just accepted.
+            e.Property(u => u.LastTotpStep).Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
             e.HasIndex(u => u.OrganisationId);
         });
 
@@ -338,7 +341,7 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
     private static readonly HashSet<string> IgnoredInAudit =
     [
         nameof(IVersioned.Version), nameof(SigurUser.AccessFailedCount), nameof(SigurUser.LockoutEnd),
-        nameof(SigurUser.SecurityStamp), nameof(SigurUser.ConcurrencyStamp), nameof(SigurUser.Culture),
+        nameof(SigurUser.SecurityStamp), nameof(SigurUser.ConcurrencyStamp), nameof(SigurUser.Culture), nameof(SigurUser.LastTotpStep),
     ];
 
     private static string? FieldGroupOf(PropertyEntry p)

@@ -266,6 +266,7 @@ public static class SigurHost
         app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
         app.UseAccountSetup();
         app.UseAuthorization();
+        app.UseBodylessEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithNonce()).AllowAnonymous(); // the nonce: see SecurityHeaders

@@ -36,7 +36,7 @@ public sealed class AuditTamperingTests
     private static Task<AuditVerification> VerifyAsync(TestApp app) =>
         app.WithDbAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None, checkpoints: app.Services.GetRequiredService<AuditCheckpoints>()));
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task Audit_rows_cannot_be_updated_or_deleted_in_the_database(string provider)
     {
         await using var app = await AppWithActivityAsync(provider);
@@ -53,7 +53,7 @@ public sealed class AuditTamperingTests
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.CountAsync()) > rows);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task An_edit_with_the_chain_recomputed_without_the_key_is_named(string provider)
     {
         await using var app = await AppWithActivityAsync(provider);
@@ -82,7 +82,7 @@ public sealed class AuditTamperingTests
         Assert.Contains("edited", verification.Problem);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task Truncation_after_a_signed_checkpoint_is_named_and_a_forged_checkpoint_too(string provider)
     {
         await using var app = await AppWithActivityAsync(provider);
@@ -119,7 +119,7 @@ public sealed class AuditTamperingTests
         Assert.Contains("not signed", forged.Problem);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task Shutdown_leaves_a_signed_checkpoint_beside_the_key_encryption_key(string provider)
     {
         var dir = Directory.CreateTempSubdirectory("sigur-kek-").FullName;
@@ -149,7 +149,7 @@ public sealed class AuditTamperingTests
         }
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task A_probe_outside_scope_and_a_break_glass_on_no_case_are_audited_as_denied_and_answered_as_before(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);

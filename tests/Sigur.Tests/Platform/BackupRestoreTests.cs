@@ -19,7 +19,7 @@ namespace Sigur.Tests.Platform;
 /// </summary>
 public sealed class BackupRestoreTests
 {
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task A_restored_backup_has_every_row_an_intact_audit_chain_and_reads_only_with_the_kept_key(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -65,7 +65,7 @@ public sealed class BackupRestoreTests
         Assert.True(Flatten(failure).Contains("key-encryption key", StringComparison.Ordinal), Flatten(failure));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task A_wrong_key_a_damaged_file_and_a_database_in_use_are_refused_with_a_clear_message_and_nothing_written(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);

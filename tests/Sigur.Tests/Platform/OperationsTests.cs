@@ -15,7 +15,7 @@ public sealed class OperationsTests
 {
     private const string MetricsToken = "test-scrape-token-0123456789";
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task Live_and_ready_answer_one_word_and_ready_fails_without_a_usable_key(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -29,7 +29,7 @@ public sealed class OperationsTests
         await AssertAnswers(anonymous, "/health/live", HttpStatusCode.OK, "Healthy");
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task Metrics_show_rates_latencies_queue_and_lag_by_route_template_and_only_to_the_operator(string provider)
     {
         await using var app = await TestApp.StartAsync(provider, b => b.UseSetting("Operations:MetricsToken", MetricsToken));

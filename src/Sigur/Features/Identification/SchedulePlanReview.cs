@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sigur.Features.Assistance;
 using Sigur.Data;
 using Sigur.Platform;
 using static Sigur.Features.Identification.IdentificationSupport;
@@ -26,6 +28,10 @@ public static class SchedulePlanReview
         var errors = new Dictionary<string, string[]>();
         if (request.DueOn < today || request.DueOn > today.AddYears(2)) errors["dueOn"] = ["A date from today to two years ahead."];
         CheckText(errors, "notes", request.Notes, TextMax);
+        // The plan named must be this case's: a review clock pointing at another case's plan (or another
+        // organisation's, which the query filter hides) would remind about the wrong person's plan.
+        if (request.PlanId is { } planId && !await db.AssistancePlans().AnyAsync(p => p.Id == planId && p.CaseId == c.Id, ct))
+            errors["planId"] = ["Not an assistance plan of this case."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var review = New(c.Id, c.OrganisationId, request.DueOn, today, request.PlanId, user.UserId);
         review.Notes = request.Notes ?? "";

@@ -52,7 +52,8 @@ public static class CountingRules
         ("Age", "Age is the age on the intake date of the person's first case in the year, from the date of birth or else the "
             + "estimated age. A person under 18, or of unknown age but possibly a child, counts as a child. Age bands follow "
             + "the CTDC bands (0-8, 9-17, 18-20, 21-23, 24-26, 27-29, 30-38, 39-47, 48+)."),
-        ("Sex", "Sex as recorded; where linked records disagree, 'Unknown'."),
+        ("Sex", "Sex as recorded; where linked records disagree, 'Unknown'. Eurostat's tables know male, female and unknown only: "
+            + "a sex recorded as other counts there as unknown."),
         ("Citizenship", "A person with several citizenships is counted under each country in tables by country, so such tables "
             + "can add up to more than the total. 'National' means any citizenship of the reporting country; 'foreign' means none."),
         ("Form of exploitation", "Every form a person was exploited in during the year is counted (not one main form), so rows "
@@ -64,7 +65,8 @@ public static class CountingRules
             + "not the reporting country; internal when all recorded countries are the reporting country; otherwise unknown."),
         ("Small numbers", "Cells from 1 to the threshold minus one are withheld (shown as 'c', confidential), 5 for internal "
             + "use and 11 for publication; further cells are withheld where a withheld cell could otherwise be worked out from "
-            + "totals or from another table of the same report. '0' means known to be none; an empty cell means not known."),
+            + "totals or from another table of the same report. '0' means known to be none; an empty cell means not known; 'n/a' "
+            + "(not applicable) marks a category that the table's definition excludes, such as potential victims in a table of registered victims."),
         ("Tables asked one at a time", "Tables on the statistics page, in the API and from the command line are cut from one set of "
             + "protected tables: which cells are withheld depends only on the table's dimensions (rows, columns and filters) and the data, "
             + "never on who asks or in what order, and a table's margins are settled before its cells. Two overlapping tables therefore "

@@ -70,7 +70,19 @@ public sealed class CountedTable
 /// </summary>
 public sealed record PublishedTable(string? Id, string? Title, string Rows, string? Columns, CountingUnit Unit, ReferenceDate Reference,
     IReadOnlyList<string> Filters, IReadOnlyList<string> RowCategories, IReadOnlyList<string> ColumnCategories, IReadOnlyList<int?[]> Cells,
-    int SuppressionThreshold, string Definition);
+    int SuppressionThreshold, string Definition)
+{
+    /// <summary>
+    /// A cell whose row or column is a category the table's own filter excludes (potential victims in a table of
+    /// registered victims): not applicable, which is not the same as known to be none, so it is never written as 0.
+    /// </summary>
+    public bool IsNotApplicable(int row, int column) =>
+        (row < RowCategories.Count && Excluded(Rows, RowCategories[row])) || (column < ColumnCategories.Count && Columns is { } c && Excluded(c, ColumnCategories[column]));
+
+    private bool Excluded(string dimension, string category) =>
+        Filters.Select(f => f.Split('=', 2)).Any(f => f.Length == 2 && string.Equals(f[0], dimension, StringComparison.OrdinalIgnoreCase)
+            && !f[1].Split(',').Contains(category, StringComparer.OrdinalIgnoreCase));
+}
 
 /// <summary>Free cross-tabulation: any dimension by any other, within filters, counted by the rules of <see cref="CountingRules"/>.</summary>
 public static class CrossTab

@@ -49,6 +49,9 @@ public static class Dimensions
     [
         new("year", "Year", false, null, (f, _) => [f.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Unknown]),
         new("sex", "Sex", false, [nameof(Sex.Female), nameof(Sex.Male), nameof(Sex.Other), Unknown], (f, _) => [f.Sex.ToString()]),
+        // Eurostat's sex has three categories; a sex recorded as other is none of male and female, hence unknown there.
+        new("sexeurostat", "Sex (Eurostat: male, female, unknown)", false, [nameof(Sex.Male), nameof(Sex.Female), Unknown],
+            (f, _) => [f.Sex is Sex.Male or Sex.Female ? f.Sex.ToString() : Unknown]),
         new("agegroup", "Age group", false, ["Child", "Adult", Unknown], (f, _) => [AgeGroup(f)]),
         new("ageband", "Age band", false, [.. AgeBands, Unknown], (f, _) => [f.Age is { } a ? AgeBand(a) : Unknown]),
         new("citizenship", "Citizenship (country)", true, null, (f, _) => OrUnknown(f.Citizenships)),

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sigur.Data;
@@ -28,14 +29,15 @@ public static class ExportReport
         var f = ReportFormat.Xlsx;
         if (format is not null && (!Enum.TryParse(format, ignoreCase: true, out f) || !Enum.IsDefined(f)))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["xlsx, csv or pdf."] });
-        var (bytes, fileName) = await ProduceAsync(services, template, y, f, $"user {user.UserId} ({user.Role})", ct);
+        var name = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+        var (bytes, fileName) = await ProduceAsync(services, template, y, f, new Author(string.IsNullOrWhiteSpace(name) ? $"user {user.UserId}" : name, user.Role.ToString()!), ct);
         return TypedResults.File(bytes, ReportFiles.ContentType(f), fileName);
     }
 
-    public static async Task<(byte[] Bytes, string FileName)> ProduceAsync(IServiceProvider sp, ReportTemplate template, int year, ReportFormat format, string producedBy, CancellationToken ct)
+    public static async Task<(byte[] Bytes, string FileName)> ProduceAsync(IServiceProvider sp, ReportTemplate template, int year, ReportFormat format, Author author, CancellationToken ct)
     {
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var report = await template.RunAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), year, producedBy, now, ct);
+        var report = await template.RunAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), year, author, now, ct);
         using var buffer = new MemoryStream();
         await ReportFiles.WriteAsync(report, format, buffer, ct);
         await ExportAudit.RecordAsync(sp, "StatisticsReport", $"{template.Id} {year} {format}", ct);

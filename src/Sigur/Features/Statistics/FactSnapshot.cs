@@ -152,7 +152,7 @@ public sealed class FactView(bool factsOfAnOwnerAreOneUnit)
     private static readonly Column[] Columns =
     [
         new(f => f.Year?.ToString(CultureInfo.InvariantCulture) ?? "", ["year"]),
-        new(f => f.Sex.ToString(), ["sex"]),
+        new(f => f.Sex.ToString(), ["sex", "sexeurostat"]),
         new(f => $"{f.Age}|{f.PossiblyChild}", ["agegroup", "ageband"]),
         new(f => string.Join(' ', f.Citizenships), ["citizenship", "nationality", "citizenshipgroup"]),
         new(f => string.Join(' ', f.Forms), ["form", "formgroup"]),

@@ -43,7 +43,8 @@ public static class ReportFiles
         string[][] lines =
         [
             [r.Template.Title], ["Source", r.Template.Source], ["Reporting country", r.Country], ["Year", r.Year.ToString(CultureInfo.InvariantCulture)],
-            ["Produced by", r.ProducedBy], ["Produced at (UTC)", r.ProducedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], ["Legend", r.Legend],
+            ["Produced by", r.Author.Name], ["Role", r.Author.Role], ["Data extracted (UTC)", r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
+            ["Legend", r.Legend],
         ];
         for (var i = 0; i < lines.Length; i++)
             for (var j = 0; j < lines[i].Length; j++) about.Cell(i + 1, j + 1).SetValue(Spreadsheet.Safe(lines[i][j]));
@@ -53,7 +54,7 @@ public static class ReportFiles
             var ws = wb.Worksheets.Add(t.Id ?? "Table");
             ws.Cell(1, 1).SetValue(Spreadsheet.Safe(t.Title ?? ""));
             ws.Cell(1, 1).Style.Font.Bold = true;
-            ws.Cell(2, 1).SetValue(Spreadsheet.Safe(t.Definition));
+            ws.Cell(2, 1).SetValue(Spreadsheet.Safe("Counting rules: " + t.Definition));
             var row = 4;
             ws.Cell(row, 1).SetValue(t.Rows);
             for (var j = 0; j <= t.ColumnCategories.Count; j++)
@@ -66,11 +67,13 @@ public static class ReportFiles
                 for (var j = 0; j <= t.ColumnCategories.Count; j++)
                 {
                     var value = t.Cells[i][j];
-                    if (value is { } v) ws.Cell(row, j + 2).SetValue(v);
+                    if (t.IsNotApplicable(i, j)) ws.Cell(row, j + 2).SetValue("n/a");
+                    else if (value is { } v) ws.Cell(row, j + 2).SetValue(v);
                     else ws.Cell(row, j + 2).SetValue("c");
                 }
             }
             ws.Cell(row + 2, 1).SetValue(r.Legend);
+            ws.Cell(row + 3, 1).SetValue(Spreadsheet.Safe($"Produced by {r.Author}; data extracted {r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."));
             ws.Column(1).Width = 28;
         }
         wb.SaveAs(output);
@@ -78,7 +81,8 @@ public static class ReportFiles
 
     /// <summary>The long layout of the regional database (and a convenient one for any CSV): one figure per row.</summary>
     public static readonly string[] CsvHeader =
-        ["country", "year", "template", "table", "row_dimension", "row_category", "column_dimension", "column_category", "value", "flag", "unit", "definition"];
+        ["country", "year", "template", "table", "row_dimension", "row_category", "column_dimension", "column_category", "value", "flag", "unit", "definition",
+         "author", "author_role", "extracted_at"];
 
     private static async Task CsvAsync(Report r, Stream output)
     {
@@ -88,11 +92,12 @@ public static class ReportFiles
             for (var i = 0; i <= t.RowCategories.Count; i++)
                 for (var j = 0; j <= t.ColumnCategories.Count; j++)
                 {
-                    var value = t.Cells[i][j];
+                    var value = t.IsNotApplicable(i, j) ? null : t.Cells[i][j];
                     rows.Add([r.Country, r.Year.ToString(CultureInfo.InvariantCulture), r.Template.Id, t.Id ?? "", t.Rows,
                         Spreadsheet.Safe(i < t.RowCategories.Count ? t.RowCategories[i] : "Total"), t.Columns ?? "",
                         Spreadsheet.Safe(j < t.ColumnCategories.Count ? t.ColumnCategories[j] : "Total"),
-                        value?.ToString(CultureInfo.InvariantCulture) ?? "", value is null ? "c" : "", t.Unit.ToString(), t.Definition]);
+                        value?.ToString(CultureInfo.InvariantCulture) ?? "", t.IsNotApplicable(i, j) ? "n/a" : value is null ? "c" : "", t.Unit.ToString(), t.Definition,
+                        Spreadsheet.Safe(r.Author.Name), Spreadsheet.Safe(r.Author.Role), r.ExtractedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)]);
                 }
         await Platform.CsvText.WriteAsync(writer, rows);
     }
@@ -107,7 +112,7 @@ public static class ReportFiles
         }
         var doc = new PdfDocument();
         doc.Info.Title = r.Template.Title;
-        doc.Info.Author = r.ProducedBy;
+        doc.Info.Author = r.Author.ToString();
         var regular = new XFont(EmbeddedFont.Family, 8.5, XFontStyleEx.Regular);
         var bold = new XFont(EmbeddedFont.Family, 10, XFontStyleEx.Bold);
         var title = new XFont(EmbeddedFont.Family, 13, XFontStyleEx.Bold);
@@ -145,7 +150,7 @@ public static class ReportFiles
         NewPage();
         Text(r.Template.Title, title);
         y += 4;
-        Text($"{r.Country}, {r.Year}. Produced by {r.ProducedBy} on {r.ProducedAt:yyyy-MM-dd HH:mm} UTC.", regular);
+        Text($"{r.Country}, {r.Year}. Produced by {r.Author}; data extracted {r.ExtractedAt:yyyy-MM-dd HH:mm} UTC.", regular);
         Text("Source: " + r.Template.Source, regular);
         Text(r.Legend, regular);
         foreach (var t in r.Tables)
@@ -154,7 +159,7 @@ public static class ReportFiles
             if (y + needed > bottom) NewPage();
             y += 10;
             Text($"{t.Id}. {t.Title}", bold);
-            Text(t.Definition, regular);
+            Text("Counting rules: " + t.Definition, regular);
             var columns = t.ColumnCategories.Append("Total").ToList();
             var firstWidth = 150.0;
             var width = Math.Min(70, (515 - firstWidth) / columns.Count);
@@ -169,7 +174,7 @@ public static class ReportFiles
                 var font = i < t.RowCategories.Count ? regular : bold;
                 gfx.DrawString(i < t.RowCategories.Count ? t.RowCategories[i] : "Total", font, XBrushes.Black, new XPoint(left, y));
                 for (var j = 0; j < columns.Count; j++)
-                    gfx.DrawString(CrossTab.Format(t.Cells[i][j]), font, XBrushes.Black,
+                    gfx.DrawString(t.IsNotApplicable(i, j) ? "n/a" : CrossTab.Format(t.Cells[i][j]), font, XBrushes.Black,
                         new XRect(left + firstWidth + j * width, y - 9, width - 4, lineHeight), XStringFormats.TopRight);
                 y += lineHeight;
             }

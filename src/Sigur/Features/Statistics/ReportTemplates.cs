@@ -35,7 +35,7 @@ public sealed record ReportTemplate(string Id, string Title, string Source, Coun
     public static ReportTemplate? Find(string? id) => All.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The template's tables for one year, counted and protected together.</summary>
-    public async Task<Report> RunAsync(SigurDb db, StatisticsSettings statistics, int year, string producedBy, DateTime producedAt, CancellationToken ct)
+    public async Task<Report> RunAsync(SigurDb db, StatisticsSettings statistics, int year, Author author, DateTime extractedAt, CancellationToken ct)
     {
         var specs = Tables.Select(t =>
         {
@@ -43,14 +43,20 @@ public sealed record ReportTemplate(string Id, string Title, string Source, Coun
             return new TableSpec(t.Rows, t.Cols, filters, Unit, Reference, t.Title, t.Id);
         }).ToList();
         var tables = await CrossTab.PublishAsync(db, statistics, specs, publication: true, ct);
-        return new Report(this, year, statistics.ReportingCountry, producedBy, producedAt, tables);
+        return new Report(this, year, statistics.ReportingCountry, author, extractedAt, tables);
     }
 }
 
-/// <summary>A template filled in for one year: what the Excel, CSV and PDF files are made from.</summary>
-public sealed record Report(ReportTemplate Template, int Year, string Country, string ProducedBy, DateTime ProducedAt, IReadOnlyList<PublishedTable> Tables)
+/// <summary>Who produced a report: a person's name and role, which the publisher prints with the figures.</summary>
+public sealed record Author(string Name, string Role)
+{
+    public override string ToString() => $"{Name} ({Role})";
+}
+
+/// <summary>A template filled in for one year, with the moment its data were read from the database.</summary>
+public sealed record Report(ReportTemplate Template, int Year, string Country, Author Author, DateTime ExtractedAt, IReadOnlyList<PublishedTable> Tables)
 {
     public string Threshold => Tables.Count > 0 ? Tables[0].SuppressionThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
 
-    public string Legend => $"c = confidential: withheld because it is below {Threshold} or would reveal a withheld figure. 0 = known to be none; empty = not known.";
+    public string Legend => $"c = confidential: withheld because it is below {Threshold} or would reveal a withheld figure. n/a = not applicable: a category the table's definition excludes. 0 = known to be none; empty = not known.";
 }

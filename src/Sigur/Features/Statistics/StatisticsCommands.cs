@@ -89,12 +89,15 @@ public static class StatisticsCommands
         var year = new Option<int>("--year") { Required = true, Description = "The reference year." };
         var format = new Option<ReportFormat>("--format") { Description = "xlsx (default), csv or pdf.", DefaultValueFactory = _ => ReportFormat.Xlsx };
         var output = new Option<FileInfo>("--out") { Required = true, Description = "The file to write." };
-        var command = new Command("export", "Fill in a report template for a year and write it as Excel, CSV or PDF (audited).") { template, year, format, output };
+        var author = new Option<string?>("--author") { Description = "The name printed as the report's author (default: the operating-system user)." };
+        var role = new Option<string>("--author-role") { Description = "The author's role, printed beside the name.", DefaultValueFactory = _ => "command line" };
+        var command = new Command("export", "Fill in a report template for a year and write it as Excel, CSV or PDF (audited).") { template, year, format, output, author, role };
         command.SetAction((parse, ct) => Commands.WithServices(async sp =>
         {
             var t = ReportTemplate.Find(parse.GetValue(template));
             if (t is null) { Console.Error.WriteLine("--template: one of " + string.Join(", ", ReportTemplate.All.Select(x => x.Id))); return 2; }
-            var (bytes, _) = await ExportReport.ProduceAsync(sp, t, parse.GetValue(year), parse.GetValue(format), $"command line (OS user {Environment.UserName})", ct);
+            var by = new Author(string.IsNullOrWhiteSpace(parse.GetValue(author)) ? $"OS user {Environment.UserName}" : parse.GetValue(author)!.Trim(), parse.GetValue(role)!);
+            var (bytes, _) = await ExportReport.ProduceAsync(sp, t, parse.GetValue(year), parse.GetValue(format), by, ct);
             var file = parse.GetValue(output)!;
             await File.WriteAllBytesAsync(file.FullName, bytes, ct);
             Console.WriteLine($"{t.Title}, {parse.GetValue(year)}: written to {file.FullName}.");

@@ -26,6 +26,7 @@ public sealed class AuthenticatorCodes(SigurDb db, TimeProvider clock) : Authent
         var taken = await db.Users.Where(u => u.Id == user.Id && (u.LastTotpStep == null || u.LastTotpStep < step))
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastTotpStep, step));
         if (taken == 0) return false;
+        user.LastTotpStep = step;
         return true;
     }
 }

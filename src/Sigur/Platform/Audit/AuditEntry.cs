@@ -21,6 +21,7 @@ public enum AuditAction
     SignIn,
     SignInFailed,
     SignOut,
+    /// <summary>Refused (401/403), or a probe: a record outside the user's scope (answered 404), a break-glass on a reference that does not exist.</summary>
     Denied,
     BreakGlass,
     KeyRotation,

@@ -53,3 +53,37 @@ public static class NotificationModel
         db.ScopeToOrganisation<Notification>(b);
     }
 }
+
+/// <summary>
+/// Who in an organisation a notification for the whole organisation is for: the roles of the policy that lets them act
+/// on it. One line per kind; a kind without a line reaches nobody but its addressee (a test fails on one missing).
+/// </summary>
+public static class NotificationAudience
+{
+    public static readonly IReadOnlyDictionary<string, string> PolicyOf = BuildPolicies();
+
+    private static Dictionary<string, string> BuildPolicies()
+    {
+        var policies = new Dictionary<string, string>
+        {
+            ["Hotline.Urgent"] = Policies.Hotline,
+            ["Referral.New"] = Policies.Refer,
+            ["Referral.Accepted"] = Policies.Refer,
+            ["Referral.Declined"] = Policies.Refer,
+            ["Consent.Withdrawn"] = Policies.CaseRead,
+            ["Fund.ApprovalWaiting"] = Policies.FundManage,
+            ["Assistance.PlanApprovalWaiting"] = Policies.CaseWrite,
+            ["Assistance.PlanClosureWaiting"] = Policies.CaseWrite,
+            ["Shelter.NearlyFull"] = Policies.ShelterManage,
+        };
+        // Deadlines are met by those who write the case: a clock without a responsible user goes to them.
+        foreach (var kind in NotificationTexts.English.Keys.Where(k => k.StartsWith("Clock.", StringComparison.Ordinal)))
+            policies[kind] = Policies.CaseWrite;
+        return policies;
+    }
+
+    private static readonly Dictionary<Role, string[]> Kinds = Enum.GetValues<Role>().ToDictionary(r => r,
+        r => PolicyOf.Where(p => Policies.RolesOf(p.Value).Contains(r)).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray());
+
+    public static IReadOnlyCollection<string> KindsFor(Role? role) => role is { } r ? Kinds[r] : [];
+}

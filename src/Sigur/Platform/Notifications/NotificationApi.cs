@@ -20,8 +20,16 @@ public static class NotificationApi
         return api;
     }
 
-    public static IQueryable<Notification> Mine(SigurDb db, CurrentUser user) =>
-        db.Notifications().Where(n => n.UserId == null || n.UserId == user.UserId);
+    /// <summary>
+    /// The user's own notifications, and those for the whole organisation whose kind the user's role acts on (see
+    /// <see cref="NotificationAudience"/>): an analyst or an administrator of the fund's organisation does not learn
+    /// the references of other organisations' cases from its approval notices.
+    /// </summary>
+    public static IQueryable<Notification> Mine(SigurDb db, CurrentUser user)
+    {
+        var kinds = NotificationAudience.KindsFor(user.Role);
+        return db.Notifications().Where(n => n.UserId == user.UserId || (n.UserId == null && kinds.Contains(n.Kind)));
+    }
 
     public static async Task<Response> List(bool? unreadOnly, SigurDb db, CurrentUser user, CancellationToken ct)
     {

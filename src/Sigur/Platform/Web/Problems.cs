@@ -35,22 +35,50 @@ public static class Problems
                 c.HttpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 c.ProblemDetails.Title = "The audit log is unavailable; nothing was done.";
             }
+            // The defaults were chosen for the status before the lines above changed it (a bad request arrives as a
+            // 500): the type always names the section of the status answered.
+            c.ProblemDetails.Type = TypeOf(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode) ?? c.ProblemDetails.Type;
         });
 
-    // System.Text.Json messages name the path and the problem, never the value; ours (SafeStringConverter) likewise.
-    private static string SafeJsonDetail(System.Text.Json.JsonException json) =>
-        json.Path is { Length: > 0 } path ? $"Invalid JSON at {path}: {FirstSentence(json.Message)}" : FirstSentence(json.Message);
-
-    private static string FirstSentence(string message)
+    /// <summary>The RFC section that defines each status Sigur answers with, as the problem's type.</summary>
+    public static string? TypeOf(int status) => status switch
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+        403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        429 => "https://tools.ietf.org/html/rfc6585#section-4",
+        500 => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Where the JSON went wrong and what kind of wrong, in words of our own: System.Text.Json's messages name the
+    /// .NET types they could not fill (<c>Sigur.Features.Cases.EditCase+Request</c>), which is nobody's business.
+    /// </summary>
+    private static string SafeJsonDetail(System.Text.Json.JsonException json)
+    {
+        var message = json.Message;
+        var reason =
+            message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "unknown property."
+            : message.Contains("maximum configured depth", StringComparison.Ordinal) ? $"nested deeper than {RequestLimits.MaxJsonDepth} levels."
+            : message.Contains("could not be converted", StringComparison.Ordinal) ? "the value has the wrong type or format."
+            : message.Contains("missing required properties", StringComparison.Ordinal) ? "a required property is missing."
+            : SafeStringConverter.Messages.FirstOrDefault(m => message.StartsWith(m, StringComparison.Ordinal)) is { } ours ? ours
+            : "not valid JSON.";
+        return json.Path is { Length: > 0 } path ? $"Invalid JSON at {path}: {reason}" : $"Invalid JSON: {reason}";
     }
 
     public static Task WriteAsync(HttpContext context, int status, string title, string? detail = null)
     {
         context.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var problem = new ProblemDetails { Type = TypeOf(status), Status = status, Title = title, Detail = detail };
         problem.Extensions["traceId"] = context.TraceIdentifier;
         return context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }

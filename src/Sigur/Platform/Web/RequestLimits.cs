@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Sigur.Platform.Web;
 
@@ -19,6 +20,24 @@ public static class RequestLimits
         {
             await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                 $"The request body may be at most {MaxBodyBytes} bytes.");
+            return;
+        }
+        await next(context);
+    });
+
+    /// <summary>
+    /// An API endpoint that reads no body refuses one (400) rather than ignore it: a client that sends data where none
+    /// is read has misunderstood the contract, and what it sent must not pass unseen. Runs after routing, which knows
+    /// the endpoint; endpoints that read a body declare what they accept (<see cref="IAcceptsMetadata"/>).
+    /// </summary>
+    public static IApplicationBuilder UseBodylessEndpoints(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var hasBody = context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0;
+        if (hasBody && context.Request.Path.StartsWithSegments("/api")
+            && context.GetEndpoint() is RouteEndpoint endpoint && endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is null)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "This endpoint takes no request body",
+                "Send the request without a body.");
             return;
         }
         await next(context);

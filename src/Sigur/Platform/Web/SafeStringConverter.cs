@@ -11,10 +11,17 @@ namespace Sigur.Platform.Web;
 /// </summary>
 public sealed class SafeStringConverter : JsonConverter<string>
 {
+    private const string NotAString = "Expected a string.";
+    private const string NotUnicode = "The string is not valid Unicode text.";
+    private const string Unsafe = "The string contains a NUL character or a lone surrogate.";
+
+    /// <summary>What this converter says when it refuses a value: safe to show (no value, no type).</summary>
+    public static readonly IReadOnlyList<string> Messages = [NotAString, NotUnicode, Unsafe];
+
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null) return null;
-        if (reader.TokenType != JsonTokenType.String) throw new JsonException("Expected a string.");
+        if (reader.TokenType != JsonTokenType.String) throw new JsonException(NotAString);
         string value;
         try
         {
@@ -22,9 +29,9 @@ public sealed class SafeStringConverter : JsonConverter<string>
         }
         catch (InvalidOperationException)
         {
-            throw new JsonException("The string is not valid Unicode text.");
+            throw new JsonException(NotUnicode);
         }
-        return IsSafe(value) ? value : throw new JsonException("The string contains a NUL character or a lone surrogate.");
+        return IsSafe(value) ? value : throw new JsonException(Unsafe);
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);

@@ -5,7 +5,8 @@ namespace Sigur.Platform.Web;
 /// <summary>
 /// The headers every answer carries, in one place. The pages have no inline script or style, so the
 /// Content-Security-Policy allows only Sigur's own files; the one exception is the API reference page, whose
-/// inline start-up script carries a fresh nonce (Scalar's <c>WithNonce()</c>), added here to script-src.
+/// inline start-up script carries a fresh nonce (Scalar's <c>WithNonce()</c>), added here to script-src, and whose
+/// script adds styles (elements and attributes) of known hashes.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -23,6 +24,18 @@ public static class SecurityHeaders
         ["form-action"] = "'self'",
         ["frame-ancestors"] = "'none'",
     };
+
+    /// <summary>
+    /// The API reference page (Scalar) adds its styles as &lt;style&gt; elements from its own script: these are their
+    /// hashes, allowed on that page only. A Scalar upgrade that changes them makes the reference page's browser test
+    /// fail and name the new hashes (Chromium reports them).
+    /// </summary>
+    public static readonly string[] ApiReferenceStyleHashes =
+    [
+        "sha256-St8O8YusCkYeC9X2ma3nlCP1u4+35DgBPOzt1kBwxsM=", "sha256-l/2OpPg0d+2VLTLgwjf5mQo2CYwHDEqdj5TjbfEyVJI=",
+        "sha256-AH2AQyUdXxYnR0lCDC6MlODkW560vvCn60gu/jshqtM=", "sha256-im4bR8m0i9OTwS6FwAG4MKlk4URQdZkDu1Tx9kDpKNw=",
+        "sha256-v6FGbsebOHJ39qjwyswuNyhVylA7DHti/pqoiIvwbXQ=", "sha256-ugVAO7kvnjoLFYepOfhe4qrGBr4pvcP4p6VgeO2TcII=",
+    ];
 
     private static readonly string Policy = Render(null);
 
@@ -45,6 +58,12 @@ public static class SecurityHeaders
         return next(context);
     });
 
-    private static string Render(string? nonce) => string.Join("; ", ContentSecurityPolicy.Select(d =>
-        d.Key == "script-src" && nonce is not null ? $"{d.Key} {d.Value} 'nonce-{nonce}'" : $"{d.Key} {d.Value}"));
+    // With a nonce, this is the API reference page: its start-up script by the nonce, its styles by their hashes.
+    private static string Render(string? nonce) => string.Join("; ", ContentSecurityPolicy.Select(d => (d.Key, nonce) switch
+    {
+        ("script-src", not null) => $"{d.Key} {d.Value} 'nonce-{nonce}'",
+        // 'unsafe-hashes' lets these hashes match style attributes too, not any other inline style.
+        ("style-src", not null) => $"{d.Key} {d.Value} 'unsafe-hashes' {string.Join(' ', ApiReferenceStyleHashes.Select(h => $"'{h}'"))}",
+        _ => $"{d.Key} {d.Value}",
+    }));
 }

@@ -9,7 +9,7 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Account;
 
 /// <summary>Sessions end on the server; refresh tokens work once; authenticator codes work once; recovery codes count toward lockout.</summary>
-public sealed class SessionTests(AppPool pool) : IClassFixture<AppPool>
+public sealed class SessionTests : IClassFixture<AppPool>
 {
     public sealed record Tokens(string AccessToken, string RefreshToken, long ExpiresIn);
 
@@ -34,10 +34,9 @@ public sealed class SessionTests(AppPool pool) : IClassFixture<AppPool>
     private static Task<HttpResponseMessage> RefreshAsync(TestApp app, string refreshToken) =>
         app.AnonymousClient().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken });
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Signing_out_on_the_web_ends_the_session_and_a_copied_cookie_stops_working(string provider)
+    [Theory, BothProviders]
+    public async Task Signing_out_on_the_web_ends_the_session_and_a_copied_cookie_stops_working(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var user = await app.NewUserAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         var browser = app.AnonymousClient();
         var signedIn = await browser.SignInOnPagesAsync(app, user);
@@ -53,10 +52,9 @@ public sealed class SessionTests(AppPool pool) : IClassFixture<AppPool>
         Assert.StartsWith("/Account/Login", (await thief.GetAsync("/Cases")).Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Signing_out_over_the_api_ends_the_bearer_and_the_refresh_token(string provider)
+    [Theory, BothProviders]
+    public async Task Signing_out_over_the_api_ends_the_bearer_and_the_refresh_token(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var user = await app.NewUserAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         var tokens = await SignInAsync(app, user);
         Assert.Equal(15 * 60, tokens.ExpiresIn);
@@ -72,10 +70,9 @@ public sealed class SessionTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.OK, (await Bearer(app, other.AccessToken).GetAsync("/api/v1/me")).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_refresh_token_works_once_and_its_reuse_ends_the_session(string provider)
+    [Theory, BothProviders]
+    public async Task A_refresh_token_works_once_and_its_reuse_ends_the_session(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var user = await app.NewUserAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         var first = await SignInAsync(app, user);
 
@@ -92,10 +89,9 @@ public sealed class SessionTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(app, "not a token")).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Of_parallel_refreshes_with_one_token_exactly_one_wins(string provider)
+    [Theory, BothProviders]
+    public async Task Of_parallel_refreshes_with_one_token_exactly_one_wins(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var user = await app.NewUserAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         var tokens = await SignInAsync(app, user);
 
@@ -105,10 +101,9 @@ public sealed class SessionTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(11, answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_password_change_an_authenticator_reset_and_disabling_revoke_the_refresh_token(string provider)
+    [Theory, BothProviders]
+    public async Task A_password_change_an_authenticator_reset_and_disabling_revoke_the_refresh_token(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var org = await app.NewOrganisationAsync();
         var admin = await app.ClientAsync(Role.Administrator, org.Id);
         foreach (var change in new Func<TestUser, Task>[]
@@ -132,10 +127,9 @@ public sealed class SessionTests(AppPool pool) : IClassFixture<AppPool>
         Assert.True((await change(users, (await users.FindByIdAsync(user.Id.ToString()))!)).Succeeded);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_authenticator_code_is_accepted_once_and_not_two_steps_late(string provider)
+    [Theory, BothProviders]
+    public async Task An_authenticator_code_is_accepted_once_and_not_two_steps_late(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var user = await app.NewUserAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         var now = DateTimeOffset.UtcNow;
         var code = Totp.Code(user.AuthenticatorKey, now);
@@ -149,10 +143,9 @@ public sealed class SessionTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(app, other, Totp.Code(other.AuthenticatorKey, now.AddSeconds(-60)))).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Of_parallel_sign_ins_with_one_code_exactly_one_wins(string provider)
+    [Theory, BothProviders]
+    public async Task Of_parallel_sign_ins_with_one_code_exactly_one_wins(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var user = await app.NewUserAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         var code = Totp.Code(user.AuthenticatorKey);
 
@@ -162,10 +155,9 @@ public sealed class SessionTests(AppPool pool) : IClassFixture<AppPool>
         Assert.Equal(7, answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Wrong_recovery_codes_count_toward_the_lockout(string provider)
+    [Theory, BothProviders]
+    public async Task Wrong_recovery_codes_count_toward_the_lockout(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var user = await app.NewUserAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         string recoveryCode;
         await using (var scope = app.Services.CreateAsyncScope())

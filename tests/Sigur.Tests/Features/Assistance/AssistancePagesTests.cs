@@ -13,19 +13,12 @@ namespace Sigur.Tests.Features.Assistance;
 /// </summary>
 public sealed partial class AssistancePagesTests : IClassFixture<AppPool>
 {
-    private static async Task<string> Page(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
-        return await response.Content.ReadAsStringAsync();
-    }
-
     private static async Task<string> Post(HttpClient client, string url, params (string, string)[] form)
     {
-        var token = Token().Match(await Page(client, url.Split("?handler=")[0])).Groups[1].Value;
+        var token = Token().Match(await Pages.ReadAsync(client, url.Split("?handler=")[0])).Groups[1].Value;
         var response = await client.PostAsync(url, new FormUrlEncodedContent(form.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))
             .Append(new("__RequestVerificationToken", token))));
-        if (response.StatusCode == HttpStatusCode.Redirect) return await Page(client, response.Headers.Location!.OriginalString);
+        if (response.StatusCode == HttpStatusCode.Redirect) return await Pages.ReadAsync(client, response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
@@ -50,7 +43,7 @@ public sealed partial class AssistancePagesTests : IClassFixture<AppPool>
         var refused = await Post(worker, "/Services", ("Form.Type", "Legal"), ("Form.Name", ""), ("Form.Region", region));
         Assert.Contains("Required, at most 200 characters.", refused);
 
-        var details = await Page(worker, $"/Cases/Details/{c.Id}");
+        var details = await Pages.ReadAsync(worker, $"/Cases/Details/{c.Id}");
         Assert.Contains($"/Assistance/Case/{c.Id}", details);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var plan = await Post(worker, $"/Assistance/Case/{c.Id}?handler=Create", ("Needs", "Counselling and housing"), ("Goals", "Independent living"),
@@ -64,17 +57,17 @@ public sealed partial class AssistancePagesTests : IClassFixture<AppPool>
             ("MemberNames", "Outreach worker"), ("MemberFunctions", "Social worker"));
         var teamId = TeamLink().Match(teams).Groups[1].Value;
         Assert.NotEmpty(teamId);
-        Assert.Contains("Outreach worker", await Page(worker, $"/MobileTeams/Team/{teamId}"));
+        Assert.Contains("Outreach worker", await Pages.ReadAsync(worker, $"/MobileTeams/Team/{teamId}"));
 
         var returned = await Post(worker, $"/Reintegration/Case/{c.Id}?handler=Start", ("On", today.ToString("yyyy-MM-dd")));
         Assert.Contains("Record a contact", returned);
 
         // The same pages in Macedonian.
         worker.DefaultRequestHeaders.AcceptLanguage.ParseAdd("mk");
-        Assert.Contains("Именик на услуги", await Page(worker, "/Services"));
-        Assert.Contains("План за помош", await Page(worker, $"/Assistance/Case/{c.Id}"));
-        Assert.Contains("Мобилни тимови за идентификација", await Page(worker, "/MobileTeams"));
-        Assert.Contains("Реинтеграција и враќање", await Page(worker, $"/Reintegration/Case/{c.Id}"));
+        Assert.Contains("Именик на услуги", await Pages.ReadAsync(worker, "/Services"));
+        Assert.Contains("План за помош", await Pages.ReadAsync(worker, $"/Assistance/Case/{c.Id}"));
+        Assert.Contains("Мобилни тимови за идентификација", await Pages.ReadAsync(worker, "/MobileTeams"));
+        Assert.Contains("Реинтеграција и враќање", await Pages.ReadAsync(worker, $"/Reintegration/Case/{c.Id}"));
 
         // Another organisation's case plan page answers 404.
         var stranger = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);

@@ -7,14 +7,13 @@ using Sigur.Tests.Infrastructure;
 namespace Sigur.Tests.Features.Fund;
 
 /// <summary>Money never overflows: every amount has a range (400 beyond it) and no balance fails, however large the amounts.</summary>
-public sealed partial class FundMoneyTests(AppPool pool) : IClassFixture<AppPool>
+public sealed partial class FundMoneyTests : IClassFixture<AppPool>
 {
     private static readonly DateOnly Start = new(2026, 1, 1), End = new(2026, 12, 31);
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Amounts_beyond_the_range_are_refused_and_the_budget_still_answers(string provider)
+    [Theory, BothProviders]
+    public async Task Amounts_beyond_the_range_are_refused_and_the_budget_still_answers(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var fundOrg = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
         var officer = await app.ClientAsync(Role.FundOfficer, fundOrg.Id);
         var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre)).Id);
@@ -50,10 +49,9 @@ public sealed partial class FundMoneyTests(AppPool pool) : IClassFixture<AppPool
         Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/Fund")).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_fund_page_refuses_an_amount_too_large_for_a_long(string provider)
+    [Theory, BothProviders]
+    public async Task The_fund_page_refuses_an_amount_too_large_for_a_long(TestApp app)
     {
-        var app = await pool.GetAsync(provider);
         var fundOrg = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
         var officer = await app.ClientAsync(Role.FundOfficer, fundOrg.Id);
         var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre)).Id);

@@ -112,4 +112,24 @@ public sealed class FundTests : IClassFixture<AppPool>
         var stranger = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
         Assert.Equal(HttpStatusCode.NotFound, (await w.Request(stranger, 100, "S-1")).StatusCode);
     }
+
+    [Theory, BothProviders]
+    public async Task The_fund_page_speaks_the_user_s_language_code_list_labels_and_dates_included(TestApp app)
+    {
+        var fund = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
+        var officer = await app.ClientAsync(Role.FundOfficer, fund.Id);
+        var donor = await (await officer.PostJsonAsync("/api/v1/fund/donors", new ManageGrants.DonorRequest("Donor"))).ReadAsync<ManageGrants.DonorView>();
+        await officer.PostJsonAsync("/api/v1/fund/grants", new ManageGrants.GrantRequest(donor.Id, "Grant", 1000, "EUR", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31),
+            [new(AssistanceCategory.Medical, 1000)]));
+
+        var mk = await Pages.ReadAsync(officer, "/Fund", "mk");
+        Assert.Contains("Фонд за директна помош", mk);
+        Assert.Contains("Медицинска помош", mk); // AssistanceCategory.Medical
+        Assert.DoesNotContain("Direct Assistance Fund", mk);
+        var en = await Pages.ReadAsync(officer, "/Fund", "en");
+        Assert.Contains(">Medical<", en);
+        Assert.DoesNotContain("AssistanceCategory.", en);
+        Assert.Contains("31/12/2026", en); // English dates day first, as everyone in the region reads them
+        Assert.DoesNotContain("12/31/2026", en);
+    }
 }

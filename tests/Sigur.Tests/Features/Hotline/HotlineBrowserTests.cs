@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Sigur.Platform;
-using Sigur.Tests.Features.Web;
+using Sigur.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace Sigur.Tests.Features.Hotline;

@@ -20,7 +20,7 @@ public sealed partial class HotlinePagesTests : IClassFixture<AppPool>
         var unrelated = await Log(CallerType.Professional);
 
         var url = $"/Hotline/Contact/{mother.Id}";
-        var form = await IdentificationPagesTests.Page(hotline, url);
+        var form = await Pages.ReadAsync(hotline, url);
         Assert.Contains($"name=\"AlsoContacts\" value=\"{witness.Id}\"", form);
         var casePage = await IdentificationPagesTests.Post(hotline, url, url,
             [new("GivenName", "Elena"), new("FamilyName", "Stojanovska"), new("AlsoContacts", witness.Id.ToString())]);

@@ -18,21 +18,12 @@ public sealed partial class IdentificationPagesTests : IClassFixture<AppPool>
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd");
 
-    internal static async Task<string> Page(HttpClient client, string url, string? culture = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (culture is not null) request.Headers.AcceptLanguage.ParseAdd(culture);
-        var response = await client.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
-        return await response.Content.ReadAsStringAsync();
-    }
-
     /// <summary>Posts a form of the page at <paramref name="pageUrl"/> to <paramref name="postUrl"/>, following the redirect back.</summary>
     internal static async Task<string> Post(HttpClient client, string pageUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> form)
     {
-        var token = Token().Match(await Page(client, pageUrl)).Groups[1].Value;
+        var token = Token().Match(await Pages.ReadAsync(client, pageUrl)).Groups[1].Value;
         var response = await client.PostAsync(postUrl, new FormUrlEncodedContent(form.Append(new("__RequestVerificationToken", token))));
-        if (response.StatusCode == HttpStatusCode.Redirect) return await Page(client, response.Headers.Location!.OriginalString);
+        if (response.StatusCode == HttpStatusCode.Redirect) return await Pages.ReadAsync(client, response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
@@ -48,7 +39,7 @@ public sealed partial class IdentificationPagesTests : IClassFixture<AppPool>
         var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre)).Id);
         var minor = await worker.RegisterAsync(CaseRequests.New() with { Person = new PersonInput("Arta", "Krasniqi", PossiblyChild: true, Citizenships: ["AL"]) });
         var url = $"/Identification/Case/{minor.Id}";
-        Assert.Contains("id=\"age-form\"", await Page(worker, url));
+        Assert.Contains("id=\"age-form\"", await Pages.ReadAsync(worker, url));
 
         // An adult finding without the estimated age is refused beside the form, and the presumption holds.
         var refused = await Post(worker, url, url + "?handler=Age",
@@ -113,7 +104,7 @@ public sealed partial class IdentificationPagesTests : IClassFixture<AppPool>
         }
 
         var edit = $"/Identification/ChecklistEdit/{id}";
-        Assert.Contains($"name=\"Form.Version\" value=\"{current.Version + 1}\"", await Page(admin, edit));
+        Assert.Contains($"name=\"Form.Version\" value=\"{current.Version + 1}\"", await Pages.ReadAsync(admin, edit));
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync(edit)).StatusCode);
         // A stale version (someone published in between) is refused and publishes nothing.
         Assert.Contains($"Version {current.Version} of this checklist was published in the meantime.", await Post(admin, edit, edit, Form(current.Version)));
@@ -133,7 +124,7 @@ public sealed partial class IdentificationPagesTests : IClassFixture<AppPool>
         Assert.Equal("Test Administrator", history[0].PublishedBy);
 
         // The version page in Albanian shows the new indicator's own Albanian text and the history.
-        var sq = await Page(worker, $"/Identification/Checklist/{id}", "sq");
+        var sq = await Pages.ReadAsync(worker, $"/Identification/Checklist/{id}", "sq");
         Assert.Contains("Fle në vendin e punës nën roje", sq);
         Assert.Contains("Versionet", sq);
     }
@@ -149,10 +140,10 @@ public sealed partial class IdentificationPagesTests : IClassFixture<AppPool>
                      ("sr-Latn", "Evidentiraj procenu uzrasta", "Liste indikatora"), ("sq", "Regjistro një vlerësim moshe", "Listat e treguesve"),
                  })
         {
-            var page = await Page(worker, $"/Identification/Case/{child.Id}", culture);
+            var page = await Pages.ReadAsync(worker, $"/Identification/Case/{child.Id}", culture);
             Assert.Contains(recordAge, page);
             Assert.DoesNotContain("Record an age assessment", page);
-            Assert.Contains(checklists, await Page(worker, "/Identification/Checklists", culture));
+            Assert.Contains(checklists, await Pages.ReadAsync(worker, "/Identification/Checklists", culture));
         }
     }
 

@@ -158,7 +158,7 @@ public sealed class LegalClockTests : IClassFixture<ClockedApps>
         var (_, worker) = await host.UserAsync(Role.CaseWorker, org.Id);
         var (_, colleague) = await host.UserAsync(Role.CaseWorker, org.Id);
         var created = await worker.RegisterAsync(IdentificationRequests.CaseOn(host.Today));
-        var scheduled = await (await colleague.PostJsonAsync($"/api/v1/cases/{created.Id}/plan-reviews", new SchedulePlanReview.Request(host.Today.AddDays(7), Guid.NewGuid())))
+        var scheduled = await (await colleague.PostJsonAsync($"/api/v1/cases/{created.Id}/plan-reviews", new SchedulePlanReview.Request(host.Today.AddDays(7))))
             .ReadAsync<SchedulePlanReview.Response>();
 
         Assert.Contains((await colleague.DueAsync("mine")).DueThisWeek, i => i.ClockId == scheduled.Id && i.Type == ClockType.AssistancePlanReview && i.DaysLeft == 7);

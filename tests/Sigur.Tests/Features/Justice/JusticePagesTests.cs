@@ -9,12 +9,7 @@ namespace Sigur.Tests.Features.Justice;
 /// <summary>The Justice pages render for the roles they are for, keep suspects from case workers, and post through the use cases.</summary>
 public sealed partial class JusticePagesTests : IClassFixture<AppPool>
 {
-    private static async Task<string> Page(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
+    private static async Task<string> Page(HttpClient client, string url) => WebUtility.HtmlDecode(await Pages.ReadAsync(client, url));
 
     private static async Task<string> Post(HttpClient client, string url, Dictionary<string, string> form, params (string, string)[] repeated)
     {
@@ -79,9 +74,9 @@ public sealed partial class JusticePagesTests : IClassFixture<AppPool>
         var victimSide = await Page(worker, $"/Justice/Case/{c.Id}");
         Assert.Contains("Criminal complaint", victimSide);
         Assert.DoesNotContain("Marković", victimSide);
-        Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync("/Justice/Suspects")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync($"/Justice/Suspect/{suspectId}")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync(proceedingUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/Justice/Suspects")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync($"/Justice/Suspect/{suspectId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync(proceedingUrl)).StatusCode);
         Assert.Contains("/Justice/Case/", await Page(worker, $"/Cases/Details/{c.Id}"));
     }
 

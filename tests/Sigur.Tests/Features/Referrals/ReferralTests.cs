@@ -160,4 +160,14 @@ public sealed class ReferralTests : IClassFixture<AppPool>
         var onward = await w.RecipientClient.PostJsonAsync("/api/v1/referrals", new CreateReferral.Request(w.Case.Id, third.Id, [ServiceType.Legal]));
         Assert.Equal(HttpStatusCode.NotFound, onward.StatusCode);
     }
+
+    [Theory, BothProviders]
+    public async Task The_referral_inbox_speaks_the_user_s_language_in_either_script(TestApp app)
+    {
+        var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
+        var latin = await Pages.ReadAsync(worker, "/Referrals/Inbox", "sr-Latn");
+        Assert.Contains("Poslato nama", latin);
+        Assert.DoesNotContain("Sent to us", latin);
+        Assert.Contains("Упућивања", await Pages.ReadAsync(worker, "/Referrals/Inbox", "sr-Cyrl"));
+    }
 }

@@ -139,4 +139,11 @@ public sealed class ShelterTests : IClassFixture<AppPool>
         Assert.All(payloads, p => Assert.DoesNotContain("Tajna", p));
         Assert.All(payloads, p => Assert.DoesNotContain(shelter.Id.ToString(), p));
     }
+
+    [Theory, BothProviders]
+    public async Task The_shelters_page_speaks_the_user_s_language(TestApp app)
+    {
+        var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
+        Assert.Contains("Strehimoret", await Pages.ReadAsync(worker, "/Shelters", "sq"));
+    }
 }

@@ -95,7 +95,7 @@ public sealed class RecordExportTests
         Assert.DoesNotContain(some.Rows, r => r["citizenship"] == "SY");
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory, BothProviders]
     public async Task On_the_demo_data_at_k_11_well_over_half_the_victims_are_exported(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);

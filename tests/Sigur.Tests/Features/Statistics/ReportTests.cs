@@ -78,4 +78,53 @@ public sealed class ReportTests
         var worker = await app.ClientAsync(Role.CaseWorker, data.Organisation.Id);
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/v1/statistics/reports/greta?year=2025&format=Pdf")).StatusCode);
     }
+
+    [Theory, BothProviders]
+    public async Task Eurostat_tables_keep_Eurostat_categories_mark_excluded_ones_not_applicable_and_name_author_extraction_and_rules(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var data = await StatisticsData.NewAsync(app);
+        var y = new DateOnly(2025, 3, 1);
+        await data.ManyAsync(14, y, Sex.Female);
+        await data.ManyAsync(12, y, Sex.Male, IdentificationStatus.Presumed);
+        await data.ManyAsync(11, y, Sex.Other);
+        await data.ManyAsync(13, y, Sex.Female, IdentificationStatus.Potential); // outside the table's definition
+
+        // The independent count: straight from the cases (one per person here), not through the statistics code.
+        var counted = await app.WithDbAsync(db => db.Cases.IgnoreQueryFilters().Where(c => c.Region == data.Region)
+            .Select(c => new { c.IdentificationStatus, c.Person!.Sex }).ToListAsync());
+        int Count(IdentificationStatus status, params Sex[] sexes) => counted.Count(c => c.IdentificationStatus == status && sexes.Contains(c.Sex));
+
+        var office = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
+        var client = await app.SignInAsync(await app.NewUserAsync(Role.Analyst, office.Id));
+        var xlsx = await client.GetAsync("/api/v1/statistics/reports/eurostat?year=2025&format=Xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using (var wb = new XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync())))
+        {
+            var about = wb.Worksheet("About");
+            string About(string label) => Enumerable.Range(1, 12).Select(r => about.Row(r)).First(r => r.Cell(1).GetString() == label).Cell(2).GetString();
+            Assert.Equal("Test Analyst", About("Produced by"));
+            Assert.Equal("Analyst", About("Role"));
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", About("Data extracted (UTC)"));
+
+            var e1 = wb.Worksheet("E1");
+            Assert.StartsWith("Counting rules: Persons", e1.Cell(2, 1).GetString());
+            Assert.Equal(["Male", "Female", "Unknown", "Total"], Enumerable.Range(2, 4).Select(c => e1.Cell(4, c).GetString()));
+            string Cell(string row, int column) => e1.Cell(Enumerable.Range(5, 6).First(r => e1.Cell(r, 1).GetString() == row), column).GetString();
+            Assert.Equal(Count(IdentificationStatus.Presumed, Sex.Male).ToString(), Cell("Presumed", 2));
+            Assert.Equal(Count(IdentificationStatus.Identified, Sex.Female).ToString(), Cell("Identified", 3));
+            Assert.Equal(Count(IdentificationStatus.Identified, Sex.Other, Sex.Unknown).ToString(), Cell("Identified", 4)); // "other" is Eurostat's unknown
+            Assert.Equal("11", Cell("Identified", 4));
+            Assert.All(Enumerable.Range(2, 4), c => Assert.Equal("n/a", Cell("Potential", c))); // 13 potential victims: not a silent 0, and not counted
+            Assert.All(Enumerable.Range(2, 4), c => Assert.Equal("n/a", Cell("NotAVictim", c)));
+            Assert.Equal((Count(IdentificationStatus.Identified, Enum.GetValues<Sex>()) + Count(IdentificationStatus.Presumed, Enum.GetValues<Sex>())).ToString(), Cell("Total", 5));
+            Assert.Contains("n/a = not applicable", e1.Column(1).CellsUsed().Select(c => c.GetString()).Last(t => t.StartsWith("c = ", StringComparison.Ordinal)));
+        }
+
+        var csv = CsvText.ReadAll(new StringReader(await (await client.GetAsync("/api/v1/statistics/reports/eurostat?year=2025&format=Csv")).Content.ReadAsStringAsync()));
+        var potential = csv.Single(r => r[3] == "E1" && r[5] == "Potential" && r[7] == "Female");
+        Assert.Equal(("", "n/a"), (potential[8], potential[9]));
+        Assert.All(csv.Skip(1), r => Assert.Equal(("Test Analyst", "Analyst"), (r[12], r[13])));
+        Assert.DoesNotContain(csv.Skip(1), r => r[3] == "E1" && r[7] == "Other");
+    }
 }

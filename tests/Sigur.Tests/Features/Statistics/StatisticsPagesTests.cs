@@ -29,6 +29,6 @@ public sealed class StatisticsPagesTests : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/Statistics/HowWeCount")).StatusCode);
 
         var worker = await app.ClientAsync(Role.CaseWorker, data.Organisation.Id);
-        Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync("/Statistics/Table?rows=sex")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/Statistics/Table?rows=sex")).StatusCode);
     }
 }

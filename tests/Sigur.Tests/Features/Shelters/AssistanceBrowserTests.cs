@@ -6,9 +6,10 @@ using Sigur.Data;
 using Sigur.Features.Fund;
 using Sigur.Features.Shelters;
 using Sigur.Platform;
+using Sigur.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Sigur.Tests.Features.Web;
+namespace Sigur.Tests.Features.Shelters;
 
 /// <summary>
 /// A case through referral, shelter and fund in Chromium, as four people of three organisations who each sign in

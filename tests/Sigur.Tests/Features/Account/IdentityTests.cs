@@ -6,7 +6,7 @@ using Sigur.Features.Admin;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
-namespace Sigur.Tests.Platform;
+namespace Sigur.Tests.Features.Account;
 
 public sealed class IdentityTests : IClassFixture<AppPool>
 {

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Sigur.Platform;
+using Sigur.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Sigur.Tests.Features.Web;
+namespace Sigur.Tests.Features.Justice;
 
 /// <summary>
 /// Issue 5 done in the browser: a police investigator registers a case, a suspect and the proceedings and charges the

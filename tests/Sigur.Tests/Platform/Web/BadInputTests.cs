@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
-namespace Sigur.Tests.Platform;
+namespace Sigur.Tests.Platform.Web;
 
 /// <summary>Every bad request gets ProblemDetails (RFC 9457) without a stack trace, and nothing is written.</summary>
 public sealed class BadInputTests(AppPool pool) : IClassFixture<AppPool>

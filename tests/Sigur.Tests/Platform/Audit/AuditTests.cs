@@ -3,7 +3,7 @@ using Sigur.Platform;
 using Sigur.Platform.Audit;
 using Sigur.Tests.Infrastructure;
 
-namespace Sigur.Tests.Platform;
+namespace Sigur.Tests.Platform.Audit;
 
 public sealed class AuditTests : IClassFixture<AppPool>
 {

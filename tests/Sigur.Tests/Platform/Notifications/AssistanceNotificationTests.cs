@@ -8,7 +8,7 @@ using Sigur.Platform.Notifications;
 using Sigur.Tests.Features.Identification;
 using Sigur.Tests.Infrastructure;
 
-namespace Sigur.Tests.Features.Notifications;
+namespace Sigur.Tests.Platform.Notifications;
 
 /// <summary>
 /// The notifications of referral and assistance work: a new referral, its acceptance or refusal, a withdrawn consent,

@@ -13,7 +13,7 @@ using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Sigur.Tests.Features.Web;
+namespace Sigur.Tests.Infrastructure;
 
 /// <summary>
 /// Sigur on Kestrel (a loopback port, a fresh SQLite file, a clock the test moves) and Debian's headless Chromium on a
@@ -33,6 +33,8 @@ public sealed class BrowserHost : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
     public IBrowserContext Context { get; private set; } = null!;
     public IPage Page { get; private set; } = null!;
+    /// <summary>What Chromium refused under the Content-Security-Policy on the host's own page.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> PolicyViolations { get; } = [];
 
     public sealed record Account(string UserName, string Password, string Key, Guid OrganisationId, Guid UserId);
 
@@ -80,6 +82,10 @@ public sealed class BrowserHost : IAsyncDisposable
             host.BaseUrl = $"http://127.0.0.1:{port}";
             host.Context = await host._browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, Locale = "en-GB" });
             host.Context.SetDefaultTimeout(30_000);
+            host.Context.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) host.PolicyViolations.Add(message.Text);
+            };
             host.Page = await host.Context.NewPageAsync();
             return host;
         }

@@ -5,7 +5,7 @@ using Sigur.Data;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
-namespace Sigur.Tests.Platform;
+namespace Sigur.Tests.Data;
 
 /// <summary>
 /// SigurDb instances are pooled and handed from one request to the next: each must come out bound to its own

@@ -10,14 +10,14 @@ using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace Sigur.Tests.Features.Web;
+namespace Sigur.Tests.Features.Cases;
 
 /// <summary>
 /// The web UI in Debian's Chromium against the real Kestrel server on a loopback port: sign in with password and
 /// authenticator code, register a case for a person named in Cyrillic, find it by the Latin spelling, open it, and
 /// switch the interface to Serbian Cyrillic. Skips only where Chromium is missing outside CI.
 /// </summary>
-public sealed class BrowserTests
+public sealed class CaseBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 

@@ -9,7 +9,7 @@ using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
-namespace Sigur.Tests.Features.Web;
+namespace Sigur.Tests.Platform.Access;
 
 /// <summary>
 /// The access matrix of the pages: every page handler has a declared policy (the page's class names who may see the

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
 
-namespace Sigur.Tests.Platform;
+namespace Sigur.Tests.Data;
 
 /// <summary>The model and each provider's migrations agree: a model change without a migration for both fails here.</summary>
 public sealed class MigrationTests

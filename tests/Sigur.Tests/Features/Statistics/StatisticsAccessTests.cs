@@ -3,7 +3,7 @@ using Sigur.Features.Statistics;
 using Sigur.Platform;
 using Sigur.Tests.Infrastructure;
 
-namespace Sigur.Tests.Features;
+namespace Sigur.Tests.Features.Statistics;
 
 /// <summary>The national coordinator's office sees de-identified aggregates, never records; small cells are withheld.</summary>
 public sealed class StatisticsAccessTests

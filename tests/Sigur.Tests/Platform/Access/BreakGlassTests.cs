@@ -5,7 +5,7 @@ using Sigur.Platform;
 using Sigur.Platform.Audit;
 using Sigur.Tests.Infrastructure;
 
-namespace Sigur.Tests.Platform;
+namespace Sigur.Tests.Platform.Access;
 
 public sealed class BreakGlassTests : IClassFixture<AppPool>
 {
