@@ -76,18 +76,11 @@ public sealed class QualifyModel(SigurDb db, OffenceCatalogue catalogue, Current
     {
         await LoadAsync(ct);
         var result = await AcceptQualification.Handle(CaseId!.Value, new AcceptQualification.Request(ToRequest(), Accept, Note), db, catalogue, me, clock, ct);
-        switch (result.Result)
+        return await this.AnswerAsync(result, L, L["The qualification was recorded."], () => RedirectToPage("Case", new { caseId = CaseId }), async () =>
         {
-            case Created<AcceptQualification.Decision>:
-                TempData["Message"] = L["The qualification was recorded."].Value;
-                return RedirectToPage("Case", new { caseId = CaseId });
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []);
-                await AskAsync(ct);
-                return Page();
-            default:
-                return NotFound();
-        }
+            await AskAsync(ct);
+            return Page();
+        }, new() { Fields = [] });
     }
 
     private async Task LoadAsync(CancellationToken ct)
