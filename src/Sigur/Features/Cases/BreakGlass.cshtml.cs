@@ -31,6 +31,6 @@ public sealed class BreakGlassModel(SigurDb db, CurrentUser me, Platform.Audit.A
             grant => string.Format(L["Emergency access granted until {0}. The administrators have been alerted."],
                 grant.ExpiresAt.ToLocalTime().ToString("g", System.Globalization.CultureInfo.CurrentCulture)),
             grant => RedirectToPage("Details", new { id = grant.CaseId }),
-            how: new() { Fields = ["CaseReference", "Reason"], NotFound = () => ModelState.AddModelError(nameof(CaseReference), L["There is no case with this reference."]) });
+            how: new() { Fields = ["CaseReference", "Reason"], NotFound = _ => ModelState.AddModelError(nameof(CaseReference), L["There is no case with this reference."]) });
     }
 }

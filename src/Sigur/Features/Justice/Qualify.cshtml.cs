@@ -100,18 +100,10 @@ public sealed class QualifyModel(SigurDb db, OffenceCatalogue catalogue, Current
     private async Task AskAsync(CancellationToken ct)
     {
         var result = await QualifyFacts.Handle(ToRequest(), db, catalogue, clock, L, ct);
-        switch (result.Result)
-        {
-            case Ok<QualifyFacts.Response> ok:
-                Result = ok.Value;
-                if (Accept.Count == 0) Accept = [.. Result!.Paragraphs.Where(p => p.Certainty == QualifyFacts.Certainty.Applies).Select(p => $"{p.Article}/{p.Paragraph}")];
-                break;
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []);
-                break;
-            case ProblemHttpResult problem:
-                ModelState.AddModelError("", L[problem.ProblemDetails.Detail ?? "No catalogue"]);
-                break;
-        }
+        // No catalogue in force for the country and date is said on the form, where another can be chosen, not as a 404.
+        if (ModelState.Take(result, L, new() { Fields = [], NotFound = refusal => ModelState.AddModelError("", refusal) }) != Outcome.Done
+            || result.Result is not Ok<QualifyFacts.Response> { Value: { } answer }) return;
+        Result = answer;
+        if (Accept.Count == 0) Accept = [.. Result.Paragraphs.Where(p => p.Certainty == QualifyFacts.Certainty.Applies).Select(p => $"{p.Article}/{p.Paragraph}")];
     }
 }

@@ -13,15 +13,17 @@ public enum Outcome { Done, Refused, NotFound }
 /// Where a page puts a use case's refusals: field errors under <see cref="Prefix"/> (those not among
 /// <see cref="Fields"/> go to the summary); a 409 or a 404 handled by the page itself (an edit-conflict flag, a message
 /// beside a field) rather than as a message in the summary or a 404; any other refusal in the page's own box
-/// (<see cref="Refused"/>, given the worded refusal) rather than in the summary.
+/// (<see cref="Refused"/>, given the worded refusal) rather than in the summary; invalid input listed by the page
+/// itself (<see cref="Invalid"/>, given the use case's errors) rather than beside the fields.
 /// </summary>
 public sealed record PageAnswer
 {
     public string Prefix { get; init; } = "";
     public IEnumerable<string>? Fields { get; init; }
     public Action? Conflict { get; init; }
-    public Action? NotFound { get; init; }
+    public Action<string>? NotFound { get; init; }
     public Action<string>? Refused { get; init; }
+    public Action<IDictionary<string, string[]>>? Invalid { get; init; }
 }
 
 /// <summary>How a page takes a use case's answer: errors beside the fields or in the summary, a 404 as a 404.</summary>
@@ -31,11 +33,14 @@ public static class UseCaseOutcome
     {
         switch (Unwrap(result))
         {
+            case ValidationProblem invalid when how?.Invalid is { } listInvalid:
+                listInvalid(invalid.ProblemDetails.Errors);
+                return Outcome.Refused;
             case ValidationProblem invalid:
                 state.AddProblemErrors(invalid.ProblemDetails.Errors, how?.Prefix ?? "", localizer, how?.Fields);
                 return Outcome.Refused;
-            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound } when how?.NotFound is { } notFound:
-                notFound();
+            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound } problem when how?.NotFound is { } notFound:
+                notFound(problem.In(localizer));
                 return Outcome.Refused;
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return Outcome.NotFound;
