@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 
 namespace Sigur.Features.Admin;
@@ -33,8 +34,6 @@ public sealed class BreakGlassReviewModel(SigurDb db, CurrentUser me, TimeProvid
     public async Task<IActionResult> OnPostReviewAsync(Guid id, CancellationToken ct)
     {
         var result = await BreakGlass.Review(id, db, me, clock, ct);
-        if (result.Result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult) return NotFound();
-        TempData["Message"] = L["The grant was marked as reviewed."].Value;
-        return RedirectToPage();
+        return await this.AnswerAsync(result, L, L["The grant was marked as reviewed."], () => RedirectToPage());
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -29,19 +28,7 @@ public sealed class OrganisationModel(SigurDb db, IStringLocalizer<SharedResourc
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var result = await ManageOrganisations.Edit(id, new ManageOrganisations.EditRequest(Version, Form.ToInput()), db, ct);
-        switch (result.Result)
-        {
-            case Ok<ManageOrganisations.OrganisationView>:
-                TempData["Message"] = L["The organisation was saved."].Value;
-                return RedirectToPage("Organisations");
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, nameof(Form), L, OrganisationForm.Fields);
-                return Page();
-            case ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict }:
-                Conflict = true;
-                return Page();
-            default:
-                return NotFound();
-        }
+        return await this.AnswerAsync(result, L, L["The organisation was saved."], () => RedirectToPage("Organisations"),
+            how: new() { Prefix = nameof(Form), Fields = OrganisationForm.Fields, Conflict = () => Conflict = true });
     }
 }

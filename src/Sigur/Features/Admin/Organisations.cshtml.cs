@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -21,14 +20,11 @@ public sealed class OrganisationsModel(SigurDb db, IStringLocalizer<SharedResour
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await ManageOrganisations.Create(Form.ToInput(), db, ct);
-        if (result.Result is ValidationProblem invalid)
+        return await this.AnswerAsync(result, L, L["The organisation was created."], () => RedirectToPage(), async () =>
         {
-            ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, nameof(Form), L, OrganisationForm.Fields);
             Organisations = (await ManageOrganisations.List(db, ct)).Value!;
             return Page();
-        }
-        TempData["Message"] = L["The organisation was created."].Value;
-        return RedirectToPage();
+        }, new() { Prefix = nameof(Form), Fields = OrganisationForm.Fields });
     }
 }
 

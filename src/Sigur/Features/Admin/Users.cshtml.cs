@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,19 +29,16 @@ public sealed class UsersModel(SigurDb db, UserManager<SigurUser> users, IMemory
     {
         var result = await ManageUsers.Create(
             new ManageUsers.UserInput(Form.UserName ?? "", Form.DisplayName ?? "", Form.Email, Form.OrganisationId, Form.Role), users, db, ct);
-        switch (result.Result)
+        // Created or refused, the page is shown again: the one-time password appears once, on this answer.
+        var answer = await this.AnswerAsync<ManageUsers.Created>(result, L, _ => null, created =>
         {
-            case Created<ManageUsers.Created> created:
-                Created = created.Value;
-                Form = new UserForm();
-                ModelState.Clear();
-                break;
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, nameof(Form), L, UserForm.Fields);
-                break;
-        }
+            Created = created;
+            Form = new UserForm();
+            ModelState.Clear();
+            return Page();
+        }, how: new() { Prefix = nameof(Form), Fields = UserForm.Fields });
         await LoadAsync(ct);
-        return Page();
+        return answer;
     }
 
     public async Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken ct) => await SetDisabledAsync(id, true, ct);
@@ -52,15 +48,12 @@ public sealed class UsersModel(SigurDb db, UserManager<SigurUser> users, IMemory
     private async Task<IActionResult> SetDisabledAsync(Guid id, bool disabled, CancellationToken ct)
     {
         var result = await ManageUsers.SetDisabled(id, disabled, users, cache, me);
-        if (result.Result is ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }) return NotFound();
-        if (result.Result is ProblemHttpResult)
-        {
-            Error = L["You cannot disable your own account."];
-            await LoadAsync(ct);
-            return Page();
-        }
-        TempData["Message"] = (disabled ? L["The account was disabled and signed out everywhere."] : L["The account was enabled."]).Value;
-        return RedirectToPage();
+        return await this.AnswerAsync(result, L, disabled ? L["The account was disabled and signed out everywhere."] : L["The account was enabled."],
+            () => RedirectToPage(), async () =>
+            {
+                await LoadAsync(ct);
+                return Page();
+            }, new() { Refused = _ => Error = L["You cannot disable your own account."] });
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
@@ -27,18 +26,10 @@ public sealed class BreakGlassModel(SigurDb db, CurrentUser me, Platform.Audit.A
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await Grants.Open(new Grants.Request(CaseReference ?? "", Reason ?? ""), db, me, audit, clock, cache, log, ct);
-        switch (result.Result)
-        {
-            case Ok<Grants.Grant> { Value: { } grant }:
-                TempData["Message"] = string.Format(L["Emergency access granted until {0}. The administrators have been alerted."],
-                    grant.ExpiresAt.ToLocalTime().ToString("g", System.Globalization.CultureInfo.CurrentCulture));
-                return RedirectToPage("Details", new { id = grant.CaseId });
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, ["CaseReference", "Reason"]);
-                return Page();
-            default:
-                ModelState.AddModelError(nameof(CaseReference), L["There is no case with this reference."]);
-                return Page();
-        }
+        return await this.AnswerAsync<Grants.Grant>(result, L,
+            grant => string.Format(L["Emergency access granted until {0}. The administrators have been alerted."],
+                grant.ExpiresAt.ToLocalTime().ToString("g", System.Globalization.CultureInfo.CurrentCulture)),
+            grant => RedirectToPage("Details", new { id = grant.CaseId }),
+            how: new() { Fields = ["CaseReference", "Reason"], NotFound = _ => ModelState.AddModelError(nameof(CaseReference), L["There is no case with this reference."]) });
     }
 }

@@ -39,20 +39,10 @@ public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimePro
         var input = CaseForm.From(Case);
         input.Status = Status;
         var result = await EditCase.Handle(id, new EditCase.Request(Version, PersonVersion, input.ToCase(), input.ToPerson()), db, clock, ct);
-        switch (result.Result)
-        {
-            case Ok<EditCase.Response>:
-                TempData["Message"] = L["The status was saved."].Value;
-                return RedirectToPage("Details", new { id });
-            case ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict }:
-                Conflict = true;
-                return Page();
-            case ProblemHttpResult:
-                return NotFound();
-            default:
-                // The stored record failed today's checks (it was valid when saved): edit it in full.
-                return RedirectToPage("Edit", new { id });
-        }
+        return await this.AnswerAsync(result, L, L["The status was saved."], () => RedirectToPage("Details", new { id }),
+            // Invalid input here means the stored record failed today's checks (it was valid when saved): edit it in full.
+            () => Task.FromResult<IActionResult>(Conflict ? Page() : RedirectToPage("Edit", new { id })),
+            new() { Conflict = () => Conflict = true });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -38,19 +38,7 @@ public sealed class EditModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
         Reference = Request.Form["Reference"].ToString();
         if (!ModelState.IsValid) return Page();
         var result = await EditCase.Handle(id, new EditCase.Request(Version, PersonVersion, Form.ToCase(), Form.ToPerson()), db, clock, ct);
-        switch (result.Result)
-        {
-            case Ok<EditCase.Response>:
-                TempData["Message"] = L["The case was saved."].Value;
-                return RedirectToPage("Details", new { id });
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, nameof(Form), L, CaseForm.Fields);
-                return Page();
-            case ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict }:
-                Conflict = true;
-                return Page();
-            default:
-                return NotFound();
-        }
+        return await this.AnswerAsync(result, L, L["The case was saved."], () => RedirectToPage("Details", new { id }),
+            how: new() { Prefix = nameof(Form), Fields = CaseForm.Fields, Conflict = () => Conflict = true });
     }
 }

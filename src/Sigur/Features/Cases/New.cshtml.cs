@@ -49,16 +49,7 @@ public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Ide
             ? new RegisterCase.Request(Form.ToCase(), null, existing)
             : new RegisterCase.Request(Form.ToCase(), Form.ToPerson());
         var result = await RegisterCase.Handle(request, db, me, clock, ct, rules);
-        switch (result.Result)
-        {
-            case Created<RegisterCase.Response> created:
-                TempData["Message"] = string.Format(L["Case {0} registered."], created.Value!.Reference);
-                return RedirectToPage("Details", new { id = created.Value.Id });
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, nameof(Form), L, CaseForm.Fields);
-                return Page();
-            default:
-                throw new InvalidOperationException("RegisterCase answered with an unexpected result.");
-        }
+        return await this.AnswerAsync<RegisterCase.Response>(result, L, created => string.Format(L["Case {0} registered."], created.Reference),
+            created => RedirectToPage("Details", new { id = created.Id }), how: new() { Prefix = nameof(Form), Fields = CaseForm.Fields });
     }
 }

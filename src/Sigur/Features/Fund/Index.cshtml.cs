@@ -100,15 +100,6 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
             $"donor-report-{from:yyyyMMdd}-{to:yyyyMMdd}.{format.ToString().ToLowerInvariant()}");
     }
 
-    private IActionResult Done(IResult result, string success)
-    {
-        TempData["Message"] = result switch
-        {
-            Ok<DisbursementView> or Created<DisbursementView> => success,
-            ValidationProblem => L["Check the amounts, dates and reason."].Value,
-            ProblemHttpResult problem => problem.In(L),
-            _ => L["The request could not be decided."].Value,
-        };
-        return RedirectToPage("Index");
-    }
+    private IActionResult Done(IResult result, string success) =>
+        this.Tell(result, L, success, () => RedirectToPage("Index"), L["Check the amounts, dates and reason."]);
 }

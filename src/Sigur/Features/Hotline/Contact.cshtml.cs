@@ -35,21 +35,9 @@ public sealed class ContactModel(SigurDb db, CurrentUser me, TimeProvider clock,
     {
         var person = new PersonInput(GivenName ?? "", FamilyName ?? "", PossiblyChild: PossiblyChild);
         var result = await ConvertToCase.Handle(new ConvertToCase.Request([id, .. AlsoContacts.Where(x => x != id).Distinct()], person), db, me, clock, rules, ct);
-        switch (result.Result)
-        {
-            case Created<ConvertToCase.Response> { Value: { } created }:
-                TempData["Message"] = string.Format(L["Case {0} registered."], created.Reference);
-                return Redirect($"/Identification/Case/{created.CaseId}");
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []);
-                break;
-            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
-                return NotFound();
-            case ProblemHttpResult problem:
-                Refusal = problem.In(L);
-                break;
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await this.AnswerAsync<ConvertToCase.Response>(result, L, created => string.Format(L["Case {0} registered."], created.Reference),
+            created => Redirect($"/Identification/Case/{created.CaseId}"), async () => await LoadAsync(id, ct) ? Page() : NotFound(),
+            new() { Fields = [], Refused = refusal => Refusal = refusal });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

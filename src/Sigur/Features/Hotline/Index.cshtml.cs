@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -43,14 +42,12 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, N
         var f = Form;
         var result = await LogContact.Handle(new LogContact.Request(f.Channel, f.CallerType, f.Urgency, string.IsNullOrWhiteSpace(f.Language) ? null : f.Language.Trim(),
             f.Anonymous, f.CallerContact, f.Region, f.WhatHappened, f.AdviceGiven, f.Outcome, f.FollowUp, f.FollowUpOn), db, me, clock, notifier, ct);
-        if (result.Result is Created<LogContact.Response> { Value: { } created })
-        {
-            TempData["Message"] = string.Format(L["Contact {0} logged."], created.Reference);
-            return RedirectToPage("Index");
-        }
-        ModelState.AddProblemErrors(((ValidationProblem)result.Result).ProblemDetails.Errors, nameof(Form), L);
-        await LoadAsync(ct);
-        return Page();
+        return await this.AnswerAsync<LogContact.Response>(result, L, created => string.Format(L["Contact {0} logged."], created.Reference),
+            _ => RedirectToPage("Index"), async () =>
+            {
+                await LoadAsync(ct);
+                return Page();
+            }, new() { Prefix = nameof(Form) });
     }
 
     public async Task<IActionResult> OnPostDutyAsync(CancellationToken ct)

@@ -113,22 +113,8 @@ public sealed class CaseModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
     /// <summary>Runs a use case; success goes back to the page, a refusal or invalid input is shown on it.</summary>
     private async Task<IActionResult> Write(Guid id, CancellationToken ct, Func<Task<IResult>> useCase)
     {
-        var result = await useCase();
-        switch (result)
-        {
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []);
-                break;
-            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
-                return NotFound();
-            case ProblemHttpResult problem:
-                Refusal = problem.In(L);
-                break;
-            default:
-                TempData["Message"] = L["Saved."].Value;
-                return RedirectToPage("Case", new { id });
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await this.AnswerAsync(await useCase(), L, L["Saved."], () => RedirectToPage("Case", new { id }),
+            async () => await LoadAsync(id, ct) ? Page() : NotFound(), new() { Fields = [], Refused = refusal => Refusal = refusal });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -1,6 +1,5 @@
 using Sigur.Host;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -74,26 +73,22 @@ public sealed class ChecklistEditModel(SigurDb db, CurrentUser me, Platform.Audi
             [.. f.Indicators.Where(r => !r.Remove && !IsBlank(r))
                 .Select(r => new Indicator(r.Code?.Trim() ?? "", r.Dimension, r.Strength, Texts(r.Texts)))]);
         var result = await ManageChecklists.Publish(id, checklist, db, me, audit, clock, ct);
-        switch (result.Result)
-        {
-            case Created<ManageChecklists.Summary> { Value: { } published }:
-                TempData["Message"] = string.Format(L["Version {0} of the checklist is published."], published.Version);
-                return RedirectToPage("Checklist", new { id });
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []);
-                break;
-            case ProblemHttpResult:
-                // Someone published in between: keep this form's work, and say which version it would now publish.
+        var conflict = false;
+        return await this.AnswerAsync<ManageChecklists.Summary>(result, L, published => string.Format(L["Version {0} of the checklist is published."], published.Version),
+            _ => RedirectToPage("Checklist", new { id }), async () =>
+            {
                 CurrentVersion = (await ChecklistLibrary.FindAsync(db, id, null, ct))?.Version;
-                f.Version = (CurrentVersion ?? 0) + 1;
-                Refusal = string.Format(L["Version {0} of this checklist was published in the meantime. Look at it in the version history before publishing this form as version {1}."],
-                    CurrentVersion, f.Version);
-                break;
-        }
-        CurrentVersion = (await ChecklistLibrary.FindAsync(db, id, null, ct))?.Version;
-        f.Indicators.RemoveAll(r => r.Remove || IsBlank(r));
-        AddBlankRows();
-        return Page();
+                if (conflict)
+                {
+                    // Someone published in between: keep this form's work, and say which version it would now publish.
+                    f.Version = (CurrentVersion ?? 0) + 1;
+                    Refusal = string.Format(L["Version {0} of this checklist was published in the meantime. Look at it in the version history before publishing this form as version {1}."],
+                        CurrentVersion, f.Version);
+                }
+                f.Indicators.RemoveAll(r => r.Remove || IsBlank(r));
+                AddBlankRows();
+                return Page();
+            }, new() { Fields = [], Conflict = () => conflict = true });
     }
 
     private void AddBlankRows()

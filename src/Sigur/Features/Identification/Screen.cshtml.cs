@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -33,17 +32,9 @@ public sealed class ScreenModel(SigurDb db, CurrentUser me, TimeProvider clock, 
     {
         if (!await LoadAsync(id, checklist, ct)) return NotFound();
         var result = await RecordScreening.Handle(id, new RecordScreening.Request(Checklist.Id, Observed, ScreenedOn, Checklist.Version, Screener, Notes), db, me, clock, ct);
-        switch (result.Result)
-        {
-            case Created<RecordScreening.Response> created:
-                TempData["Message"] = string.Format(L["Screening recorded: {0} of {1} indicators observed."], created.Value!.Summary.Observed, created.Value.Summary.OfIndicators);
-                return RedirectToPage("Case", new { id });
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []);
-                return Page();
-            default:
-                return NotFound();
-        }
+        return await this.AnswerAsync<RecordScreening.Response>(result, L,
+            created => string.Format(L["Screening recorded: {0} of {1} indicators observed."], created.Summary.Observed, created.Summary.OfIndicators),
+            _ => RedirectToPage("Case", new { id }), how: new() { Fields = [] });
     }
 
     private async Task<bool> LoadAsync(Guid id, string checklist, CancellationToken ct)

@@ -40,16 +40,8 @@ public sealed class CaseModel(SigurDb db, OffenceCatalogue catalogue, CurrentUse
     public async Task<IActionResult> OnPostOpenAsync(Guid caseId, CancellationToken ct)
     {
         var result = await OpenProceeding.Handle(caseId, new OpenProceeding.Request(Country, Stage, Date, Reference), db, catalogue, me, clock, ct);
-        switch (result.Result)
-        {
-            case Created<OpenProceeding.Response> created:
-                return RedirectToPage("Proceeding", new { id = created.Value!.Id });
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, ["Country", "Stage", "Date", "Reference"]);
-                return await LoadAsync(caseId, ct) ? Page() : NotFound();
-            default:
-                return NotFound();
-        }
+        return await this.AnswerAsync<OpenProceeding.Response>(result, L, _ => null, created => RedirectToPage("Proceeding", new { id = created.Id }),
+            async () => await LoadAsync(caseId, ct) ? Page() : NotFound(), new() { Fields = ["Country", "Stage", "Date", "Reference"] });
     }
 
     private async Task<bool> LoadAsync(Guid caseId, CancellationToken ct)

@@ -43,20 +43,14 @@ public sealed class CatalogueModel(SigurDb db, OffenceCatalogue catalogue, Curre
     {
         if (country is null || edition is null) return NotFound();
         var result = await EditCatalogue.Handle(country, edition, new EditCatalogue.Request(BaseRevision, Json, Note), db, catalogue, me, audit, clock, ct);
-        switch (result.Result)
-        {
-            case Ok<EditCatalogue.Response> ok:
-                TempData["Message"] = string.Format(L["Revision {0} saved."], ok.Value!.Revision);
-                return RedirectToPage("Catalogue", new { country, edition });
-            case ValidationProblem invalid:
-                Problems = [.. invalid.ProblemDetails.Errors.SelectMany(e => e.Value)];
-                break;
-            case ProblemHttpResult problem:
-                Problems = [problem.ProblemDetails.Detail ?? L["The catalogue was changed by someone else."]];
-                break;
-        }
-        await LoadAsync(country, edition, ct, keepForm: true);
-        return Page();
+        return await this.AnswerAsync<EditCatalogue.Response>(result, L, saved => string.Format(L["Revision {0} saved."], saved.Revision),
+            _ => RedirectToPage("Catalogue", new { country, edition }), async () =>
+            {
+                await LoadAsync(country, edition, ct, keepForm: true);
+                return Page();
+            },
+            // The document's problems are listed above the editor, as the parser words them.
+            new() { Invalid = errors => Problems = [.. errors.SelectMany(e => e.Value)], Refused = refusal => Problems = [refusal] });
     }
 
     [Policy(EditCatalogue.Policy)]

@@ -64,22 +64,9 @@ public sealed class ProceedingModel(SigurDb db, OffenceCatalogue catalogue, Curr
     public async Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken ct) =>
         await Done(id, await RecordCompensation.Handle(id, new RecordCompensation.Request(Version, Currency, (long)decimal.Round(Claimed * 100), Date), db, clock, ct), ct);
 
-    private async Task<IActionResult> Done(Guid id, IResult result, CancellationToken ct)
-    {
-        switch (result)
-        {
-            case INestedHttpResult nested: return await Done(id, nested.Result, ct);
-            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }: return NotFound();
-            case ProblemHttpResult problem:
-                Refusal = problem.In(L);
-                break;
-            case ValidationProblem invalid: ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []); break;
-            default:
-                TempData["Message"] = L["Saved."].Value;
-                return RedirectToPage("Proceeding", new { id });
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private Task<IActionResult> Done(Guid id, IResult result, CancellationToken ct) =>
+        this.AnswerAsync(result, L, L["Saved."], () => RedirectToPage("Proceeding", new { id }), async () => await LoadAsync(id, ct) ? Page() : NotFound(),
+            new() { Fields = [], Refused = refusal => Refusal = refusal });
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

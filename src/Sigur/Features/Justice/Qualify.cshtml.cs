@@ -76,18 +76,11 @@ public sealed class QualifyModel(SigurDb db, OffenceCatalogue catalogue, Current
     {
         await LoadAsync(ct);
         var result = await AcceptQualification.Handle(CaseId!.Value, new AcceptQualification.Request(ToRequest(), Accept, Note), db, catalogue, me, clock, ct);
-        switch (result.Result)
+        return await this.AnswerAsync(result, L, L["The qualification was recorded."], () => RedirectToPage("Case", new { caseId = CaseId }), async () =>
         {
-            case Created<AcceptQualification.Decision>:
-                TempData["Message"] = L["The qualification was recorded."].Value;
-                return RedirectToPage("Case", new { caseId = CaseId });
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []);
-                await AskAsync(ct);
-                return Page();
-            default:
-                return NotFound();
-        }
+            await AskAsync(ct);
+            return Page();
+        }, new() { Fields = [] });
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -107,18 +100,10 @@ public sealed class QualifyModel(SigurDb db, OffenceCatalogue catalogue, Current
     private async Task AskAsync(CancellationToken ct)
     {
         var result = await QualifyFacts.Handle(ToRequest(), db, catalogue, clock, L, ct);
-        switch (result.Result)
-        {
-            case Ok<QualifyFacts.Response> ok:
-                Result = ok.Value;
-                if (Accept.Count == 0) Accept = [.. Result!.Paragraphs.Where(p => p.Certainty == QualifyFacts.Certainty.Applies).Select(p => $"{p.Article}/{p.Paragraph}")];
-                break;
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []);
-                break;
-            case ProblemHttpResult problem:
-                ModelState.AddModelError("", L[problem.ProblemDetails.Detail ?? "No catalogue"]);
-                break;
-        }
+        // No catalogue in force for the country and date is said on the form, where another can be chosen, not as a 404.
+        if (ModelState.Take(result, L, new() { Fields = [], NotFound = refusal => ModelState.AddModelError("", refusal) }) != Outcome.Done
+            || result.Result is not Ok<QualifyFacts.Response> { Value: { } answer }) return;
+        Result = answer;
+        if (Accept.Count == 0) Accept = [.. Result.Paragraphs.Where(p => p.Certainty == QualifyFacts.Certainty.Applies).Select(p => $"{p.Article}/{p.Paragraph}")];
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -31,16 +30,13 @@ public sealed class SuspectsModel(SigurDb db, CurrentUser me, Platform.Audit.Aud
         var input = new SuspectInput(GivenName, FamilyName, Lines(Aliases), DateOfBirth, Sex,
             [.. (Citizenships ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(c => c.ToUpperInvariant())], Notes);
         var result = await RegisterSuspect.Handle(input, db, me, clock, ct);
-        switch (result.Result)
-        {
-            case Created<RegisterSuspect.Response> created:
-                return RedirectToPage("Suspect", new { id = created.Value!.Id });
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, ["GivenName", "FamilyName", "Aliases", "DateOfBirth", "Citizenships", "Notes"]);
-                break;
-        }
-        Suspects = (await GetSuspect.List(db, audit, ct)).Value!;
-        return Page();
+        return await this.AnswerAsync<RegisterSuspect.Response>(result, L, _ => null, created => RedirectToPage("Suspect", new { id = created.Id }),
+            async () =>
+            {
+                Suspects = (await GetSuspect.List(db, audit, ct)).Value!;
+                return Page();
+            },
+            new() { Fields = ["GivenName", "FamilyName", "Aliases", "DateOfBirth", "Citizenships", "Notes"] });
     }
 
     internal static string[] Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -39,14 +39,7 @@ public sealed class InboxModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct) =>
         Done(await RevokeReferral.Handle(id, new RevokeReferral.Request(Reason ?? ""), db, me, clock, ct));
 
-    private IActionResult Done(Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult> result)
-    {
-        TempData["Message"] = result.Result switch
-        {
-            Ok<ReferralView> => L["The referral was updated."].Value,
-            ValidationProblem => L["Give a reason."].Value,
-            _ => L["The referral could not be changed in its current state. Reload the page."].Value,
-        };
-        return RedirectToPage("Inbox");
-    }
+    private IActionResult Done(Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult> result) =>
+        this.Tell(result, L, L["The referral was updated."], () => RedirectToPage("Inbox"), L["Give a reason."],
+            L["The referral could not be changed in its current state. Reload the page."]);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -31,12 +30,7 @@ public sealed class OverridesModel(SigurDb db, CurrentUser me, Platform.Audit.Au
     private async Task<IActionResult> DecideAsync(Guid id, bool approve, CancellationToken ct)
     {
         var result = await ReviewOverride.Handle(id, new ReviewOverride.Request(approve), db, me, audit, clock, ct);
-        TempData["Message"] = result.Result switch
-        {
-            Ok<ConsentView> => approve ? L["The override was approved."].Value : L["The override was rejected; the disclosure ended."].Value,
-            ProblemHttpResult problem => problem.In(L),
-            _ => L["The override could not be reviewed. Reload the page."].Value,
-        };
-        return RedirectToPage("Overrides");
+        return this.Tell(result, L, approve ? L["The override was approved."] : L["The override was rejected; the disclosure ended."],
+            () => RedirectToPage("Overrides"), L["The override could not be reviewed. Reload the page."]);
     }
 }

@@ -54,23 +54,8 @@ public sealed class ReferModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
     public async Task<IActionResult> OnPostReferAsync(Guid caseId, CancellationToken ct) =>
         await AfterAsync(caseId, (await CreateReferral.Handle(new CreateReferral.Request(caseId, Recipient, Services), db, me, clock, notifier, ct)).Result, ct);
 
-    private async Task<IActionResult> AfterAsync(Guid caseId, IResult result, CancellationToken ct)
-    {
-        switch (result)
-        {
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L);
-                return await LoadAsync(caseId, ct) ? Page() : NotFound();
-            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
-                return NotFound();
-            case ProblemHttpResult problem:
-                ModelState.AddModelError("", problem.In(L));
-                return await LoadAsync(caseId, ct) ? Page() : NotFound();
-            default:
-                TempData["Message"] = L["Saved."].Value;
-                return RedirectToPage("Refer", new { caseId });
-        }
-    }
+    private Task<IActionResult> AfterAsync(Guid caseId, IResult result, CancellationToken ct) =>
+        this.AnswerAsync(result, L, L["Saved."], () => RedirectToPage("Refer", new { caseId }), async () => await LoadAsync(caseId, ct) ? Page() : NotFound());
 
     private async Task<bool> LoadAsync(Guid caseId, CancellationToken ct)
     {

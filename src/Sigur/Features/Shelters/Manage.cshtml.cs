@@ -92,23 +92,8 @@ public sealed class ManageModel(SigurDb db, CurrentUser me, Platform.Audit.Audit
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, IResult result, string success, CancellationToken ct)
-    {
-        switch (result)
-        {
-            case ValidationProblem invalid:
-                ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L);
-                return await LoadAsync(id, ct) ? Page() : NotFound();
-            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
-                return NotFound();
-            case ProblemHttpResult problem:
-                ModelState.AddModelError("", problem.In(L));
-                return await LoadAsync(id, ct) ? Page() : NotFound();
-            default:
-                TempData["Message"] = success;
-                return RedirectToPage("Manage", new { id });
-        }
-    }
+    private Task<IActionResult> AfterAsync(Guid id, IResult result, string success, CancellationToken ct) =>
+        this.AnswerAsync(result, L, success, () => RedirectToPage("Manage", new { id }), async () => await LoadAsync(id, ct) ? Page() : NotFound());
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
