@@ -71,7 +71,7 @@ public sealed class BulkImportTests : IClassFixture<AppPool>
     public async Task Rows_written_in_bulk_read_back_through_EF_as_they_were_given(TestApp app)
     {
         var org = await app.NewOrganisationAsync();
-        var region = $"B{Guid.NewGuid():N}"[..12];
+        const string region = "MK008";
         var rows = Generate(8_321, region);
         var file = Sheet([Header, .. rows.Select(r => r.Line)]);
 
