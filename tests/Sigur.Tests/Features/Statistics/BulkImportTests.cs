@@ -170,7 +170,7 @@ public sealed class BulkImportTests : IClassFixture<AppPool>
     {
         var org = await app.NewOrganisationAsync();
         Row Good(string given, string family, string birth) =>
-            new(new DateOnly(2024, 5, 6), Sex.Male, 30, ["RS"], ["ForcedLabour"], IdentificationStatus.Identified, IntakeChannel.Police, "Niš", "", given, family, birth);
+            new(new DateOnly(2024, 5, 6), Sex.Male, 30, ["RS"], ["ForcedLabour"], IdentificationStatus.Identified, IntakeChannel.Police, "Pelagonia", "", given, family, birth);
         var nextYear = DateTime.UtcNow.Year + 1;
         var file = Sheet([Header,
             Good("Petar", "Petrović", "1990").Line,                         // row 2: good
