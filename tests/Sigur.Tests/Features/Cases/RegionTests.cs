@@ -60,6 +60,19 @@ public sealed class RegionTests : IClassFixture<AppPool>
             Assert.Contains($"<dd>{name}</dd>", details);
             Assert.DoesNotContain("<dd>MK006</dd>", details);
         }
+        // The statistics table counts by code and reads the region by name.
+        var data = new Statistics.StatisticsData(app, org);
+        await data.ManyAsync(1, new DateOnly(2025, 2, 1));
+        var analyst = await app.ClientAsync(Role.Analyst, (await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice)).Id);
+        // Through EF, as an edit would, so that the statistics journal sees the change.
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var c in await db.Cases.IgnoreQueryFilters().Where(c => c.OrganisationId == org.Id).ToListAsync()) c.Region = "MK006";
+            return await db.SaveChangesAsync();
+        });
+        var table = await Pages.ReadAsync(analyst, "/Statistics/Table?rows=region&cols=sex", "sr-Latn");
+        Assert.Contains("<th scope=\"row\">MK006 Pološki</th>", table);
+
         // The edit form offers the country's regions by name, the case's own chosen.
         var edit = await Pages.ReadAsync(worker, $"/Cases/Edit/{created.Id}", "sq");
         Assert.Contains("<option selected=\"selected\" value=\"MK006\">Pollogu</option>", edit);
