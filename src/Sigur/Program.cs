@@ -1,4 +1,4 @@
-using Sigur.Platform;
+using Sigur.Host;
 
 // `sigur` with no verb (or with only options, as `dotnet run` and the test host pass) serves the web UI and API;
 // a verb runs that command (see Platform/Commands.cs), and so do --help and --version, which print and exit.

@@ -1,3 +1,4 @@
+using Sigur.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;

@@ -1,3 +1,4 @@
+using Sigur.Host;
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;

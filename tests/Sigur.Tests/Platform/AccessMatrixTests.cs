@@ -425,7 +425,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
                 [new Indicator("M1", IndicatorDimension.DeceptiveRecruitment, IndicatorStrength.Weak, new Dictionary<string, string> { ["en"] = "Matrix" })]));
         }, HttpStatusCode.Created),
         new("GET", "/api/v1/notifications/", Policies.SignedIn, (w, r, c) => c.GetAsync("/api/v1/notifications"), HttpStatusCode.OK),
-        new("POST", "/api/v1/notifications/{id:guid}/read", Policies.SignedIn, async (w, r, c) => await c.PostAsync($"/api/v1/notifications/{await FreshNotification(w, r)}/read", null),
+        new("POST", "/api/v1/notifications/{id:guid}/read", Policies.SignedIn, async (w, r, c) => await c.PostAsync($"/api/v1/notifications/{await FreshNotification(w, r, c)}/read", null),
             HttpStatusCode.NoContent, HttpStatusCode.NotFound),
         // Hotline: contacts belong to the hotline's organisation.
         new("POST", "/api/v1/hotline/contacts", Policies.Hotline, (w, r, c) => c.PostJsonAsync("/api/v1/hotline/contacts", new LogContact.Request(ContactChannel.Call, CallerType.Anonymous)), HttpStatusCode.Created),
@@ -628,13 +628,19 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         });
     }
 
-    private static Task<Guid> FreshNotification(World w, Record r) => w.App.WithDbAsync(async db =>
+    // Addressed to the user behind the client (every role has notifications of its own; those for a whole
+    // organisation reach only some roles, see NotificationAudienceTests), held by the record's organisation.
+    private static async Task<Guid> FreshNotification(World w, Record r, HttpClient c)
     {
-        var n = new Sigur.Platform.Notifications.Notification { OrganisationId = OrgOf(w, r).Id, Kind = "Hotline.Urgent", Arguments = "H-0000-000000", CreatedAt = DateTime.UtcNow };
-        db.Notifications().Add(n);
-        await db.SaveChangesAsync();
-        return n.Id;
-    });
+        var me = (await (await c.GetAsync("/api/v1/me")).ReadAsync<Sigur.Features.Account.AccountApi.Me>()).UserId;
+        return await w.App.WithDbAsync(async db =>
+        {
+            var n = new Sigur.Platform.Notifications.Notification { OrganisationId = OrgOf(w, r).Id, UserId = me, Kind = "Hotline.Urgent", Arguments = "H-0000-000000", CreatedAt = DateTime.UtcNow };
+            db.Notifications().Add(n);
+            await db.SaveChangesAsync();
+            return n.Id;
+        });
+    }
 
     private static Task<Guid> FreshContact(World w, Record r) => w.App.WithDbAsync(async db =>
     {

@@ -124,6 +124,8 @@ public sealed class ApiContractTests(AppPool pool) : IClassFixture<AppPool>
         Assert.True(operationIds.Count > 100);
         var editCase = Operations(document).Single(o => o.Path == "/api/v1/cases/{id}" && o.Method == "put").Operation["responses"]!.AsObject();
         Assert.True(editCase.ContainsKey("409"));
+        var token = Operations(document).Single(o => o.Path == "/api/v1/auth/token" && o.Method == "post").Operation["responses"]!.AsObject();
+        Assert.True(token.ContainsKey("429"));
     }
 
     /// <summary>CI (.ci/run) sets SIGUR_OPENAPI_OUT and lints what this writes; elsewhere it only checks the document parses.</summary>

@@ -1,3 +1,4 @@
+using Sigur.Host;
 using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;

@@ -43,7 +43,7 @@ public sealed class OperationsTests
         await app.WithDbAsync(db => app.Services.GetRequiredService<FactSnapshot>()
             .ReadAsync(db, CountingUnit.Person, ReferenceDate.Intake, _ => 0, CancellationToken.None));
         await client.RegisterAsync(CaseRequests.New(canary, canary));
-        await app.Services.GetRequiredService<Observability.JournalLag>().SampleAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<Sigur.Features.Statistics.StatisticsJournalLag>().SampleAsync(CancellationToken.None);
 
         var operatorClient = app.AnonymousClient();
         operatorClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MetricsToken);

@@ -1,4 +1,5 @@
 using Sigur.Platform;
+using Sigur.Platform.Access;
 
 namespace Sigur.Features.Cases;
 
@@ -6,7 +7,7 @@ namespace Sigur.Features.Cases;
 /// One trafficking situation of one person, held by one organisation. Everything that hangs on a case is visible
 /// only to the holding organisation (SigurDb's query filter), later also to organisations it is referred to.
 /// </summary>
-public sealed partial class Case : IVersioned, IOrganisationOwned
+public sealed partial class Case : IVersioned, IOrganisationOwned, IDisclosedInPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>A non-identifying reference for talking about the case (for example on the phone): YYYY-NNNNNN.</summary>
@@ -14,6 +15,8 @@ public sealed partial class Case : IVersioned, IOrganisationOwned
     public Guid OrganisationId { get; set; }
     public Guid PersonId { get; set; }
     public Person? Person { get; set; }
+
+    public IReadOnlySet<DataGroup>? GroupsGranted(AccessScope scope) => scope.GroupsForCase(Id);
 
     [FieldGroup(FieldGroups.CaseAdministration)] public IntakeChannel IntakeChannel { get; set; }
     [FieldGroup(FieldGroups.CaseAdministration)] public DateTime IntakeDate { get; set; }

@@ -8,10 +8,12 @@ namespace Sigur.Features.Cases;
 /// exactly as typed, in any script; identity, birth date, contact and documents are encrypted at rest, and name
 /// search goes through keyed tokens (<see cref="PersonNameToken"/>). A person can have several cases over time.
 /// </summary>
-public sealed class Person : IVersioned, IOrganisationOwned, IWithholdingAware
+public sealed class Person : IVersioned, IOrganisationOwned, IWithholdingAware, IDisclosedInPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
+
+    public IReadOnlySet<DataGroup>? GroupsGranted(AccessScope scope) => scope.GroupsForPerson(Id);
 
     [Sensitive(FieldGroups.Identity)] public string GivenName { get; set; } = "";
     [Sensitive(FieldGroups.Identity)] public string FamilyName { get; set; } = "";

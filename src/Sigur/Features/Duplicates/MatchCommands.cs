@@ -73,7 +73,7 @@ public static class MatchCommands
     private static Command ScanCommand()
     {
         var scan = new Command("scan", "Find persons held by two organisations who are likely one person, and queue the pairs for the data-protection officer's review");
-        scan.SetAction((parse, ct) => Platform.Commands.WithServices(async sp =>
+        scan.SetAction((parse, ct) => Host.Commands.WithServices(async sp =>
         {
             var progress = sp.GetRequiredService<PersonScanProgress>();
             var clock = sp.GetRequiredService<TimeProvider>();

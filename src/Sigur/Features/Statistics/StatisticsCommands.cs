@@ -1,3 +1,4 @@
+using Sigur.Host;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;

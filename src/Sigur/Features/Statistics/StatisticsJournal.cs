@@ -121,6 +121,10 @@ internal sealed class StatisticsJournalParticipant : ISaveParticipant
 
 public static class StatisticsJournalServices
 {
-    public static IServiceCollection AddStatisticsJournal(this IServiceCollection services) =>
+    public static IServiceCollection AddStatisticsJournal(this IServiceCollection services)
+    {
         services.AddSingleton<ISaveParticipant, StatisticsJournalParticipant>();
+        services.AddSingleton<StatisticsJournalLag>();
+        return services.AddHostedService(sp => sp.GetRequiredService<StatisticsJournalLag>());
+    }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sigur.Data;
-using Sigur.Features.Cases;
 
 namespace Sigur.Platform.Access;
 
@@ -49,20 +48,15 @@ public static class Disclosure
         return allowed is null ? fieldGroups : [.. fieldGroups.Where(g => GroupOf(g) is not { } group || allowed.Contains(group))];
     }
 
-    /// <summary>Blanks what the current user may not see of a Case or Person (built from projected columns); needs Id and OrganisationId set.</summary>
+    /// <summary>Blanks what the current user may not see of a record built from projected columns (a case, a person); needs Id and OrganisationId set.</summary>
     public static void Minimise(SigurDb db, object entity) => Apply(db, entity);
 
     internal static void Apply(SigurDb db, object entity)
     {
         var user = db.User;
         if (user.IsSystem || !user.IsAuthenticated) return;
-        var allowed = entity switch
-        {
-            Case c when c.OrganisationId != user.OrganisationId => db.Scope.GroupsForCase(c.Id),
-            Person p when p.OrganisationId != user.OrganisationId => db.Scope.GroupsForPerson(p.Id),
-            _ => null,
-        };
-        if (allowed is null) return;
+        if (entity is not IDisclosedInPart record || record.OrganisationId == user.OrganisationId) return;
+        if (record.GroupsGranted(db.Scope) is not { } allowed) return;
         if (entity is IWithholdingAware aware) aware.BeforeWithholding(allowed, db.Today);
         Withhold(entity, allowed);
     }
@@ -88,6 +82,15 @@ public static class Disclosure
         : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? Activator.CreateInstance(type)
         : type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type)
         : null;
+}
+
+/// <summary>
+/// A record a referral shows only in part (a case, a person): another organisation sees the data groups its scope
+/// grants on it, or everything (null) where it reads the record in full (break-glass).
+/// </summary>
+public interface IDisclosedInPart : IOrganisationOwned
+{
+    IReadOnlySet<DataGroup>? GroupsGranted(AccessScope scope);
 }
 
 /// <summary>An entity that must keep something derived from a field before the field is withheld (a person's age from the birth date).</summary>

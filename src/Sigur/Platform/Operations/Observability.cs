@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
 using Sigur.Data;
-using Sigur.Features.Statistics;
 using Sigur.Platform.Audit;
 
 namespace Sigur.Platform.Operations;
@@ -16,7 +15,8 @@ namespace Sigur.Platform.Operations;
 /// <summary>
 /// What operators see: <c>/health/live</c> (the process answers), <c>/health/ready</c> (database, key ring, audit
 /// writer), and <c>/metrics</c> in Prometheus' format through OpenTelemetry — request rates and latencies by route
-/// template (ASP.NET Core's own http.server.request.duration), the audit queue depth and the statistics journal lag.
+/// template (ASP.NET Core's own http.server.request.duration), the audit queue depth, and the gauges features add to the meter named <see cref="MeterName"/>
+/// (the statistics journal lag).
 /// Nothing here names a record: routes are templates, the gauges are counts.
 /// </summary>
 public static class Observability
@@ -33,8 +33,6 @@ public static class Observability
             .AddCheck<Health.KeyRing>("key ring", tags: [Health.Ready], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<Health.AuditWriting>("audit writer", tags: [Health.Ready]);
 
-        services.AddSingleton<JournalLag>();
-        services.AddHostedService(sp => sp.GetRequiredService<JournalLag>());
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", MeterName)
             .AddPrometheusExporter());
@@ -79,51 +77,11 @@ public static class Observability
     /// <summary>Sigur's own instruments.</summary>
     public sealed class SigurMeter
     {
-        public SigurMeter(IMeterFactory meters, AuditWriter audit, JournalLag lag)
+        public SigurMeter(IMeterFactory meters, AuditWriter audit)
         {
             var meter = meters.Create(MeterName);
             meter.CreateObservableGauge("sigur.audit.queue.depth", () => audit.QueueDepth, "{entry}",
                 "Audit rows waiting for the writer; each is a request waiting for its answer.");
-            meter.CreateObservableGauge("sigur.statistics.journal.lag", () => lag.Measurements(), "{generation}",
-                "Statistics generations committed to the database that the in-memory fact snapshot has not replayed yet.");
-        }
-    }
-
-    /// <summary>
-    /// Samples the statistics generation every 15 seconds (a scrape must not wait for the database): the lag is how
-    /// many generations the fact snapshot is behind. Nothing is measured before the snapshot was first built.
-    /// </summary>
-    public sealed class JournalLag(IServiceScopeFactory scopes, FactSnapshot snapshot, ILogger<JournalLag> log) : BackgroundService
-    {
-        private long _database = -1;
-
-        public IEnumerable<Measurement<long>> Measurements()
-        {
-            var database = Interlocked.Read(ref _database);
-            var replayed = snapshot.Generation;
-            return database < 0 || replayed < 0 ? [] : [new Measurement<long>(Math.Max(0, database - replayed))];
-        }
-
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-        {
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(15));
-            do
-            {
-                try { await SampleAsync(stoppingToken); }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    log.LogWarning(ex, "Could not read the statistics generation");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-
-        public async Task SampleAsync(CancellationToken ct)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
-            if (await db.Set<StatisticsGeneration>().AnyAsync(ct))
-                Interlocked.Exchange(ref _database, await StatisticsJournal.CurrentAsync(db, ct));
         }
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 
 namespace Sigur.Platform.Web;
 
@@ -24,7 +25,8 @@ public static class ApiContract
     public const string ProblemSchema = "ProblemDetails";
     private const string ProblemJson = "application/problem+json";
 
-    public static IServiceCollection AddApiContract(this IServiceCollection services) =>
+    public static IServiceCollection AddApiContract(this IServiceCollection services)
+    {
         services.AddOpenApi(DocumentName, o =>
         {
             o.CreateSchemaReferenceId = SchemaId;
@@ -32,6 +34,21 @@ public static class ApiContract
             o.AddOperationTransformer(DescribeOperation);
             o.AddDocumentTransformer(DescribeDocument);
         });
+        // The reference page (/api/reference) runs the Scalar bundle the package serves from this host. Sigur is often
+        // run where nothing outside can be reached, and a page of it should call nobody else: no web fonts, no
+        // telemetry, no AI agent or MCP links, no client download, no developer toolbar.
+        services.Configure<ScalarOptions>(o => o
+            .WithTitle("Sigur API")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideClientButton()
+            .HideDeveloperTools()
+            // The bundle has no switch for its "Powered by" link in the sidebar; its own style sheet hides it.
+            .WithCustomCss(".darklight-reference a[href*=\"scalar.com\"] { display: none; }"));
+        return services;
+    }
 
     /// <summary>
     /// A use case's records are nested (<c>RegisterCase.Request</c>), so the default names (<c>Request</c>) collide and
@@ -113,7 +130,8 @@ public static class ApiContract
                 Description = "The file, in the format asked for.",
                 Content = new Dictionary<string, OpenApiMediaType> { ["*/*"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } } },
             };
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        var throttled = metadata.OfType<MethodInfo>().FirstOrDefault()?.GetParameters().Any(p => p.ParameterType == typeof(Access.SignInThrottle)) == true;
+        if (throttled || metadata.OfType<EnableRateLimitingAttribute>().Any())
             Add(operation, document, 429, "Too many attempts; try again after the time in Retry-After.");
         return Task.CompletedTask;
     }

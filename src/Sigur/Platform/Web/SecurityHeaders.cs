@@ -35,7 +35,8 @@ public static class SecurityHeaders
         "sha256-St8O8YusCkYeC9X2ma3nlCP1u4+35DgBPOzt1kBwxsM=", "sha256-l/2OpPg0d+2VLTLgwjf5mQo2CYwHDEqdj5TjbfEyVJI=",
         "sha256-AH2AQyUdXxYnR0lCDC6MlODkW560vvCn60gu/jshqtM=", "sha256-im4bR8m0i9OTwS6FwAG4MKlk4URQdZkDu1Tx9kDpKNw=",
         "sha256-v6FGbsebOHJ39qjwyswuNyhVylA7DHti/pqoiIvwbXQ=", "sha256-ugVAO7kvnjoLFYepOfhe4qrGBr4pvcP4p6VgeO2TcII=",
-        "sha256-N0xsfcyBVNreCzi1/M7Jkwm++U4Ix+XvEEGJO4Q8wis=",
+        // The style that hides Scalar's "Powered by" link (ApiContract) and the one the bundle adds with it.
+        "sha256-N0xsfcyBVNreCzi1/M7Jkwm++U4Ix+XvEEGJO4Q8wis=", "sha256-gzx+mk8W14EChzNnNQTMtGBGRUbyeWCmf30ehG7USlQ=",
     ];
 
     private static readonly string Policy = Render(null);

@@ -1,3 +1,4 @@
+using Sigur.Host;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;

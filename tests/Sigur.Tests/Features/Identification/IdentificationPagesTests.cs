@@ -1,3 +1,4 @@
+using Sigur.Host;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;

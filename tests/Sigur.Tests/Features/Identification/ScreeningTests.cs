@@ -1,3 +1,4 @@
+using Sigur.Host;
 using System.Net;
 using Sigur.Features.Cases;
 using Sigur.Features.Identification;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Sigur.Data;
+using Sigur.Platform;
 using Sigur.Features.Account;
 using Sigur.Features.Admin;
 using Sigur.Features.Cases;
@@ -31,7 +32,7 @@ using Sigur.Platform.Notifications;
 using Sigur.Platform.Operations;
 using Sigur.Platform.Web;
 
-namespace Sigur.Platform;
+namespace Sigur.Host;
 
 /// <summary>
 /// The explicit wiring of the one deployable: services, then the request pipeline, then each feature's routes.
@@ -84,7 +85,7 @@ public static class SigurHost
         services.AddHostedService<AuditCheckpointer>(); // before the writer: stopped after it
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
-        services.AddScoped<Audit.Audit>();
+        services.AddScoped<Platform.Audit.Audit>();
         services.AddNotifications(config);
         services.AddIdentification(config);
         services.AddDuplicates(config);

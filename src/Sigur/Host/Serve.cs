@@ -1,6 +1,7 @@
 using Sigur.Data;
+using Sigur.Platform;
 
-namespace Sigur.Platform;
+namespace Sigur.Host;
 
 /// <summary>`sigur serve`: migrate (SQLite), create the first administrator and demo data if asked, then serve.</summary>
 public static class Serve

@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Sigur.Data;
+using Sigur.Platform;
 using Sigur.Features.Admin;
 using Sigur.Platform.Audit;
 
-namespace Sigur.Platform;
+namespace Sigur.Host;
 
 /// <summary>
 /// The command-line verbs of the `sigur` executable. Configuration comes from appsettings.json and the environment
@@ -108,7 +109,7 @@ public static class Commands
                 sp.GetRequiredService<UserManager<SigurUser>>(), db, ct);
             if (result.Result is Microsoft.AspNetCore.Http.HttpResults.Created<ManageUsers.Created> created)
             {
-                await sp.GetRequiredService<Audit.Audit>().EventAsync(AuditAction.Create, nameof(SigurUser), created.Value!.User.Id.ToString(),
+                await sp.GetRequiredService<Platform.Audit.Audit>().EventAsync(AuditAction.Create, nameof(SigurUser), created.Value!.User.Id.ToString(),
                     reason: "users add (command line)", organisationId: organisation.Id);
                 Console.WriteLine($"User '{created.Value!.User.UserName}' created; one-time password {created.Value.OneTimePassword}");
                 return 0;
@@ -121,7 +122,7 @@ public static class Commands
         root.Subcommands.Add(users);
 
         foreach (var command in Features.Statistics.StatisticsCommands.Build()) root.Subcommands.Add(command);
-        foreach (var command in Operations.BackupCommands.Build()) root.Subcommands.Add(command);
+        foreach (var command in BackupCommands.Build()) root.Subcommands.Add(command);
 
         // The matching engine's verbs (Features/Duplicates).
         foreach (var command in Features.Duplicates.MatchCommands.Build()) root.Subcommands.Add(command);

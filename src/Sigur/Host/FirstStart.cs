@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform;
 using Sigur.Features.Admin;
 
-namespace Sigur.Platform;
+namespace Sigur.Host;
 
 /// <summary>
 /// On a database with no user account: creates the national coordinator's office and one administrator whose

@@ -1,8 +1,10 @@
+using Sigur.Platform;
+using Sigur.Platform.Operations;
 using System.CommandLine;
 using Sigur.Data;
 using Sigur.Platform.Audit;
 
-namespace Sigur.Platform.Operations;
+namespace Sigur.Host;
 
 /// <summary>`sigur backup --out FILE` and `sigur restore FILE`, for the configured provider and database.</summary>
 public static class BackupCommands
@@ -24,7 +26,7 @@ public static class BackupCommands
             if (file.Exists) throw new BackupException($"{file.FullName} exists; a backup never overwrites a file.");
             var key = PassphraseFrom(parse.GetValue(passphrase)) is { } phrase ? BackupKey.Passphrase(phrase) : BackupKey.Kek(sp.GetRequiredService<KeyEncryptionKey>());
             var outcome = await For(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()).BackupAsync(file.FullName, key, ct);
-            await sp.GetRequiredService<Audit.Audit>().EventAsync(AuditAction.Export, "Database", reason: "sigur backup (command line)");
+            await sp.GetRequiredService<Platform.Audit.Audit>().EventAsync(AuditAction.Export, "Database", reason: "sigur backup (command line)");
             Console.WriteLine($"Backup written to {file.FullName}: {outcome.Bytes:N0} bytes, {outcome.Tables.Count} tables, {outcome.Tables.Sum(t => t.Rows):N0} rows.");
             if (key.Source == BackupKey.FromKek)
                 Console.WriteLine("It is encrypted under the key-encryption key: keep a copy of that key apart from the backups, or neither can be read.");
