@@ -49,7 +49,8 @@ public static class DemoData
         (Role.Analyst, -1, "analyst"), (Role.NationalCoordinator, -1, "coordinator"), (Role.DataProtectionOfficer, -1, "dpo"),
     ];
 
-    private static readonly string[] Regions = ["Skopje", "Kumanovo", "Tetovo", "Gostivar", "Ohrid", "Bitola", "Prilep", "Veles", "Shtip", "Strumica", "Gevgelija", "Kichevo"];
+    // The demo mechanism is North Macedonia's (cases are mostly "MK"): its statistical regions.
+    private static readonly IReadOnlyList<string> CaseRegions = Cases.Regions.Of("MK");
     private static readonly string[] Foreign = ["AL", "RS", "XK", "BG", "MD", "UA", "SY", "AF", "PK", "RO", "BA", "ME"];
 
     public static async Task<Result> SeedAsync(IServiceProvider services, int cases, IProgress<int>? progress, CancellationToken ct, int seed = 20261125)
@@ -173,7 +174,7 @@ public static class DemoData
             MeansOfControl = [CodeLists.MeansOfControl[random.Next(CodeLists.MeansOfControl.Count - 1)]],
             CountriesOfOrigin = [origin],
             CountriesOfExploitation = [random.Next(3) == 0 ? Foreign[random.Next(Foreign.Length)] : "MK"],
-            Region = Regions[random.Next(Regions.Length)],
+            Region = CaseRegions[random.Next(CaseRegions.Count)],
             Narrative = "Demo narrative: met during a field visit; reports withheld wages and confiscated documents.",
         };
         return (c, (IdentificationStatus)random.Next(4));

@@ -47,12 +47,12 @@ public sealed record CaseDetail(
     Guid Id, string Reference, Guid OrganisationId, IntakeChannel IntakeChannel, DateOnly IntakeDate, DateTime RegisteredAt,
     CaseStatus Status, IdentificationStatus IdentificationStatus, IReadOnlyList<string> FormsOfExploitation,
     IReadOnlyList<string> MeansOfControl, IReadOnlyList<string> CountriesOfOrigin, IReadOnlyList<string> CountriesOfTransit,
-    IReadOnlyList<string> CountriesOfExploitation, string Region, string Narrative, long Version, PersonDetail Person)
+    IReadOnlyList<string> CountriesOfExploitation, string Region, string Narrative, long Version, PersonDetail Person, string RegionName)
 {
     public static CaseDetail From(Case c, Person p, DateOnly today) => new(
         c.Id, c.Reference, c.OrganisationId, c.IntakeChannel, DateOnly.FromDateTime(c.IntakeDate), c.RegisteredAt, c.Status,
         c.IdentificationStatus, c.FormsOfExploitation, c.MeansOfControl, c.CountriesOfOrigin, c.CountriesOfTransit,
-        c.CountriesOfExploitation, c.Region, c.Narrative, c.Version, PersonDetail.From(p, today));
+        c.CountriesOfExploitation, c.Region, c.Narrative, c.Version, PersonDetail.From(p, today), Regions.Name(c.Region));
 }
 
 public sealed record CaseSummary(
@@ -65,7 +65,7 @@ internal static class CaseValidation
     public const int NameMax = 200;
     public const int TextMax = 20_000;
 
-    public static Dictionary<string, string[]> Check(PersonInput? person, CaseInput? c, DateOnly today)
+    public static Dictionary<string, string[]> Check(PersonInput? person, CaseInput? c, DateOnly today, string reportingCountry)
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, string message) => errors[field] = [message];
@@ -97,7 +97,7 @@ internal static class CaseValidation
                 Fail("case.meansOfControl", "Use the codes of the means-of-control list.");
             foreach (var (field, list) in new[] { ("case.countriesOfOrigin", c.CountriesOfOrigin), ("case.countriesOfTransit", c.CountriesOfTransit), ("case.countriesOfExploitation", c.CountriesOfExploitation) })
                 if (list?.FirstOrDefault(code => !CodeLists.IsCountry(code)) is not null) Fail(field, "Use ISO 3166-1 alpha-2 country codes.");
-            if ((c.Region?.Length ?? 0) > 100) Fail("case.region", "At most 100 characters.");
+            if (!Regions.IsValid(reportingCountry, c.Region?.Trim())) Fail("case.region", Regions.UnknownMessage);
             if ((c.Narrative?.Length ?? 0) > TextMax) Fail("case.narrative", $"At most {TextMax} characters.");
             if (!Enum.IsDefined(c.Status)) Fail("case.status", "Unknown case status.");
             if (!Enum.IsDefined(c.IdentificationStatus)) Fail("case.identificationStatus", "Unknown identification status.");

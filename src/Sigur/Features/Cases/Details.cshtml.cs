@@ -15,7 +15,7 @@ namespace Sigur.Features.Cases;
 /// page was rendered with, so <see cref="EditCase"/> refuses it when someone saved the case in between.
 /// </summary>
 [Authorize(Policy = Policies.CaseRead)]
-public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimeProvider clock, Statistics.StatisticsSettings statistics, IStringLocalizer<SharedResource> L) : PageModel
 {
     public CaseDetail Case { get; private set; } = null!;
     [BindProperty] public long Version { get; set; }
@@ -38,7 +38,7 @@ public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimePro
         if (!await LoadAsync(id, ct)) return NotFound();
         var input = CaseForm.From(Case);
         input.Status = Status;
-        var result = await EditCase.Handle(id, new EditCase.Request(Version, PersonVersion, input.ToCase(), input.ToPerson()), db, clock, ct);
+        var result = await EditCase.Handle(id, new EditCase.Request(Version, PersonVersion, input.ToCase(), input.ToPerson()), db, clock, ct, statistics);
         return await this.AnswerAsync(result, L, L["The status was saved."], () => RedirectToPage("Details", new { id }),
             // Invalid input here means the stored record failed today's checks (it was valid when saved): edit it in full.
             () => Task.FromResult<IActionResult>(Conflict ? Page() : RedirectToPage("Edit", new { id })),

@@ -14,7 +14,7 @@ namespace Sigur.Features.Cases;
 /// saved in between, the page says so, keeps what the user typed, and offers to reload.
 /// </summary>
 [Authorize(Policy = Policies.CaseWrite)]
-public sealed class EditModel(SigurDb db, Platform.Audit.Audit audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(SigurDb db, Platform.Audit.Audit audit, TimeProvider clock, Statistics.StatisticsSettings statistics, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public CaseForm Form { get; set; } = new();
     [BindProperty] public long Version { get; set; }
@@ -37,7 +37,7 @@ public sealed class EditModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
     {
         Reference = Request.Form["Reference"].ToString();
         if (!ModelState.IsValid) return Page();
-        var result = await EditCase.Handle(id, new EditCase.Request(Version, PersonVersion, Form.ToCase(), Form.ToPerson()), db, clock, ct);
+        var result = await EditCase.Handle(id, new EditCase.Request(Version, PersonVersion, Form.ToCase(), Form.ToPerson()), db, clock, ct, statistics);
         return await this.AnswerAsync(result, L, L["The case was saved."], () => RedirectToPage("Details", new { id }),
             how: new() { Prefix = nameof(Form), Fields = CaseForm.Fields, Conflict = () => Conflict = true });
     }

@@ -19,9 +19,10 @@ public static class EditCase
     public sealed record Response(Guid Id, long Version, long PersonVersion);
 
     public static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, SigurDb db, TimeProvider clock, CancellationToken ct)
+        Guid id, Request request, SigurDb db, TimeProvider clock, CancellationToken ct, Statistics.StatisticsSettings? statistics = null)
     {
-        var errors = CaseValidation.Check(request.Person, request.Case, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var errors = CaseValidation.Check(request.Person, request.Case, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            (statistics ?? new()).ReportingCountry);
         if (request.Case is null) errors["case"] = ["The case is required."];
         if (request.Person is null) errors["person"] = ["The person is required."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

@@ -17,7 +17,7 @@ namespace Sigur.Features.Cases;
 /// and the worker either attaches the case to one of them or confirms that this is someone new.
 /// </summary>
 [Authorize(Policy = Policies.CaseWrite)]
-public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Identification.IdentificationRules rules, Audit audit, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Identification.IdentificationRules rules, Statistics.StatisticsSettings statistics, Audit audit, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public CaseForm Form { get; set; } = new();
     /// <summary>The existing person chosen among the candidates; none: a new person.</summary>
@@ -48,7 +48,7 @@ public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Ide
         var request = ExistingPersonId is { } existing
             ? new RegisterCase.Request(Form.ToCase(), null, existing)
             : new RegisterCase.Request(Form.ToCase(), Form.ToPerson());
-        var result = await RegisterCase.Handle(request, db, me, clock, ct, rules);
+        var result = await RegisterCase.Handle(request, db, me, clock, ct, rules, statistics);
         return await this.AnswerAsync<RegisterCase.Response>(result, L, created => string.Format(L["Case {0} registered."], created.Reference),
             created => RedirectToPage("Details", new { id = created.Id }), how: new() { Prefix = nameof(Form), Fields = CaseForm.Fields });
     }

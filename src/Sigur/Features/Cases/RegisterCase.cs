@@ -24,10 +24,11 @@ public static class RegisterCase
     /// conversion registers the case and links its contacts in one).
     /// </remarks>
     public static async Task<Results<Created<Response>, ValidationProblem>> Handle(
-        Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct, IdentificationRules? rules = null)
+        Request request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct, IdentificationRules? rules = null,
+        Statistics.StatisticsSettings? statistics = null)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var errors = CaseValidation.Check(request.Person, request.Case, today);
+        var errors = CaseValidation.Check(request.Person, request.Case, today, (statistics ?? new()).ReportingCountry);
         if (request.Case is null) errors["case"] = ["The case is required."];
         if (request.Case is { IdentificationStatus: not IdentificationStatus.Potential })
             errors["case.identificationStatus"] = ["A case starts as a potential victim's; the status changes only by an identification decision."];

@@ -16,7 +16,7 @@ namespace Sigur.Features.Hotline;
 /// any other open contacts of the hotline about the same situation (a caller who rang twice, a worried family and a witness).
 /// </summary>
 [Authorize(Policy = Policies.Hotline)]
-public sealed class ContactModel(SigurDb db, CurrentUser me, TimeProvider clock, IdentificationRules rules, Platform.Audit.Audit audit, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ContactModel(SigurDb db, CurrentUser me, TimeProvider clock, IdentificationRules rules, Statistics.StatisticsSettings statistics, Platform.Audit.Audit audit, IStringLocalizer<SharedResource> L) : PageModel
 {
     public ListContacts.Detail Contact { get; private set; } = null!;
     public string? Refusal { get; private set; }
@@ -34,7 +34,7 @@ public sealed class ContactModel(SigurDb db, CurrentUser me, TimeProvider clock,
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var person = new PersonInput(GivenName ?? "", FamilyName ?? "", PossiblyChild: PossiblyChild);
-        var result = await ConvertToCase.Handle(new ConvertToCase.Request([id, .. AlsoContacts.Where(x => x != id).Distinct()], person), db, me, clock, rules, ct);
+        var result = await ConvertToCase.Handle(new ConvertToCase.Request([id, .. AlsoContacts.Where(x => x != id).Distinct()], person), db, me, clock, rules, ct, statistics);
         return await this.AnswerAsync<ConvertToCase.Response>(result, L, created => string.Format(L["Case {0} registered."], created.Reference),
             created => Redirect($"/Identification/Case/{created.CaseId}"), async () => await LoadAsync(id, ct) ? Page() : NotFound(),
             new() { Fields = [], Refused = refusal => Refusal = refusal });

@@ -22,7 +22,8 @@ public static class ConvertToCase
     public sealed record Response(Guid CaseId, string Reference, Guid PersonId, IReadOnlyList<Guid> ContactIds);
 
     public static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Request request, SigurDb db, CurrentUser user, TimeProvider clock, IdentificationRules rules, CancellationToken ct)
+        Request request, SigurDb db, CurrentUser user, TimeProvider clock, IdentificationRules rules, CancellationToken ct,
+        Statistics.StatisticsSettings? statistics = null)
     {
         var ids = (request.ContactIds ?? []).Distinct().ToList();
         if (ids.Count is 0 or > 50)
@@ -48,7 +49,7 @@ public static class ConvertToCase
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var registered = await RegisterCase.Handle(new RegisterCase.Request(caseInput, request.Person, request.ExistingPersonId), db, user, clock, ct, rules);
+        var registered = await RegisterCase.Handle(new RegisterCase.Request(caseInput, request.Person, request.ExistingPersonId), db, user, clock, ct, rules, statistics);
         if (registered.Result is not Created<RegisterCase.Response> { Value: { } created })
             return (ValidationProblem)registered.Result;
         foreach (var c in contacts)

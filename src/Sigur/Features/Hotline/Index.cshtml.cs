@@ -11,7 +11,7 @@ namespace Sigur.Features.Hotline;
 
 /// <summary>The hotline's desk: the quick log form first (three required fields), then the log, the duty roster and the counts.</summary>
 [Authorize(Policy = Policies.Hotline)]
-public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, Notifier notifier, Platform.Audit.Audit audit, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, Notifier notifier, Statistics.StatisticsSettings statistics, Platform.Audit.Audit audit, IStringLocalizer<SharedResource> L) : PageModel
 {
     public ListContacts.Response Log { get; private set; } = null!;
     public IReadOnlyList<DutyRoster.Shift> Duty { get; private set; } = [];
@@ -41,7 +41,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, N
     {
         var f = Form;
         var result = await LogContact.Handle(new LogContact.Request(f.Channel, f.CallerType, f.Urgency, string.IsNullOrWhiteSpace(f.Language) ? null : f.Language.Trim(),
-            f.Anonymous, f.CallerContact, f.Region, f.WhatHappened, f.AdviceGiven, f.Outcome, f.FollowUp, f.FollowUpOn), db, me, clock, notifier, ct);
+            f.Anonymous, f.CallerContact, f.Region, f.WhatHappened, f.AdviceGiven, f.Outcome, f.FollowUp, f.FollowUpOn), db, me, clock, notifier, ct, statistics);
         return await this.AnswerAsync<LogContact.Response>(result, L, created => string.Format(L["Contact {0} logged."], created.Reference),
             _ => RedirectToPage("Index"), async () =>
             {

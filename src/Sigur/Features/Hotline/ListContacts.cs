@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Cases;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Web;
@@ -17,13 +18,13 @@ public static class ListContacts
     public const string Policy = Policies.Hotline;
 
     public sealed record Item(Guid Id, string Reference, DateTime ReceivedAt, ContactChannel Channel, CallerType CallerType, ContactUrgency Urgency,
-        string Language, string Region, bool Anonymous, ContactOutcome Outcome, DateOnly? FollowUpOn, Guid? CaseId);
+        string Language, string Region, bool Anonymous, ContactOutcome Outcome, DateOnly? FollowUpOn, Guid? CaseId, string RegionName);
 
     public sealed record Response(IReadOnlyList<Item> Items, int Page, int PageSize, bool HasMore);
 
     public sealed record Detail(Guid Id, string Reference, DateTime ReceivedAt, ContactChannel Channel, CallerType CallerType, ContactUrgency Urgency,
         string Language, bool Anonymous, string CallerContact, string Region, string WhatHappened, string AdviceGiven, ContactOutcome Outcome,
-        string FollowUp, DateOnly? FollowUpOn, Guid? OperatorId, Guid? CaseId, long Version);
+        string FollowUp, DateOnly? FollowUpOn, Guid? OperatorId, Guid? CaseId, long Version, string RegionName);
 
     public static async Task<Response> List(int? page, int? pageSize, Guid? caseId, bool? open, SigurDb db, Audit audit, CancellationToken ct)
     {
@@ -37,7 +38,7 @@ public static class ListContacts
         if (hasMore) rows.RemoveAt(size);
         await audit.ListAsync(nameof(HotlineContact), rows.Select(r => r.Id), FieldGroups.CaseAdministration, FieldGroups.Location);
         return new Response([.. rows.Select(c => new Item(c.Id, c.Reference, c.ReceivedAt, c.Channel, c.CallerType, c.Urgency, c.Language, c.Region,
-            c.Anonymous, c.Outcome, c.FollowUpOn is { } f ? DateOnly.FromDateTime(f) : null, c.CaseId))], number, size, hasMore);
+            c.Anonymous, c.Outcome, c.FollowUpOn is { } f ? DateOnly.FromDateTime(f) : null, c.CaseId, Regions.Name(c.Region)))], number, size, hasMore);
     }
 
     public static async Task<Results<Ok<Detail>, ProblemHttpResult>> Get(Guid id, SigurDb db, Audit audit, CancellationToken ct)
@@ -46,6 +47,6 @@ public static class ListContacts
         if (c is null) return Problems.NotFound();
         await audit.ReadAsync(nameof(HotlineContact), id, FieldGroups.CaseAdministration, FieldGroups.Location, FieldGroups.Contact, FieldGroups.Narrative);
         return TypedResults.Ok(new Detail(c.Id, c.Reference, c.ReceivedAt, c.Channel, c.CallerType, c.Urgency, c.Language, c.Anonymous, c.CallerContact,
-            c.Region, c.WhatHappened, c.AdviceGiven, c.Outcome, c.FollowUp, c.FollowUpOn is { } f ? DateOnly.FromDateTime(f) : null, c.OperatorId, c.CaseId, c.Version));
+            c.Region, c.WhatHappened, c.AdviceGiven, c.Outcome, c.FollowUp, c.FollowUpOn is { } f ? DateOnly.FromDateTime(f) : null, c.OperatorId, c.CaseId, c.Version, Regions.Name(c.Region)));
     }
 }

@@ -24,10 +24,11 @@ public static class LogContact
     public sealed record Response(Guid Id, string Reference, int Alerted);
 
     public static async Task<Results<Created<Response>, ValidationProblem>> Handle(
-        Request request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct)
+        Request request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct,
+        Statistics.StatisticsSettings? statistics = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var errors = Check(request, now);
+        var errors = Check(request, now, (statistics ?? new()).ReportingCountry);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var organisationId = user.OrganisationId!.Value;
@@ -50,7 +51,7 @@ public static class LogContact
         return TypedResults.Created($"/api/v1/hotline/contacts/{contact.Id}", new Response(contact.Id, contact.Reference, alerted));
     }
 
-    internal static Dictionary<string, string[]> Check(Request r, DateTime now)
+    internal static Dictionary<string, string[]> Check(Request r, DateTime now, string reportingCountry)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Enum.IsDefined(r.Channel)) errors["channel"] = ["Unknown channel."];
@@ -61,7 +62,7 @@ public static class LogContact
         if (!string.IsNullOrEmpty(r.Language) && !CodeLists.IsLanguage(r.Language)) errors["language"] = ["Use an ISO 639 language code (for example sr, mk, sq)."];
         if (r.Anonymous && !string.IsNullOrWhiteSpace(r.CallerContact)) errors["callerContact"] = ["An anonymous contact keeps no caller details."];
         if ((r.CallerContact?.Length ?? 0) > 2000) errors["callerContact"] = ["At most 2000 characters."];
-        if ((r.Region?.Length ?? 0) > 100) errors["region"] = ["At most 100 characters."];
+        if (!Regions.IsValid(reportingCountry, r.Region?.Trim())) errors["region"] = [Regions.UnknownMessage];
         foreach (var (field, text) in new[] { ("whatHappened", r.WhatHappened), ("adviceGiven", r.AdviceGiven), ("followUp", r.FollowUp) })
             if ((text?.Length ?? 0) > 20_000) errors[field] = ["At most 20000 characters."];
         if (r.ReceivedAt is { } at && (at > now.AddMinutes(5) || at < now.AddDays(-30))) errors["receivedAt"] = ["Within the last 30 days."];

@@ -42,6 +42,22 @@ public static class PageSupport
 
     public static string FormLabel(this IStringLocalizer localizer, string code) => localizer[$"Form.{code}"];
 
+    /// <summary>A region's name in the interface language; a value from before regions were codes shows as it was stored.</summary>
+    public static string RegionLabel(this IStringLocalizer localizer, string? code) =>
+        string.IsNullOrEmpty(code) ? "" : localizer[$"Region.{code}"] is { ResourceNotFound: false } name ? name.Value : code;
+
+    /// <summary>
+    /// The choices of a region select: "not recorded" and the country's regions by name; a value stored before regions
+    /// were codes stays visible (and is refused on saving until a region is chosen).
+    /// </summary>
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> RegionOptions(this IStringLocalizer localizer, string country, string? current)
+    {
+        yield return new(localizer["Not recorded"], "");
+        var codes = Cases.Regions.Of(country);
+        if (!string.IsNullOrEmpty(current) && !codes.Contains(current)) yield return new(current, current);
+        foreach (var code in codes) yield return new(localizer.RegionLabel(code), code);
+    }
+
     public static string MeansLabel(this IStringLocalizer localizer, string code) => localizer[$"Means.{code}"];
 
     public static bool May(this CurrentUser user, string policy) => user.Role is { } role && Policies.RolesOf(policy).Contains(role);

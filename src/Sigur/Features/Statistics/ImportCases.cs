@@ -90,6 +90,7 @@ public static class ImportCases
             return new Result(records.Count - 1, 0, 0, 0, options.DryRun, [new RowError(1, "header", "This is not the CTDC layout (no gender or yearOfRegistration column).")]);
 
         var today = DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var region = Regions.Lookup(sp.GetRequiredService<StatisticsSettings>().ReportingCountry);
         var total = records.Count - 1;
         var checkedRows = 0;
         var parsedChunks = new List<Parsed>[(total + ChunkRows - 1) / ChunkRows];
@@ -108,7 +109,7 @@ public static class ImportCases
                     errorsHere.Add(new RowError(rowNumber, options.Mapping?.GetValueOrDefault(field) ?? field, message));
 
                 contents[r - 1] = string.Join('\u001f', wanted.Select(Get));
-                var p = options.Layout == Layout.Ctdc ? ParseCtdc(Get, Fail, today, options.CtdcStatus) : ParseSigur(Get, Fail, today);
+                var p = options.Layout == Layout.Ctdc ? ParseCtdc(Get, Fail, today, options.CtdcStatus) : ParseSigur(Get, Fail, today, region);
                 parsedHere.Add(p with { Row = rowNumber });
             }
             (parsedChunks[chunk], errorChunks[chunk]) = (parsedHere, errorsHere);
@@ -287,7 +288,7 @@ public static class ImportCases
         return new Parsed(0, "", year, null, sex ?? Sex.Unknown, age, majority == "Minor" || age is < 18, citizenship, forms, means, status, channel, "", exploitation);
     }
 
-    private static Parsed ParseSigur(Func<string, string> get, Action<string, string> fail, DateOnly today)
+    private static Parsed ParseSigur(Func<string, string> get, Action<string, string> fail, DateOnly today, Func<string, string?> regionCode)
     {
         DateOnly? date = null;
         if (DateOnly.TryParseExact(get("intakeDate"), ["yyyy-MM-dd", "d.M.yyyy", "dd.MM.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
@@ -311,8 +312,10 @@ public static class ImportCases
         if (get("status") is { Length: > 0 } s && !Enum.TryParse(s, ignoreCase: true, out status)) fail("status", "Potential, Presumed, Identified or NotAVictim.");
         var channel = IntakeChannel.Police;
         if (get("channel") is { Length: > 0 } ch && !Enum.TryParse(ch, ignoreCase: true, out channel)) fail("channel", "One of the intake channels.");
-        var region = get("region");
-        if (region.Length > 100) fail("region", "At most 100 characters.");
+        // A code or a region's name in any interface language; stored as the code.
+        var regionText = get("region");
+        var region = regionText.Length == 0 ? "" : regionCode(regionText) ?? "";
+        if (regionText.Length > 0 && region.Length == 0) fail("region", "A region of the reporting country: its code (such as MK006) or its name.");
         var exploitation = Country(get("countryOfExploitation"), "countryOfExploitation", fail);
         var givenName = Name(get("givenName"), "givenName", fail);
         var familyName = Name(get("familyName"), "familyName", fail);

@@ -27,7 +27,7 @@ public sealed class HotlineBrowserTests
         await page.SelectOptionAsync("#Form_CallerType", "PossibleVictim");
         await page.SelectOptionAsync("#Form_Urgency", "Urgent");
         await page.FillAsync("#Form_Language", "sq");
-        await page.FillAsync("#Form_Region", "Tetovo");
+        await page.SelectOptionAsync("#Form_Region", "MK006");
         await page.FillAsync("#Form_WhatHappened", "Works on a farm for no pay; the employer keeps her passport.");
         await page.ClickAsync("#log-submit");
         await Expect(page.Locator("p.notice")).ToContainTextAsync("logged");

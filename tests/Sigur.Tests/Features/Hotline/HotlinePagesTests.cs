@@ -14,7 +14,7 @@ public sealed partial class HotlinePagesTests : IClassFixture<AppPool>
     {
         var hotline = await app.ClientAsync(Role.HotlineOperator, (await app.NewOrganisationAsync()).Id);
         async Task<LogContact.Response> Log(CallerType caller) =>
-            await (await hotline.PostJsonAsync("/api/v1/hotline/contacts", new LogContact.Request(ContactChannel.Call, caller, Region: "Ohrid"))).ReadAsync<LogContact.Response>();
+            await (await hotline.PostJsonAsync("/api/v1/hotline/contacts", new LogContact.Request(ContactChannel.Call, caller, Region: "MK003"))).ReadAsync<LogContact.Response>();
         var mother = await Log(CallerType.Family);
         var witness = await Log(CallerType.Witness);
         var unrelated = await Log(CallerType.Professional);

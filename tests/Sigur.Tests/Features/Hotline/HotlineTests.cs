@@ -29,7 +29,7 @@ public sealed class HotlineTests : IClassFixture<ClockedApps>
         Assert.Equal(HttpStatusCode.BadRequest, anonymousWithDetails.StatusCode);
 
         var full = await (await hotline.PostJsonAsync("/api/v1/hotline/contacts", new LogContact.Request(ContactChannel.Chat, CallerType.Family, ContactUrgency.Routine, "mk",
-            CallerContact: "Mother, +389 70 111 222", Region: "Tetovo", WhatHappened: "Her son went to work on a farm abroad and cannot leave.",
+            CallerContact: "Mother, +389 70 111 222", Region: "MK006", WhatHappened: "Her son went to work on a farm abroad and cannot leave.",
             AdviceGiven: "Explained the rights of workers abroad.", Outcome: ContactOutcome.ReferredToPolice, FollowUp: "Call back Monday", FollowUpOn: host.Today.AddDays(3))))
             .ReadAsync<LogContact.Response>();
 
@@ -38,7 +38,7 @@ public sealed class HotlineTests : IClassFixture<ClockedApps>
         Assert.DoesNotContain("farm abroad", log);
         Assert.DoesNotContain("+389", log);
         var detail = await (await hotline.GetAsync($"/api/v1/hotline/contacts/{full.Id}")).ReadAsync<ListContacts.Detail>();
-        Assert.Equal(("Tetovo", "mk", ContactOutcome.ReferredToPolice), (detail.Region, detail.Language, detail.Outcome));
+        Assert.Equal(("MK006", "mk", ContactOutcome.ReferredToPolice), (detail.Region, detail.Language, detail.Outcome));
         Assert.Contains("farm abroad", detail.WhatHappened);
         var anonymous = await (await hotline.GetAsync($"/api/v1/hotline/contacts/{logged.Id}")).ReadAsync<ListContacts.Detail>();
         Assert.True(anonymous.Anonymous);
@@ -56,7 +56,7 @@ public sealed class HotlineTests : IClassFixture<ClockedApps>
         var org = await host.App.NewOrganisationAsync(OrganisationType.Ngo);
         var (_, hotline) = await host.UserAsync(Role.HotlineOperator, org.Id);
         async Task<LogContact.Response> Log(string story) =>
-            await (await hotline.PostJsonAsync("/api/v1/hotline/contacts", new LogContact.Request(ContactChannel.Call, CallerType.PossibleVictim, Region: "Kumanovo", WhatHappened: story)))
+            await (await hotline.PostJsonAsync("/api/v1/hotline/contacts", new LogContact.Request(ContactChannel.Call, CallerType.PossibleVictim, Region: "MK007", WhatHappened: story)))
                 .ReadAsync<LogContact.Response>();
         var first = await Log("Passport taken by the employer.");
         var second = await Log("Called again: locked in at night.");
@@ -68,7 +68,7 @@ public sealed class HotlineTests : IClassFixture<ClockedApps>
 
         var detail = await (await hotline.GetAsync($"/api/v1/cases/{created.CaseId}")).ReadAsync<CaseDetail>();
         Assert.Equal(IntakeChannel.Hotline, detail.IntakeChannel);
-        Assert.Equal("Kumanovo", detail.Region);
+        Assert.Equal("MK007", detail.Region);
         Assert.Contains("Passport taken", detail.Narrative);
         Assert.Contains("locked in at night", detail.Narrative);
         Assert.Contains(first.Reference, detail.Narrative);

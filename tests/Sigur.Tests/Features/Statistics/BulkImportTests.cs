@@ -71,7 +71,7 @@ public sealed class BulkImportTests : IClassFixture<AppPool>
     public async Task Rows_written_in_bulk_read_back_through_EF_as_they_were_given(TestApp app)
     {
         var org = await app.NewOrganisationAsync();
-        var region = $"B{Guid.NewGuid():N}"[..12];
+        const string region = "MK008";
         var rows = Generate(8_321, region);
         var file = Sheet([Header, .. rows.Select(r => r.Line)]);
 
@@ -170,7 +170,7 @@ public sealed class BulkImportTests : IClassFixture<AppPool>
     {
         var org = await app.NewOrganisationAsync();
         Row Good(string given, string family, string birth) =>
-            new(new DateOnly(2024, 5, 6), Sex.Male, 30, ["RS"], ["ForcedLabour"], IdentificationStatus.Identified, IntakeChannel.Police, "Niš", "", given, family, birth);
+            new(new DateOnly(2024, 5, 6), Sex.Male, 30, ["RS"], ["ForcedLabour"], IdentificationStatus.Identified, IntakeChannel.Police, "Pelagonia", "", given, family, birth);
         var nextYear = DateTime.UtcNow.Year + 1;
         var file = Sheet([Header,
             Good("Petar", "Petrović", "1990").Line,                         // row 2: good

@@ -53,6 +53,17 @@ public sealed class StatisticsData(TestApp app, Organisation org)
             return c;
         });
 
+    /// <summary>
+    /// An import stores a code of the country's regions, which other tests share; this puts the test's own region on
+    /// the organisation's imported cases (through EF, as an edit would, so the statistics journal sees it).
+    /// </summary>
+    public Task AdoptImportedAsync() =>
+        app.WithDbAsync(async db =>
+        {
+            foreach (var c in await db.Cases.IgnoreQueryFilters().Where(c => c.OrganisationId == org.Id && c.Region != Region).ToListAsync()) c.Region = Region;
+            return await db.SaveChangesAsync();
+        });
+
     /// <summary>Several persons with one case each, all alike.</summary>
     public async Task ManyAsync(int count, DateOnly intake, Sex sex = Sex.Female, IdentificationStatus status = IdentificationStatus.Identified,
         string dateOfBirth = "1995-01-01", string[]? forms = null)
