@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -56,20 +55,21 @@ public sealed class BrowserHost : IAsyncDisposable
         });
     }
 
+    /// <summary>Browser tests skip only where Chromium is not installed, and never in CI.</summary>
+    public static void RequireChromium()
+    {
+        if (File.Exists(Chromium)) return;
+        if (Providers.IsCi) Assert.Fail($"{Chromium} is required in CI.");
+        Assert.Skip($"{Chromium} is not installed.");
+    }
+
     public static async Task<BrowserHost> StartAsync()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (Providers.IsCi) Assert.Fail($"{Chromium} is required in CI.");
-            Assert.Skip($"{Chromium} is not installed.");
-        }
+        RequireChromium();
         var host = new BrowserHost(Directory.CreateTempSubdirectory("sigur-browser-").FullName);
         try
         {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
+            var port = PostgresCluster.FreePort();
             host._factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
             host._factory.StartServer();
             host._playwright = await Playwright.CreateAsync();

@@ -97,7 +97,8 @@ public sealed class PostgresCluster
         if (p.ExitCode != 0) throw new InvalidOperationException($"{Path.GetFileName(file)} exited {p.ExitCode}: {stderr.Result}");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on now (the test hosts and the throwaway cluster take one each).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

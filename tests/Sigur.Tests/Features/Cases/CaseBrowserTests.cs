@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,11 +23,7 @@ public sealed class CaseBrowserTests
     [Fact(Timeout = 180_000)]
     public async Task Case_worker_signs_in_with_totp_registers_a_case_finds_it_across_scripts_and_switches_language()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (Providers.IsCi) Assert.Fail($"{Chromium} is required in CI.");
-            Assert.Skip($"{Chromium} is not installed.");
-        }
+        BrowserHost.RequireChromium();
 
         var dir = Directory.CreateTempSubdirectory("sigur-browser-").FullName;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -42,7 +37,7 @@ public sealed class CaseBrowserTests
         });
         try
         {
-            var port = FreeLoopbackPort();
+            var port = PostgresCluster.FreePort();
             factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
             factory.StartServer();
             var address = $"http://127.0.0.1:{port}";
@@ -123,12 +118,6 @@ public sealed class CaseBrowserTests
         return (user.UserName, password, key);
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     private static void Check(IdentityResult result)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -29,11 +28,7 @@ public sealed class DuplicatesBrowserTests
     [Fact(Timeout = 300_000)]
     public async Task A_worker_sees_the_likely_existing_person_and_the_data_protection_officer_confirms_a_cross_organisation_pair()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (Providers.IsCi) Assert.Fail($"{Chromium} is required in CI.");
-            Assert.Skip($"{Chromium} is not installed.");
-        }
+        BrowserHost.RequireChromium();
 
         var dir = Directory.CreateTempSubdirectory("sigur-duplicates-browser-").FullName;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -49,10 +44,7 @@ public sealed class DuplicatesBrowserTests
         });
         try
         {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
+            var port = PostgresCluster.FreePort();
             factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
             factory.StartServer();
             var baseUrl = $"http://127.0.0.1:{port}";
