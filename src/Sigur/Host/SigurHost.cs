@@ -23,6 +23,7 @@ using Sigur.Features.Referrals;
 using Sigur.Features.Shelters;
 using Sigur.Features.Statistics;
 using Sigur.Features.Services;
+using Sigur.Features.Shared;
 using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
 using Sigur.Features.Reintegration;
@@ -272,7 +273,7 @@ public static class SigurHost
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithNonce()).AllowAnonymous(); // the nonce: see SecurityHeaders
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").RequireUseCasePolicies();
         api.MapAccountApi();
         api.MapCaseApi();
         api.MapAdminApi();
