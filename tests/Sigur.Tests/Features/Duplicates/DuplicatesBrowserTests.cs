@@ -94,7 +94,8 @@ public sealed class DuplicatesBrowserTests
             await page.ClickAsync("main button[type=submit].primary");
             var candidates = page.Locator("#candidates");
             await Expect(candidates).ToContainTextAsync("Марија Стојановска");
-            await Expect(candidates.Locator("input[type=radio][name=ExistingPersonId]")).ToHaveCountAsync(2); // the person, and "none of these"
+            await Expect(candidates.Locator("input[type=radio][name=PersonChoice]")).ToHaveCountAsync(2); // the person, and "none of these"
+            await Expect(candidates.Locator("input[type=radio]:checked")).ToHaveCountAsync(0); // nothing chosen for the worker
             await page.CheckAsync($"#existing-{atCentre.PersonId}");
             await page.ClickAsync("main button[type=submit].primary");
             await Expect(page).ToHaveURLAsync(new Regex("/Cases/Details/"));
