@@ -1,12 +1,12 @@
 // Keeps a page's parts up to date while work on the server runs (a duplicate scan), without reloading the page: a
 // meta refresh reloads under the reader's feet and moves their focus, an accessibility failure (WCAG 2.2.1, 3.2.5).
-// While an element marked data-live is on the page, the page is fetched again every two seconds and each element
+// While an element marked data-live="running" is on the page, the page is fetched again every two seconds and each element
 // of class live-part is given the fresh one's content, in place (an aria-live container announces the change).
 (() => {
     'use strict';
     const interval = 2000;
     const tick = async () => {
-        if (!document.querySelector('[data-live]')) return;
+        if (!document.querySelector('[data-live="running"]')) return;
         try {
             const response = await fetch(location.pathname + location.search, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
             if (response.ok) {
@@ -16,7 +16,6 @@
                     if (!next) continue;
                     part.replaceChildren(...Array.from(next.childNodes, n => document.importNode(n, true)));
                     if (next.hasAttribute('data-live')) part.setAttribute('data-live', next.getAttribute('data-live'));
-                    else part.removeAttribute('data-live');
                 }
             }
         } catch {
