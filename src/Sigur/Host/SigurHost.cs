@@ -138,6 +138,12 @@ public static class SigurHost
     {
         var culture = new CultureInfo(language);
         if (language == "en") culture.DateTimeFormat = CultureInfo.GetCultureInfo("en-GB").DateTimeFormat;
+        else
+        {
+            // The region writes 15.03.2004 and 14:30, whatever the ICU data of the moment says (d.M.yyyy, a trailing dot, h:mm a).
+            culture.DateTimeFormat.ShortDatePattern = "dd.MM.yyyy";
+            culture.DateTimeFormat.ShortTimePattern = "HH:mm";
+        }
         return culture;
     }
 

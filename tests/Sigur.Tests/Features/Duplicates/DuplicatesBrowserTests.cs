@@ -69,6 +69,8 @@ public sealed class DuplicatesBrowserTests
             });
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB" });
             context.SetDefaultTimeout(30_000);
+            var axe = new Accessibility();
+            axe.Watch(context);
             var page = await context.NewPageAsync();
 
             async Task SignInAsync(TestUser user)
@@ -121,6 +123,7 @@ public sealed class DuplicatesBrowserTests
             Assert.True(link.Confirmed);
             // The worker still cannot open the police's case.
             Assert.Equal(HttpStatusCode.NotFound, (await (await ApiClientAsync(factory.Services, baseUrl, worker)).GetAsync($"/api/v1/cases/{atPolice.Id}")).StatusCode);
+            await axe.AssertNoneAsync(page);
         }
         finally
         {
