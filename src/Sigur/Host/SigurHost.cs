@@ -98,6 +98,7 @@ public static class SigurHost
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
         services.AddSettings<Features.Statistics.StatisticsSettings>(config, "Statistics");
         services.AddSingleton<Features.Statistics.FactSnapshot>();
+        services.AddSingleton<Features.Statistics.ImportDrafts>();
         services.AddAuthorization(o =>
         {
             foreach (var policy in Policies.All)
@@ -258,7 +259,7 @@ public static class SigurHost
         });
         app.UseSecurityHeaders();
         app.UseStatusCodePages();
-        app.UseRequestLimits();
+        app.UseRequestLimits(new Dictionary<string, long> { [Features.Statistics.ImportModel.Path] = Features.Statistics.ImportDrafts.MaxFileBytes });
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Sigur.Data;
 using Sigur.Platform;
@@ -146,6 +147,18 @@ public sealed class BrowserHost : IAsyncDisposable
         await page.FillAsync("#Code", await Totp.FreshCodeAsync(Services, account.UserId, account.Key));
         await page.ClickAsync("main button[type=submit]");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Home");
+    }
+
+    /// <summary>Axe on the page as it stands (WCAG 2.2 A and AA rules): no critical or serious violation.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var results = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        var serious = results.Violations.Where(v => v.Impact is "critical" or "serious")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}:\n{string.Join('\n', serious)}");
     }
 
     public async ValueTask DisposeAsync()
