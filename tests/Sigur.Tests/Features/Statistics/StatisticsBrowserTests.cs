@@ -81,4 +81,61 @@ public sealed class StatisticsBrowserTests
         Assert.Equal(3, exports.Count(e => e == "StatisticsReport"));
         Assert.Equal(2, exports.Count(e => e == "StatisticsTable"));
     }
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_case_worker_uploads_maps_and_checks_a_file_sees_the_bad_row_then_imports_the_corrected_file_all_at_once()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var worker = await host.AccountAsync(Role.CaseWorker, "import.browser", type: OrganisationType.SocialWorkCentre, organisationName: "Social work centre Ohrid");
+        var page = host.Page;
+        await host.SignInAsync(worker);
+        const string header = "Datum,sex,age,citizenship,forms,givenName,familyName\n";
+        var bad = header + "2025-03-01,Female,24,MK,SexualExploitation,Ana,Petrova\n2025-03-02,Femail,31,AL,ForcedLabour,Bora,Hoxha\n";
+        var good = bad.Replace("Femail", "Female", StringComparison.Ordinal);
+
+        async Task UploadAndCheckAsync(string content)
+        {
+            await page.ClickAsync("nav a[href='/Cases']");
+            await page.ClickAsync("#import-link");
+            await page.SetInputFilesAsync("#Upload", new FilePayload { Name = "cases.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(content) });
+            await page.CheckAsync("input[name=Layout][value=Sigur]");
+            await page.ClickAsync("#upload");
+            await Expect(page.Locator("main")).ToContainTextAsync("cases.csv: 2 rows.");
+            // The file calls the intake date "Datum": mapped by hand; the other columns carry Sigur's names.
+            await Expect(page.Locator("#map-intakeDate")).ToHaveValueAsync("");
+            await Expect(page.Locator("#map-sex")).ToHaveValueAsync("sex");
+            await page.SelectOptionAsync("#map-intakeDate", "Datum");
+            await BrowserHost.AssertAccessibleAsync(page);
+            await page.ClickAsync("#check");
+            await Expect(page.Locator("#run-summary")).ToBeVisibleAsync();
+        }
+
+        await UploadAndCheckAsync(bad);
+        await Expect(page.Locator("#run-summary")).ToHaveTextAsync("2 rows: 2 new, 0 already imported, 0 written, 1 errors.");
+        var error = page.Locator("#run-errors tbody tr");
+        await Expect(error).ToHaveCountAsync(1);
+        await Expect(error.Locator("td")).ToHaveTextAsync(["3", "sex", "Female, Male, Other, Unknown or empty."]);
+        await Expect(page.Locator("#import")).ToHaveCountAsync(0);
+        await BrowserHost.AssertAccessibleAsync(page);
+        Assert.Equal(0, await CasesOfAsync(host, worker.OrganisationId));
+
+        await UploadAndCheckAsync(good);
+        await Expect(page.Locator("#run-summary")).ToHaveTextAsync("2 rows: 2 new, 0 already imported, 0 written, 0 errors.");
+        Assert.Equal(0, await CasesOfAsync(host, worker.OrganisationId)); // a check writes nothing
+        await page.ClickAsync("#import");
+        await Expect(page.Locator("#run-summary")).ToHaveTextAsync("2 rows: 2 new, 0 already imported, 2 written, 0 errors.");
+        Assert.Equal(2, await CasesOfAsync(host, worker.OrganisationId));
+
+        // The imported cases are the organisation's, found by name like any other.
+        await page.ClickAsync("nav a[href='/Cases']");
+        await page.FillAsync("#q", "Hoxha");
+        await page.ClickAsync("#search");
+        await Expect(page.Locator("main table")).ToContainTextAsync("Hoxha");
+    }
+
+    private static async Task<int> CasesOfAsync(BrowserHost host, Guid organisationId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SigurDb>().Cases.IgnoreQueryFilters().CountAsync(c => c.OrganisationId == organisationId);
+    }
 }
