@@ -34,6 +34,7 @@ public sealed class ImportModel(ImportDrafts drafts, CurrentUser me, IStringLoca
         return Draft is null ? NotFound() : Page();
     }
 
+    [Policy(Policies.CaseWrite)]
     public IActionResult OnPostUpload()
     {
         if (Upload is not { Length: > 0 }) ModelState.AddModelError(nameof(Upload), L["Choose a CSV or Excel (.xlsx) file."]);
@@ -63,6 +64,7 @@ public sealed class ImportModel(ImportDrafts drafts, CurrentUser me, IStringLoca
         return RedirectToPage(new { id = draft.Id });
     }
 
+    [Policy(Policies.CaseWrite)]
     public IActionResult OnPostCheck(Guid id)
     {
         if (drafts.Find(id, me) is not { } draft) return NotFound();
@@ -71,6 +73,7 @@ public sealed class ImportModel(ImportDrafts drafts, CurrentUser me, IStringLoca
         return Started(draft, dryRun: true);
     }
 
+    [Policy(Policies.CaseWrite)]
     public IActionResult OnPostImport(Guid id)
     {
         if (drafts.Find(id, me) is not { } draft) return NotFound();
