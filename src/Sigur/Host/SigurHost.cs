@@ -99,6 +99,7 @@ public static class SigurHost
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
         services.AddSettings<Features.Statistics.StatisticsSettings>(config, "Statistics");
         services.AddSingleton<Features.Statistics.FactSnapshot>();
+        services.AddSingleton<Features.Statistics.ImportDrafts>();
         services.AddAuthorization(o =>
         {
             foreach (var policy in Policies.All)
@@ -275,7 +276,7 @@ public static class SigurHost
         app.UseSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
-        app.UseRequestLimits();
+        app.UseRequestLimits(new Dictionary<string, long> { [Features.Statistics.ImportModel.Path] = Features.Statistics.ImportDrafts.MaxFileBytes });
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -32,6 +32,10 @@ public static class ManageGrants
         return TypedResults.Created($"/api/v1/fund/donors/{donor.Id}", new DonorView(donor.Id, donor.Name));
     }
 
+    /// <summary>The donors of the user's fund, by name.</summary>
+    public static Task<List<DonorView>> Donors(SigurDb db, CancellationToken ct) =>
+        db.Held<Donor>().AsNoTracking().OrderBy(d => d.Name).Take(500).Select(d => new DonorView(d.Id, d.Name)).ToListAsync(ct);
+
     public static async Task<Results<Created<GrantView>, ValidationProblem, ProblemHttpResult>> AddGrant(GrantRequest request, SigurDb db, CurrentUser user, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();

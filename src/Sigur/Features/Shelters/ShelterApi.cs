@@ -13,7 +13,7 @@ public static class ShelterApi
         shelters.MapGet("/{id:guid}", ShelterDirectory.One)
             .WithSummary("One shelter; the address only for its own staff and the national coordinator");
         shelters.MapPost("/", RegisterShelter.Handle)
-            .WithSummary("Register one's shelter with its places");
+            .WithSummary("Register a shelter with its places: one's own, or (the coordinator's office) one run by another organisation");
         shelters.MapPost("/{id:guid}/admissions", AdmitToShelter.Handle)
             .WithSummary("Admit a case's person to a free place (409 when full)");
         shelters.MapPost("/{id:guid}/placements/{placementId:guid}/discharge", DischargeFromShelter.Handle)
