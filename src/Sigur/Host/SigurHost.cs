@@ -26,6 +26,7 @@ using Sigur.Features.Services;
 using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
 using Sigur.Features.Reintegration;
+using Sigur.Features.CaseFile;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
@@ -258,10 +259,10 @@ public static class SigurHost
         });
         app.UseSecurityHeaders();
         app.UseStatusCodePages();
-        app.UseRequestLimits();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestLimits(); // after routing: an upload endpoint names a larger limit
         app.UseAuthentication();
         app.UseSignedInUser();
         app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
@@ -289,6 +290,7 @@ public static class SigurHost
         api.MapMobileTeamApi();
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
+        api.MapCaseFileApi();
         app.MapRazorPages();
         app.MapOperations();
     }
