@@ -25,14 +25,14 @@ public sealed class PdfPages : IDisposable
 
     public XGraphics Graphics => _gfx ?? throw new InvalidOperationException("No page yet.");
 
-    private static readonly Lock FontLock = new();
+    // Before any font is made (the fields above): PDFsharp's resolver is process-wide.
+    static PdfPages()
+    {
+        if (GlobalFontSettings.FontResolver is not EmbeddedFont) GlobalFontSettings.FontResolver = new EmbeddedFont();
+    }
 
     public PdfPages(string title, string author)
     {
-        lock (FontLock)
-        {
-            if (GlobalFontSettings.FontResolver is not EmbeddedFont) GlobalFontSettings.FontResolver = new EmbeddedFont();
-        }
         _document.Info.Title = title;
         _document.Info.Author = author;
         NewPage();

@@ -45,8 +45,9 @@ public sealed class CaseFileTests : IClassFixture<AppPool>
         // The recipient sees its referral and the registration, never the holder's consents.
         Assert.Contains(seen.Entries, e => e.Kind == TimelineKind.Referral);
         Assert.DoesNotContain(seen.Entries, e => e.Kind == TimelineKind.Consent);
-        // Readable is not writable.
-        Assert.Equal(HttpStatusCode.NotFound, (await reader.PostJsonAsync($"/api/v1/cases/{c.Id}/notes", new WriteNote.Request("mine", DataGroup.Exploitation))).StatusCode);
+        // Readable is not writable, whatever the role.
+        var recipientWriter = await app.ClientAsync(Role.CaseWorker, shelter.Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await recipientWriter.PostJsonAsync($"/api/v1/cases/{c.Id}/notes", new WriteNote.Request("mine", DataGroup.Exploitation))).StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => db.Set<CaseNote>().IgnoreQueryFilters().CountAsync(n => n.CaseId == c.Id)));
     }
 
@@ -60,8 +61,10 @@ public sealed class CaseFileTests : IClassFixture<AppPool>
         (await worker.UploadAsync($"/api/v1/cases/{c.Id}/documents", CaseFileRequests.Pdf)).EnsureSuccessStatusCode();
 
         var all = await (await worker.GetAsync($"/api/v1/cases/{c.Id}/timeline")).ReadAsync<CaseTimeline.Response>();
-        Assert.Equal([TimelineKind.Document, TimelineKind.Note, TimelineKind.Registration], all.Entries.Select(e => e.Kind).Distinct().Order().Reverse());
-        Assert.Equal(TimelineEvent.Registered, all.Entries[^1].Event);
+        // Registration starts the identification clock: that is in the timeline too, from its own record.
+        Assert.Equal([TimelineKind.Registration, TimelineKind.Clock, TimelineKind.Note, TimelineKind.Document], all.Entries.Select(e => e.Kind).Distinct().Order());
+        Assert.Single(all.Entries, e => e.Event == TimelineEvent.Registered);
+        Assert.Equal(all.Entries.Select(e => e.At).OrderDescending(), all.Entries.Select(e => e.At));
         var documents = await (await worker.GetAsync($"/api/v1/cases/{c.Id}/timeline?kind=Document&kind=Registration")).ReadAsync<CaseTimeline.Response>();
         Assert.Equal([TimelineKind.Document, TimelineKind.Registration], documents.Entries.Select(e => e.Kind));
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.RecordType == "CaseTimeline" && a.RecordIds == c.Id.ToString()).ToListAsync());
@@ -203,7 +206,7 @@ public sealed class CaseFileTests : IClassFixture<AppPool>
         foreach (var path in new[] { "summary.pdf", "consent-form.pdf" })
         {
             var response = await worker.GetAsync($"/api/v1/cases/{c.Id}/{path}");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, string.Join('\n', app.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)).Take(3)));
             Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
             Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await response.Content.ReadAsByteArrayAsync())[..5]));
         }
