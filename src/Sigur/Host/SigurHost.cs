@@ -26,6 +26,7 @@ using Sigur.Features.Services;
 using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
 using Sigur.Features.Reintegration;
+using Sigur.Features.Work;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
@@ -90,6 +91,7 @@ public static class SigurHost
         services.AddIdentification(config);
         services.AddDuplicates(config);
         services.AddReferrals();
+        services.AddWork();
         services.AddStatisticsJournal();
         services.AddOperations(config);
 
@@ -254,7 +256,7 @@ public static class SigurHost
         {
             // A bad request is the client's mistake, and its exception message can echo what the client sent
             // (a JSON property name, say): answer it as ProblemDetails without logging it.
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or ClosedCaseException, // a closed case refusing a write is no fault
         });
         app.UseSecurityHeaders();
         app.UseStatusCodePages();
@@ -289,6 +291,7 @@ public static class SigurHost
         api.MapMobileTeamApi();
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
+        api.MapWorkApi();
         app.MapRazorPages();
         app.MapOperations();
     }

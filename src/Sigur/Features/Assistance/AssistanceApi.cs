@@ -14,11 +14,11 @@ public static class AssistanceApi
         var plans = api.MapGroup("/assistance-plans/{id:guid}").WithTags("Assistance");
         plans.MapPut("/", ChangePlan.EditDraft).RequireAuthorization(ChangePlan.Policy).WithSummary("Edit a draft plan");
         plans.MapPost("/submit", ChangePlan.Submit).RequireAuthorization(ChangePlan.Policy).WithSummary("Submit a draft for a supervisor's approval");
-        plans.MapPost("/decision", ChangePlan.Decide).RequireAuthorization(ChangePlan.Policy)
+        plans.MapPost("/decision", ChangePlan.Decide).RequireAuthorization(ChangePlan.ApprovalPolicy)
             .WithSummary("A supervisor (not the author) approves the plan, scheduling its review, or returns it");
         plans.MapPost("/reviews", ChangePlan.RecordReview).RequireAuthorization(ChangePlan.Policy).WithSummary("Record a review and the next review date");
         plans.MapPost("/closure", ChangePlan.RequestClosure).RequireAuthorization(ChangePlan.Policy).WithSummary("Ask to close the plan, with a summary");
-        plans.MapPost("/closure/decision", ChangePlan.DecideClosure).RequireAuthorization(ChangePlan.Policy)
+        plans.MapPost("/closure/decision", ChangePlan.DecideClosure).RequireAuthorization(ChangePlan.ApprovalPolicy)
             .WithSummary("A supervisor (not the author, not the one who asked) confirms or refuses the closure");
         plans.MapPost("/services", PlanServices.Plan).RequireAuthorization(PlanServices.Policy).WithSummary("Plan a service: type, provider, date");
         plans.MapPost("/services/{serviceId:guid}/delivery", PlanServices.Deliver).RequireAuthorization(PlanServices.Policy)

@@ -19,6 +19,8 @@ namespace Sigur.Features.Assistance;
 public static class ChangePlan
 {
     public const string Policy = Policies.CaseWrite;
+    /// <summary>Approving a plan or its closure is a supervisor's (the second pair of eyes; never the author, see <see cref="AssistancePlan"/>).</summary>
+    public const string ApprovalPolicy = Policies.Supervise;
 
     public sealed record Edit(long Version, string NeedsAssessment, string Goals, DateOnly NextReviewOn);
     public sealed record Step(long Version);

@@ -72,8 +72,8 @@ public static class NotificationAudience
             ["Referral.Declined"] = Policies.Refer,
             ["Consent.Withdrawn"] = Policies.CaseRead,
             ["Fund.ApprovalWaiting"] = Policies.FundManage,
-            ["Assistance.PlanApprovalWaiting"] = Policies.CaseWrite,
-            ["Assistance.PlanClosureWaiting"] = Policies.CaseWrite,
+            ["Assistance.PlanApprovalWaiting"] = Policies.Supervise,
+            ["Assistance.PlanClosureWaiting"] = Policies.Supervise,
             ["Shelter.NearlyFull"] = Policies.ShelterManage,
         };
         // Deadlines are met by those who write the case: a clock without a responsible user goes to them.
