@@ -23,6 +23,9 @@ public static class AccountApi
                 .SingleAsync(ct);
             return TypedResults.Ok(me);
         }).RequireAuthorization(Policies.SignedIn).WithTags("Account").WithSummary("The signed-in user");
+        api.MapGet("/me/sessions", Admin.SessionsOf.Mine).RequireAuthorization(Policies.SignedIn).WithTags("Account").WithSummary("My sign-ins, newest first");
+        api.MapPost("/me/sessions/sign-out-others", Admin.SessionsOf.SignOutOthers).RequireAuthorization(Policies.SignedIn).WithTags("Account")
+            .WithSummary("Sign out every other session of mine");
         return api;
     }
 }

@@ -19,6 +19,11 @@ public static class AdminApi
             ManageUsers.SetDisabled(id, true, um, cache, me));
         users.MapPost("/{id:guid}/enable", (Guid id, Microsoft.AspNetCore.Identity.UserManager<SigurUser> um, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CurrentUser me) =>
             ManageUsers.SetDisabled(id, false, um, cache, me));
+        users.MapPost("/{id:guid}/password-reset", ManageAccounts.ResetPassword).WithSummary("A new one-time password (shown once); ends the user's sessions; audited and notified");
+        users.MapPost("/{id:guid}/authenticator-reset", ManageAccounts.ResetAuthenticator)
+            .WithSummary("Remove the authenticator and recovery codes: the user enrols anew at the next sign-in; ends the sessions; audited and notified");
+        users.MapPut("/{id:guid}/role", ManageAccounts.ChangeRole).WithSummary("Change the user's role and organisation; ends the sessions; audited and notified");
+        users.MapGet("/{id:guid}/sessions", SessionsOf.OfUser).WithSummary("The user's sign-ins, newest first");
 
         api.MapGet("/audit", async ([Microsoft.AspNetCore.Http.AsParameters] AuditLogQuery.Filter filter, Data.SigurDb db, CancellationToken ct) =>
                 TypedResults.Ok(await AuditLogQuery.Handle(filter, db, ct)))
