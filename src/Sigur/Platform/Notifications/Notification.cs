@@ -75,6 +75,11 @@ public static class NotificationAudience
             ["Assistance.PlanApprovalWaiting"] = Policies.Supervise,
             ["Assistance.PlanClosureWaiting"] = Policies.Supervise,
             ["Shelter.NearlyFull"] = Policies.ShelterManage,
+            // Addressed to one user only (never to a whole organisation).
+            ["Work.CaseAssigned"] = Policies.CaseWrite,
+            ["Account.PasswordReset"] = Policies.SignedIn,
+            ["Account.AuthenticatorReset"] = Policies.SignedIn,
+            ["Account.RoleChanged"] = Policies.SignedIn,
         };
         // Deadlines are met by those who write the case: a clock without a responsible user goes to them.
         foreach (var kind in NotificationTexts.English.Keys.Where(k => k.StartsWith("Clock.", StringComparison.Ordinal)))
