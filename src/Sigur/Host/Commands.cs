@@ -125,6 +125,11 @@ public static class Commands
         var adminReset = new Command("reset", "Give the first administrator a new one-time password and a fresh authenticator enrolment (enabled, unlocked, signed out everywhere); audited.");
         adminReset.SetAction((_, ct) => WithServices(async sp =>
         {
+            if ((await sp.GetRequiredService<SigurDb>().Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                Console.Error.WriteLine("The database is not migrated yet: run `sigur migrate` (or start Sigur once) first.");
+                return 2;
+            }
             if (await ManageAccounts.ResetFirstAdministratorAsync(sp, ct) is not { } reset)
             {
                 Console.Error.WriteLine("There is no administrator account yet: start Sigur once to create one.");

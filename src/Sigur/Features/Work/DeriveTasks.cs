@@ -28,8 +28,9 @@ public static class DeriveTasks
     public static async Task<int> RunAsync(SigurDb db, Guid? organisationId, DateOnly today, DateTime now, CancellationToken ct)
     {
         var wanted = await WantedAsync(db, organisationId, today, ct);
+        var keys = wanted.Keys.ToList();
         var existing = await db.CaseTasks().IgnoreQueryFilters()
-            .Where(t => t.SourceKey != null && (organisationId == null || t.OrganisationId == organisationId) && (t.Status == CaseTaskStatus.Open || wanted.Keys.Contains(t.SourceKey)))
+            .Where(t => t.SourceKey != null && (organisationId == null || t.OrganisationId == organisationId) && (t.Status == CaseTaskStatus.Open || keys.Contains(t.SourceKey!)))
             .ToListAsync(ct);
         var known = existing.Select(t => t.SourceKey!).ToHashSet();
         var caseIds = wanted.Values.Select(w => w.CaseId).Concat(existing.Select(t => t.CaseId)).Distinct().ToList();
