@@ -105,7 +105,7 @@ public static class ApiContract
         operation.Responses ??= [];
 
         var method = description.HttpMethod ?? "GET";
-        var hasBody = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body || p.Source == BindingSource.Form);
+        var hasBody = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body || p.Source == BindingSource.Form || p.Source == BindingSource.FormFile);
         var hasRouteValues = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
         var results = ResultTypes(metadata);
         var answersProblems = results.Contains(typeof(ProblemHttpResult));
