@@ -26,6 +26,7 @@ using Sigur.Features.Services;
 using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
 using Sigur.Features.Reintegration;
+using Sigur.Features.CrossBorder;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
@@ -92,6 +93,7 @@ public static class SigurHost
         services.AddReferrals();
         services.AddStatisticsJournal();
         services.AddOperations(config);
+        services.AddCrossBorder(config);
 
         AddIdentity(services, config, sigur);
         services.AddSettings<Features.Justice.JusticeSettings>(config, "Justice");
@@ -289,6 +291,7 @@ public static class SigurHost
         api.MapMobileTeamApi();
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
+        api.MapCrossBorderApi();
         app.MapRazorPages();
         app.MapOperations();
     }

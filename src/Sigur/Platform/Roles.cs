@@ -63,9 +63,11 @@ public static class Policies
     public const string MobileTeams = nameof(MobileTeams);
     /// <summary>The cross-organisation duplicate review queue and its scan: the coordinator's data-protection officer only.</summary>
     public const string DataProtection = nameof(DataProtection);
+    /// <summary>Peer countries, their keys, the packages in and out, and answering referrals from abroad: the national coordinator's office.</summary>
+    public const string CrossBorder = nameof(CrossBorder);
 
     public static readonly string[] All =
-        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection];
+        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection, CrossBorder];
 
     public static readonly Role[] CaseReaders =
         [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer];
@@ -87,6 +89,7 @@ public static class Policies
     // Field work of social workers and police, coordinated by the national coordinator's office.
     public static readonly Role[] MobileTeamUsers = [Role.CaseWorker, Role.PoliceInvestigator, Role.NationalCoordinator];
     public static readonly Role[] DataProtectionOfficers = [Role.DataProtectionOfficer];
+    public static readonly Role[] CrossBorderCoordinators = [Role.NationalCoordinator];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -109,6 +112,7 @@ public static class Policies
         ServiceDirectoryEdit => ServiceDirectoryEditors,
         MobileTeams => MobileTeamUsers,
         DataProtection => DataProtectionOfficers,
+        CrossBorder => CrossBorderCoordinators,
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 }

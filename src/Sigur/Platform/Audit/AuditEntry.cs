@@ -39,6 +39,12 @@ public enum AuditAction
     Approve,
     /// <summary>A fund officer rejects a disbursement.</summary>
     Reject,
+    /// <summary>A cross-border package delivered to a peer (its signed receipt came back).</summary>
+    PackageSent,
+    /// <summary>A cross-border package taken in from a peer (or recognised as one taken in before).</summary>
+    PackageReceived,
+    /// <summary>A cross-border package refused: nothing applied (either side).</summary>
+    PackageRefused,
 }
 
 public static class AuditActionText
