@@ -37,26 +37,27 @@ public static class InstanceKeys
     {
         var keys = await db.Set<InstanceKey>().AsNoTracking().ToListAsync(ct);
         var current = new List<InstanceKey>();
+        var made = new List<InstanceKey>();
         foreach (var use in Enum.GetValues<KeyUse>())
         {
             var key = keys.Where(k => k.Use == use && k.ValidUntil is null).OrderByDescending(k => k.CreatedAt).FirstOrDefault();
             if (key is null)
             {
                 key = New(use, kek, now);
-                db.Add(key);
+                made.Add(key);
             }
             current.Add(key);
         }
-        if (db.ChangeTracker.HasChanges())
+        if (made.Count == 0) return current;
+        db.AddRange(made);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException e) when (e.IsUniqueViolation())
-            {
-                // Another process made them first: use theirs.
-                db.ChangeTracker.Clear();
-                return await EnsureAsync(db, kek, now, ct);
-            }
+            // Another request made them first: use theirs.
+            foreach (var key in made) db.Entry(key).State = EntityState.Detached;
+            return await EnsureAsync(db, kek, now, ct);
         }
+        foreach (var key in made) db.Entry(key).State = EntityState.Detached;
         return current;
     }
 
