@@ -83,7 +83,15 @@ public sealed class PackageDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         else
         {
             var (receipt, signed, error) = await PostAsync(peer, package.Token, now, ct);
-            if (receipt is null) Retry(package, now, error!);
+            if (receipt is null)
+            {
+                Retry(package, now, error!);
+                if (package.Attempts == CrossBorderNotices.StuckAttempts)
+                {
+                    var conversation = await db.Set<Conversation>().IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == package.ConversationId, ct);
+                    CrossBorderNotices.Stuck(services.GetRequiredService<Platform.Notifications.Notifier>(), conversation.OrganisationId, peer.Country, conversation.CaseReference, package.Attempts);
+                }
+            }
             else if (receipt.Status is ReceiptStatus.Received or ReceiptStatus.Duplicate)
             {
                 package.Status = OutgoingStatus.Delivered;

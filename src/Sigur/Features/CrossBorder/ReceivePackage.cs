@@ -22,13 +22,13 @@ public static class ReceivePackage
     private sealed record Outcome(ReceiptStatus Status, string? Error, Guid? MessageId);
 
     public static async Task<IResult> Handle(HttpRequest http, SigurDb db, KeyEncryptionKey kek, TimeProvider clock, Outbox outbox,
-        Platform.Audit.Audit audit, IdentificationRules rules, ILogger<PackageDispatcher> log, CancellationToken ct)
+        Platform.Audit.Audit audit, IdentificationRules rules, Platform.Notifications.Notifier notifier, ILogger<PackageDispatcher> log, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         string token;
         using (var reader = new StreamReader(http.Body)) token = (await reader.ReadToEndAsync(ct)).Trim();
         var signing = (await InstanceKeys.EnsureAsync(db, kek, now, ct)).Single(k => k.Use == KeyUse.Signing);
-        var outcome = await TakeInAsync(token, db, kek, now, outbox.Country, audit, rules, ct);
+        var outcome = await TakeInAsync(token, db, kek, now, outbox.Country, audit, rules, notifier, ct);
         if (outcome.Status is ReceiptStatus.Refused or ReceiptStatus.RetryLater)
             log.LogWarning("Cross-border package {MessageId} answered {Status}: {Error}", outcome.MessageId, outcome.Status, outcome.Error);
         using var key = InstanceKeys.Open(signing, kek);
@@ -43,7 +43,7 @@ public static class ReceivePackage
     }
 
     private static async Task<Outcome> TakeInAsync(string token, SigurDb db, KeyEncryptionKey kek, DateTime now, string country,
-        Platform.Audit.Audit audit, IdentificationRules rules, CancellationToken ct)
+        Platform.Audit.Audit audit, IdentificationRules rules, Platform.Notifications.Notifier notifier, CancellationToken ct)
     {
         var kid = TrmPackage.KeyId(token);
         var own = kid is null ? null : await db.Set<InstanceKey>().AsNoTracking().SingleOrDefaultAsync(k => k.Kid == kid && k.Use == KeyUse.Encryption, ct);
@@ -84,8 +84,16 @@ public static class ReceivePackage
         };
         if (refused is not null) return await RefuseAsync(db, audit, now, refused, ct, peer.Id, h);
 
-        if (h.Action == TrmAction.Refer) conversation = await OpenCaseAsync(db, peer, h, payload.Referral!, now, rules, ct);
-        else Apply(conversation!, h, payload.Answer, now);
+        if (h.Action == TrmAction.Refer)
+        {
+            conversation = await OpenCaseAsync(db, peer, h, payload.Referral!, now, rules, ct);
+            CrossBorderNotices.Arrived(notifier, conversation, peer.Country);
+        }
+        else
+        {
+            Apply(conversation!, h, payload.Answer, now);
+            if (h.Action is TrmAction.Accept or TrmAction.Decline) CrossBorderNotices.Answered(notifier, conversation!, peer.Country);
+        }
         conversation!.ReceivedSequence = h.Sequence;
         var package = Stored(peer.Id, h, now, IncomingStatus.Applied, "");
         db.Add(package);

@@ -94,6 +94,10 @@ public static class NotificationTexts
         ["Assistance.PlanApprovalWaiting"] = "The assistance plan of case {0} is waiting for a supervisor's approval.",
         ["Assistance.PlanClosureWaiting"] = "The closure of the assistance plan of case {0} is waiting for a supervisor's approval.",
         ["Shelter.NearlyFull"] = "Shelter {0} is nearly full: {1} of {2} places free.",
+        ["CrossBorder.New"] = "A referral from {0} arrived as case {1}: accept or decline it.",
+        ["CrossBorder.Accepted"] = "{0} accepted the referral of case {1}.",
+        ["CrossBorder.Declined"] = "{0} declined the referral of case {1}: see the reason.",
+        ["CrossBorder.Stuck"] = "A package to {0} about case {1} is still not delivered after {2} attempts.",
     };
 
     public static string Render(Notification n, IStringLocalizer? localizer)

@@ -8,6 +8,7 @@ using Sigur.Features.CrossBorder;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
+using Sigur.Platform.Notifications;
 using Sigur.Tests.Infrastructure;
 
 namespace Sigur.Tests.Features.CrossBorder;
@@ -53,6 +54,10 @@ public sealed class CrossBorderTests
         await TwoCountries.UntilStatusAsync(w.RS.App, sent.Id, TrmAction.Accept, OutgoingStatus.Delivered);
         var answered = Assert.Single(await (await w.MK.Worker.GetAsync("/api/v1/cross-border/conversations")).ReadAsync<List<ConversationView>>());
         Assert.Equal((ConversationStatus.Accepted, c.Reference), (answered.Status, answered.PeerCaseReference));
+
+        // Each side's office was told, by country and case reference.
+        Assert.Equal(1, await NoticesAsync(w.RS.App, w.RS.Office.Id, "CrossBorder.New"));
+        Assert.Equal(1, await NoticesAsync(w.MK.App, w.MK.Office.Id, "CrossBorder.Accepted"));
 
         // Audited on both sides; the packages page lists them.
         Assert.True(await AuditedAsync(w.MK.App, AuditAction.PackageSent) >= 1);
@@ -111,10 +116,12 @@ public sealed class CrossBorderTests
         var (registered, consentId) = await w.CaseWithConsentAsync(DataGroup.Identity);
         await w.RS.App.StopAsync();
         var sent = await w.ReferAsync(registered.Id, consentId);
-        await TwoCountries.UntilAsync(async () => (await TwoCountries.OutgoingAsync(w.MK.App, sent.Id, TrmAction.Refer)).Attempts >= 2, "two failed attempts");
+        await TwoCountries.UntilAsync(async () => (await TwoCountries.OutgoingAsync(w.MK.App, sent.Id, TrmAction.Refer)).Attempts >= CrossBorderNotices.StuckAttempts,
+            "enough failed attempts to call the package stuck");
         var waiting = await TwoCountries.OutgoingAsync(w.MK.App, sent.Id, TrmAction.Refer);
         Assert.Equal(OutgoingStatus.Pending, waiting.Status);
         Assert.StartsWith("the peer could not be reached", waiting.LastError);
+        Assert.Equal(1, await NoticesAsync(w.MK.App, w.MK.Office.Id, "CrossBorder.Stuck")); // the sender's office is told, once
 
         await w.RS.App.RestartAsync();
         await TwoCountries.UntilStatusAsync(w.MK.App, sent.Id, TrmAction.Refer, OutgoingStatus.Delivered);
@@ -162,6 +169,39 @@ public sealed class CrossBorderTests
             "not encrypted to a current key");
     }
 
+    [Theory, BothProviders]
+    public async Task The_receiving_coordinator_accepts_on_the_page_and_both_pages_list_the_packages(string provider)
+    {
+        await using var w = await TwoCountries.StartAsync(provider);
+        var (registered, consentId) = await w.CaseWithConsentAsync(DataGroup.Identity);
+        var sent = await w.ReferAsync(registered.Id, consentId);
+        await TwoCountries.UntilStatusAsync(w.MK.App, sent.Id, TrmAction.Refer, OutgoingStatus.Delivered);
+
+        var coordinator = await w.RS.App.NewUserAsync(Role.NationalCoordinator, w.RS.Office.Id);
+        var browser = w.RS.App.AnonymousClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInOnPagesAsync(w.RS.App, coordinator)).StatusCode);
+        var page = await Pages.ReadAsync(w.RS.Coordinator, "/CrossBorder", "mk"); // in the reader's language (a signed-in browser keeps the account's)
+        Assert.Contains("Прекугранични упатувања", page);
+        Assert.Contains(registered.Reference, page);
+        var version = (await w.RS.App.WithDbAsync(db => db.Set<Conversation>().IgnoreQueryFilters().SingleAsync(c => c.Id == sent.Id))).Version;
+        var accepted = await browser.PostFormAsync($"/CrossBorder?handler=Accept&id={sent.Id}&version={version}", new());
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        await TwoCountries.UntilStatusAsync(w.RS.App, sent.Id, TrmAction.Accept, OutgoingStatus.Delivered);
+        await TwoCountries.UntilAsync(async () => (await w.MK.App.WithDbAsync(db => db.Set<Conversation>().IgnoreQueryFilters().SingleAsync(c => c.Id == sent.Id))).Status
+            == ConversationStatus.Accepted, "North Macedonia sees the acceptance");
+        var mkPage = await Pages.ReadAsync(w.MK.Coordinator, "/CrossBorder", "en");
+        Assert.Contains("Delivered (receipt)", mkPage); // the referral, out
+        Assert.Contains("Taken in", mkPage); // the acceptance, in
+        // A case worker is not the coordinator's office: the page is not theirs.
+        var worker = await w.MK.App.NewUserAsync(Role.CaseWorker, w.MK.Office.Id);
+        var workerBrowser = w.MK.App.AnonymousClient();
+        await workerBrowser.SignInOnPagesAsync(w.MK.App, worker);
+        var denied = await workerBrowser.GetAsync("/CrossBorder");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/Account/Denied", denied.Headers.Location!.OriginalString);
+    }
+
     private static PackageHeader Header(Guid conversationId, TwoCountries w, DateTime expires, long sequence) =>
         new(Guid.NewGuid(), conversationId, null, "MK", "RS", TrmPhase.ReturnAndInclusion, TrmAction.FollowUp, null, TrmPackage.SchemaVersion, DateTime.UtcNow, expires, sequence);
 
@@ -197,6 +237,9 @@ public sealed class CrossBorderTests
         Assert.Contains(why, receipt.Error);
         Assert.Equal(TrmPackage.Digest(token), receipt.PackageDigest);
     }
+
+    private static Task<int> NoticesAsync(TestApp app, Guid organisationId, string kind) =>
+        app.WithDbAsync(db => db.Notifications().IgnoreQueryFilters().CountAsync(n => n.OrganisationId == organisationId && n.Kind == kind));
 
     private static Task<int> AuditedAsync(TestApp app, AuditAction action) =>
         app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == action.Text()));
