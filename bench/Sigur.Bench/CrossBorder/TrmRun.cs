@@ -125,6 +125,8 @@ public sealed class TrmRun : IEndToEndRun
                 return Results.Text(answer);
             }).AllowAnonymous();
         }
+        await FirstStart.MigrateIfConfiguredAsync(app.Services, app.Configuration, default);
+        app.Services.GetRequiredService<KeyRingWarden>().EnsureCurrentKey();
         await app.StartAsync();
         return app;
     }

@@ -105,6 +105,9 @@ public sealed partial class AccessMatrixTests
         new("POST", "/api/v1/cross-border/conversations/{id:guid}/decline", Policies.CrossBorder, async (w, r, c) =>
             await c.PostJsonAsync($"/api/v1/cross-border/conversations/{(await FreshIncoming(w, r)).Id}/decline", new AnswerReferral.Request(0, "No shelter place")),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/cross-border/notices", Policies.CrossBorder, (w, r, c) => c.PostJsonAsync("/api/v1/cross-border/notices",
+            new SendNotice.Request("Matrix notice", "A warning without personal data.")), HttpStatusCode.Created),
+        new("GET", "/api/v1/cross-border/notices", Policies.CrossBorder, (w, r, c) => c.GetAsync("/api/v1/cross-border/notices"), HttpStatusCode.OK),
         new("GET", "/api/v1/cross-border/packages", Policies.CrossBorder, (w, r, c) => c.GetAsync("/api/v1/cross-border/packages"), HttpStatusCode.OK),
     ];
 }

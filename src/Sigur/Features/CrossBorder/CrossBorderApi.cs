@@ -36,6 +36,10 @@ public static class CrossBorderApi
             .WithSummary("Accept a referral from abroad (the receiving office)");
         trm.MapPost("/conversations/{id:guid}/decline", AnswerReferral.Decline).RequireAuthorization(AnswerReferral.Policy)
             .WithSummary("Decline a referral from abroad, with a reason (the receiving office)");
+        trm.MapPost("/notices", SendNotice.Handle).RequireAuthorization(SendNotice.Policy)
+            .WithSummary("Send a regional notice without personal data to every peer");
+        trm.MapGet("/notices", SendNotice.List).RequireAuthorization(SendNotice.Policy)
+            .WithSummary("Regional notices sent and received");
         trm.MapGet("/packages", ListPackages.Handle).RequireAuthorization(ListPackages.Policy)
             .WithSummary("Packages in and out: status, age, attempts, errors");
 

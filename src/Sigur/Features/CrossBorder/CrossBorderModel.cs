@@ -56,6 +56,14 @@ public static class CrossBorderModel
             e.Property(p => p.LastError).HasMaxLength(500);
             e.HasOne<Peer>().WithMany().HasForeignKey(p => p.PeerId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<RegionalNotice>(e =>
+        {
+            e.ToTable("trm_notices");
+            e.HasIndex(n => n.At);
+            e.Property(n => n.Country).HasMaxLength(2);
+            e.Property(n => n.Title).HasMaxLength(200);
+            e.Property(n => n.Text).HasMaxLength(4000);
+        });
         b.Entity<IncomingPackage>(e =>
         {
             e.ToTable("trm_inbox");

@@ -17,6 +17,9 @@ public static class CrossBorderNotices
     public static void Answered(Notifier notifier, Conversation c, string country) =>
         notifier.Add(c.OrganisationId, null, new NotificationMessage($"CrossBorder.{c.Status}", [country, c.CaseReference], "/CrossBorder"));
 
+    public static void NoticeArrived(Notifier notifier, Guid office, string country) =>
+        notifier.Add(office, null, new NotificationMessage("CrossBorder.Notice", [country], "/CrossBorder"));
+
     public static void Stuck(Notifier notifier, Guid organisationId, string country, string caseReference, int attempts) =>
         notifier.Add(organisationId, null, new NotificationMessage("CrossBorder.Stuck", [country, caseReference, attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)], "/CrossBorder"));
 }

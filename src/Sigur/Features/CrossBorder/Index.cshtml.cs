@@ -18,6 +18,9 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, O
     public List<ConversationView> Conversations { get; private set; } = [];
     public ListPackages.Response Packages { get; private set; } = new([], [], 0);
     public DateTime Now { get; private set; }
+    public List<SendNotice.NoticeView> Notices { get; private set; } = [];
+
+    [BindProperty] public SendNotice.Request Notice { get; set; } = new("", "");
 
     [BindProperty] public string? Reason { get; set; }
 
@@ -26,7 +29,13 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, O
         Now = clock.GetUtcNow().UtcDateTime;
         Conversations = (await ListConversations.Handle(db, ct)).Value!;
         Packages = (await ListPackages.Handle(db, clock, ct)).Value!;
+        Notices = (await SendNotice.List(db, ct)).Value!;
     }
+
+    [Policy(SendNotice.Policy)]
+    public async Task<IActionResult> OnPostNoticeAsync(CancellationToken ct) =>
+        this.Tell(await SendNotice.Handle(Notice, db, clock, outbox, ct), L, L["The notice is on its way to every peer."], () => RedirectToPage("Index"),
+            L["Give a title and a text (no personal data)."]);
 
     [Policy(AnswerReferral.Policy)]
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, long version, CancellationToken ct) =>

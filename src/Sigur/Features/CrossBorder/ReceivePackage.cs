@@ -65,6 +65,8 @@ public static class ReceivePackage
         if (await db.Set<IncomingPackage>().AnyAsync(p => p.PeerId == peer.Id && p.MessageId == h.MessageId, ct))
             return await DuplicateAsync(audit, h);
 
+        if (h.Action == TrmAction.Notice) return await TakeNoticeAsync(db, audit, notifier, peer, h, payload.Notice, now, ct);
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var conversation = await db.Set<Conversation>().IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == h.ConversationId, ct);
         if (conversation is not null && conversation.PeerId != peer.Id) return await RefuseAsync(db, audit, now, "a conversation of another peer", ct, peer.Id, h);
@@ -106,6 +108,28 @@ public static class ReceivePackage
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             return await DuplicateAsync(audit, h); // the same package, taken in by a parallel request first
+        }
+        return new Outcome(ReceiptStatus.Received, null, h.MessageId);
+    }
+
+    /// <summary>A regional notice: shown to the coordinators of the office that receives the peer's packages.</summary>
+    private static async Task<Outcome> TakeNoticeAsync(SigurDb db, Platform.Audit.Audit audit, Platform.Notifications.Notifier notifier, Peer peer, PackageHeader h,
+        NoticeContent? notice, DateTime now, CancellationToken ct)
+    {
+        if (notice is null || string.IsNullOrWhiteSpace(notice.Title) || string.IsNullOrWhiteSpace(notice.Text))
+            return await RefuseAsync(db, audit, now, "a notice without a title or text", ct, peer.Id, h);
+        db.Add(new RegionalNotice { MessageId = h.MessageId, Received = true, Country = peer.Country, Title = Cut(notice.Title, 200), Text = Cut(notice.Text, 4000), At = now });
+        var package = Stored(peer.Id, h, now, IncomingStatus.Applied, "");
+        db.Add(package);
+        CrossBorderNotices.NoticeArrived(notifier, peer.ReceivingOrganisationId, peer.Country);
+        db.AuditWithNextSave(audit.New(AuditAction.PackageReceived, nameof(IncomingPackage), package.Id.ToString(), [], $"{h.Action} {h.MessageId} from {peer.Country}"));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return await DuplicateAsync(audit, h);
         }
         return new Outcome(ReceiptStatus.Received, null, h.MessageId);
     }

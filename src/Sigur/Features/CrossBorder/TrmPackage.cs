@@ -13,8 +13,8 @@ namespace Sigur.Features.CrossBorder;
 /// <summary>The TRM phases of the ICMPD guidelines: the ebMS service of a package.</summary>
 public enum TrmPhase { Identification, FirstAssistance, LongTermAssistance, ReturnAndInclusion, Proceedings }
 
-/// <summary>The ebMS action of a package.</summary>
-public enum TrmAction { Refer, Accept, Decline, FollowUp, Close }
+/// <summary>The ebMS action of a package; a notice goes to every peer and belongs to no case.</summary>
+public enum TrmAction { Refer, Accept, Decline, FollowUp, Close, Notice }
 
 /// <summary>
 /// The header of a package, after the ebMS 3 / AS4 user message (eDelivery profile): MessageInfo (message id, time,
@@ -27,7 +27,7 @@ public sealed record PackageHeader(
     Guid? ConsentId, string SchemaVersion, DateTime Timestamp, DateTime Expires, long Sequence);
 
 /// <summary>The signed payload: the header and, by action, the content.</summary>
-public sealed record PackagePayload(PackageHeader Header, ReferralContent? Referral = null, AnswerContent? Answer = null);
+public sealed record PackagePayload(PackageHeader Header, ReferralContent? Referral = null, AnswerContent? Answer = null, NoticeContent? Notice = null);
 
 /// <summary>
 /// What a referral carries: never more than the consent's data groups allow (<see cref="ReferralContent.From"/>), and

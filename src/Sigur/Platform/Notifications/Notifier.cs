@@ -97,6 +97,7 @@ public static class NotificationTexts
         ["CrossBorder.New"] = "A referral from {0} arrived as case {1}: accept or decline it.",
         ["CrossBorder.Accepted"] = "{0} accepted the referral of case {1}.",
         ["CrossBorder.Declined"] = "{0} declined the referral of case {1}: see the reason.",
+        ["CrossBorder.Notice"] = "A regional notice from {0} arrived: see the cross-border page.",
         ["CrossBorder.Stuck"] = "A package to {0} about case {1} is still not delivered after {2} attempts.",
     };
 

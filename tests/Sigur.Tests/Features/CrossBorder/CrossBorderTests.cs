@@ -202,6 +202,24 @@ public sealed class CrossBorderTests
         Assert.Contains("/Account/Denied", denied.Headers.Location!.OriginalString);
     }
 
+    [Theory, BothProviders]
+    public async Task A_regional_notice_reaches_the_peer_s_coordinators(string provider)
+    {
+        await using var w = await TwoCountries.StartAsync(provider);
+        var sent = await w.MK.Coordinator.PostJsonAsync("/api/v1/cross-border/notices",
+            new SendNotice.Request("New recruitment pattern", "Fake modelling agencies recruiting on social networks for work abroad."));
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await w.MK.Coordinator.PostJsonAsync("/api/v1/cross-border/notices", new SendNotice.Request("", ""))).StatusCode);
+
+        await TwoCountries.UntilAsync(async () => (await w.MK.App.WithDbAsync(db => db.Set<OutgoingPackage>().SingleAsync(p => p.Action == TrmAction.Notice))).Status
+            == OutgoingStatus.Delivered, "the notice delivered");
+        var received = Assert.Single((await (await w.RS.Coordinator.GetAsync("/api/v1/cross-border/notices")).ReadAsync<List<SendNotice.NoticeView>>()));
+        Assert.Equal((true, "MK", "New recruitment pattern"), (received.Received, received.Country, received.Title));
+        Assert.Contains("Fake modelling agencies", await Pages.ReadAsync(w.RS.Coordinator, "/CrossBorder", "en"));
+        Assert.Equal(1, await NoticesAsync(w.RS.App, w.RS.Office.Id, "CrossBorder.Notice"));
+        Assert.Equal(0, await TwoCountries.CountAsync<Case>(w.RS.App)); // a notice opens no case
+    }
+
     private static PackageHeader Header(Guid conversationId, TwoCountries w, DateTime expires, long sequence) =>
         new(Guid.NewGuid(), conversationId, null, "MK", "RS", TrmPhase.ReturnAndInclusion, TrmAction.FollowUp, null, TrmPackage.SchemaVersion, DateTime.UtcNow, expires, sequence);
 

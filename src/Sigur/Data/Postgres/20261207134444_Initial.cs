@@ -426,6 +426,23 @@ namespace Sigur.Data.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "trm_notices",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    received = table.Column<bool>(type: "boolean", nullable: false),
+                    country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_notices", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "trm_peers",
                 columns: table => new
                 {
@@ -2121,6 +2138,11 @@ namespace Sigur.Data.Postgres
                 filter: "valid_until IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_trm_notices_at",
+                table: "trm_notices",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_trm_outbox_conversation_id_sequence",
                 table: "trm_outbox",
                 columns: new[] { "conversation_id", "sequence" },
@@ -2315,6 +2337,9 @@ namespace Sigur.Data.Postgres
 
             migrationBuilder.DropTable(
                 name: "trm_instance_keys");
+
+            migrationBuilder.DropTable(
+                name: "trm_notices");
 
             migrationBuilder.DropTable(
                 name: "trm_outbox");

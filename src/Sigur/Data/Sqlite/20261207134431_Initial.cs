@@ -424,6 +424,23 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "trm_notices",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    received = table.Column<bool>(type: "INTEGER", nullable: false),
+                    country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_notices", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "trm_peers",
                 columns: table => new
                 {
@@ -2119,6 +2136,11 @@ namespace Sigur.Data.Sqlite
                 filter: "valid_until IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_trm_notices_at",
+                table: "trm_notices",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_trm_outbox_conversation_id_sequence",
                 table: "trm_outbox",
                 columns: new[] { "conversation_id", "sequence" },
@@ -2313,6 +2335,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "trm_instance_keys");
+
+            migrationBuilder.DropTable(
+                name: "trm_notices");
 
             migrationBuilder.DropTable(
                 name: "trm_outbox");
