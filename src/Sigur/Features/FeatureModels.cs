@@ -32,6 +32,7 @@ public abstract partial class SigurDb
         Features.CaseFile.CaseFileModel.Configure(this, b);
         Features.Cases.CaseClosureModel.Configure(this, b);
         Features.Work.WorkModel.Configure(this, b);
+        Features.CrossBorder.CrossBorderModel.Configure(this, b);
     }
 
     /// <summary>The case registry: cases, persons and their name indexes, with the need-to-know filters that case-owned records copy (<see cref="ScopeToCase{T}"/>).</summary>

@@ -147,6 +147,7 @@ public static class Commands
         // The matching engine's verbs (Features/Duplicates).
         foreach (var command in Features.Duplicates.MatchCommands.Build()) root.Subcommands.Add(command);
         root.Subcommands.Add(Features.Duplicates.PprlCommands.Build());
+        root.Subcommands.Add(Features.CrossBorder.PeerCommands.Build());
 
         return root;
     }

@@ -29,6 +29,7 @@ using Sigur.Features.MobileTeams;
 using Sigur.Features.Reintegration;
 using Sigur.Features.CaseFile;
 using Sigur.Features.Work;
+using Sigur.Features.CrossBorder;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
@@ -96,6 +97,7 @@ public static class SigurHost
         services.AddWork();
         services.AddStatisticsJournal();
         services.AddOperations(config);
+        services.AddCrossBorder(config);
 
         AddIdentity(services, config, sigur);
         services.AddSettings<Features.Justice.JusticeSettings>(config, "Justice");
@@ -312,6 +314,7 @@ public static class SigurHost
         api.MapDuplicatesApi();
         api.MapCaseFileApi();
         api.MapWorkApi();
+        api.MapCrossBorderApi();
         app.MapRazorPages();
         app.MapOperations();
     }

@@ -71,8 +71,11 @@ public static class Policies
     /// <summary>The team's caseload, reassigning cases and tasks, approving assistance plans: supervisors of the holding organisation.</summary>
     public const string Supervise = nameof(Supervise);
 
+    /// <summary>Peer countries, their keys, the packages in and out, and answering referrals from abroad: the national coordinator's office.</summary>
+    public const string CrossBorder = nameof(CrossBorder);
+
     public static readonly string[] All =
-        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection, Supervise];
+        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection, Supervise, CrossBorder];
 
     public static readonly Role[] CaseReaders =
         [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer, Role.Supervisor];
@@ -97,6 +100,7 @@ public static class Policies
     public static readonly Role[] MobileTeamUsers = [Role.CaseWorker, Role.PoliceInvestigator, Role.NationalCoordinator];
     public static readonly Role[] DataProtectionOfficers = [Role.DataProtectionOfficer];
     public static readonly Role[] Supervisors = [Role.Supervisor];
+    public static readonly Role[] CrossBorderCoordinators = [Role.NationalCoordinator];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -120,6 +124,7 @@ public static class Policies
         MobileTeams => MobileTeamUsers,
         DataProtection => DataProtectionOfficers,
         Supervise => Supervisors,
+        CrossBorder => CrossBorderCoordinators,
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 }

@@ -19,15 +19,19 @@ namespace Sigur.Tests.Infrastructure;
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory;
+    private WebApplicationFactory<Program> _factory;
     private readonly string _dir;
     private readonly string _connectionString;
+    private readonly Action<IWebHostBuilder>? _configure;
 
     public string Provider { get; }
     public string? SqliteFile { get; }
     public LogCapture Logs { get; } = new();
     public IServiceProvider Services => _factory.Services;
     public WebApplicationFactory<Program> Factory => _factory;
+    /// <summary>The loopback port of a host started by <see cref="StartOnLoopbackAsync"/> (null: in-memory test server).</summary>
+    public int? Port { get; private set; }
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     private TestApp(string provider, string connectionString, string dir, string? sqliteFile, Action<IWebHostBuilder>? configure)
     {
@@ -35,13 +39,18 @@ public sealed class TestApp : IAsyncDisposable
         SqliteFile = sqliteFile;
         _dir = dir;
         _connectionString = connectionString;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        _configure = configure;
+        _factory = NewFactory();
+    }
+
+    private WebApplicationFactory<Program> NewFactory() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
-            b.UseSetting("Database:Provider", provider);
+            b.UseSetting("Database:Provider", Provider);
             b.UseSetting("Database:MigrateAtStartup", "true");
-            b.UseSetting("ConnectionStrings:Sigur", connectionString);
-            b.UseSetting("Sigur:KeyEncryptionKeyFile", Path.Combine(dir, "sigur.kek"));
+            b.UseSetting("ConnectionStrings:Sigur", _connectionString);
+            b.UseSetting("Sigur:KeyEncryptionKeyFile", Path.Combine(_dir, "sigur.kek"));
             b.UseSetting("Sigur:DemoData", "false");
             b.UseSetting("Duplicates:ScanHourUtc", "-1"); // tests start the duplicate scan themselves
             // Every test makes and signs in its own users: at the production 100,000 PBKDF2 rounds the hashing alone was
@@ -57,9 +66,8 @@ public sealed class TestApp : IAsyncDisposable
                 l.AddProvider(Logs);
                 l.AddFilter<LogCapture>(null, LogLevel.Trace);
             });
-            configure?.Invoke(b);
+            _configure?.Invoke(b);
         });
-    }
 
     public static async Task<TestApp> StartAsync(string provider, Action<IWebHostBuilder>? configure = null)
     {
@@ -79,7 +87,42 @@ public sealed class TestApp : IAsyncDisposable
         return app;
     }
 
-    public HttpClient AnonymousClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>
+    /// A whole instance on Kestrel at a loopback port, with its own database and keys: two of these talk to each other
+    /// over real HTTP (the cross-border tests). It can be stopped and started again on the same port and database.
+    /// </summary>
+    public static async Task<TestApp> StartOnLoopbackAsync(string provider, Action<IWebHostBuilder>? configure = null)
+    {
+        Providers.RequireAvailable(provider);
+        var dir = Directory.CreateTempSubdirectory("sigur-peer-").FullName;
+        var app = provider == Providers.Sqlite
+            ? new TestApp(provider, $"Data Source={Path.Combine(dir, "sigur.db")}", dir, Path.Combine(dir, "sigur.db"), configure)
+            : new TestApp(provider, await PostgresCluster.Shared.CreateDatabaseAsync(), dir, null, configure);
+        app.Port = PostgresCluster.FreePort();
+        app.StartKestrel();
+        return app;
+    }
+
+    private void StartKestrel()
+    {
+        var port = Port!.Value;
+        _factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
+        _factory.StartServer();
+    }
+
+    /// <summary>Stops a loopback host (its port refuses connections); its database and keys stay for <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync() => await _factory.DisposeAsync();
+
+    public Task RestartAsync()
+    {
+        _factory = NewFactory();
+        StartKestrel();
+        return Task.CompletedTask;
+    }
+
+    public HttpClient AnonymousClient() => Port is null
+        ? _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+        : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
 
     public async Task<T> WithDbAsync<T>(Func<SigurDb, Task<T>> action)
     {

@@ -492,6 +492,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         .. AssistanceRows,
         .. CaseFileRows,
         .. WorkRows,
+        .. CrossBorderRows,
         // Break-glass opens access, so it runs last for each user (see the loop below).
         new("POST", "/api/v1/break-glass/", Policies.BreakGlass, (w, r, c) => c.PostJsonAsync("/api/v1/break-glass",
             new BreakGlass.Request(CaseOf(w, r).Reference, "Matrix: the person is reported in immediate danger tonight.")), HttpStatusCode.OK),
@@ -508,8 +509,9 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         ["/metrics"] = Sigur.Platform.Operations.Observability.MetricsPolicy,
     };
 
-    // Reached without signing in: the token endpoints (tested in IdentityTests and SessionTests).
-    private static readonly string[] Anonymous = ["POST /api/v1/auth/token", "POST /api/v1/auth/refresh"];
+    // Reached without signing in: the token endpoints (tested in IdentityTests and SessionTests) and the TRM inbox, where
+    // the package is the credential (CrossBorderTests).
+    private static readonly string[] Anonymous = ["POST /api/v1/auth/token", "POST /api/v1/auth/refresh", "POST /api/v1/trm/inbox"];
 
     [Fact]
     public async Task Every_api_endpoint_has_an_explicit_policy_and_a_row_in_the_matrix()

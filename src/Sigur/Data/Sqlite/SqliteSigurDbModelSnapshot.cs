@@ -826,6 +826,484 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("person_name_tokens");
                 });
 
+            modelBuilder.Entity("Sigur.Features.CrossBorder.Conversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_reference");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_id");
+
+                    b.Property<string>("DeclineReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("PeerCaseReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peer_case_reference");
+
+                    b.Property<Guid>("PeerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peer_id");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase");
+
+                    b.Property<long>("ReceivedSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_sequence");
+
+                    b.Property<long>("SentSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_sequence");
+
+                    b.PrimitiveCollection<string>("Services")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("services");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_conversations");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_trm_conversations_case_id");
+
+                    b.HasIndex("PeerId")
+                        .HasDatabaseName("ix_trm_conversations_peer_id");
+
+                    b.HasIndex("OrganisationId", "StartedAt")
+                        .HasDatabaseName("ix_trm_conversations_organisation_id_started_at");
+
+                    b.ToTable("trm_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.IncomingPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid?>("PeerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peer_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_inbox");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_trm_inbox_received_at");
+
+                    b.HasIndex("PeerId", "MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_inbox_peer_id_message_id");
+
+                    b.ToTable("trm_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.InstanceKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kid");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_jwk");
+
+                    b.Property<byte[]>("SealedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sealed_private_key");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("use");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_instance_keys");
+
+                    b.HasIndex("Kid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_instance_keys_kid");
+
+                    b.HasIndex(new[] { "Use" }, "ix_trm_instance_keys_one_current")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_instance_keys_one_current")
+                        .HasFilter("valid_until IS NULL");
+
+                    b.ToTable("trm_instance_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.OutgoingPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("PeerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peer_id");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_outbox");
+
+                    b.HasIndex("PeerId")
+                        .HasDatabaseName("ix_trm_outbox_peer_id");
+
+                    b.HasIndex("ConversationId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_outbox_conversation_id_sequence");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_trm_outbox_status_next_attempt_at");
+
+                    b.ToTable("trm_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.Peer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("AllowedOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allowed_organisation_ids");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<string>("InboxUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inbox_url");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("ReceivingOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiving_organisation_id");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid?>("RegisteredBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_peers");
+
+                    b.HasIndex("Country")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_peers_country");
+
+                    b.ToTable("trm_peers", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.PeerKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Jwk")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jwk");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kid");
+
+                    b.Property<Guid>("PeerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peer_id");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("use");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_peer_keys");
+
+                    b.HasIndex("Kid")
+                        .HasDatabaseName("ix_trm_peer_keys_kid");
+
+                    b.HasIndex("PeerId", "Kid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_peer_keys_peer_id_kid");
+
+                    b.ToTable("trm_peer_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.RegionalNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<bool>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_notices");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_trm_notices_at");
+
+                    b.ToTable("trm_notices", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4163,6 +4641,43 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_person_name_tokens_persons_person_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.CrossBorder.Conversation", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trm_conversations_cases_case_id");
+
+                    b.HasOne("Sigur.Features.CrossBorder.Peer", null)
+                        .WithMany()
+                        .HasForeignKey("PeerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trm_conversations_trm_peers_peer_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.OutgoingPackage", b =>
+                {
+                    b.HasOne("Sigur.Features.CrossBorder.Peer", null)
+                        .WithMany()
+                        .HasForeignKey("PeerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trm_outbox_trm_peers_peer_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.PeerKey", b =>
+                {
+                    b.HasOne("Sigur.Features.CrossBorder.Peer", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("PeerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_trm_peer_keys_trm_peers_peer_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Person", null)
@@ -4531,6 +5046,11 @@ namespace Sigur.Data.Sqlite
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
                 {
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.Peer", b =>
+                {
+                    b.Navigation("Keys");
                 });
 
             modelBuilder.Entity("Sigur.Features.Justice.Proceeding", b =>

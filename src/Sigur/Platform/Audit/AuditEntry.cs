@@ -47,6 +47,12 @@ public enum AuditAction
     ChangeRole,
     /// <summary>A user signs out their other sessions.</summary>
     EndSessions,
+    /// <summary>A cross-border package delivered to a peer (its signed receipt came back).</summary>
+    PackageSent,
+    /// <summary>A cross-border package taken in from a peer (or recognised as one taken in before).</summary>
+    PackageReceived,
+    /// <summary>A cross-border package refused: nothing applied (either side).</summary>
+    PackageRefused,
 }
 
 public static class AuditActionText

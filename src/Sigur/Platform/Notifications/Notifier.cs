@@ -111,6 +111,11 @@ public static class NotificationTexts
         ["Account.PasswordReset"] = "An administrator reset your password: sign in with the one-time password you were given, then choose a new one.",
         ["Account.AuthenticatorReset"] = "An administrator reset your authenticator: enrol a new one at your next sign-in.",
         ["Account.RoleChanged"] = "An administrator changed your role or organisation: sign in again.",
+        ["CrossBorder.New"] = "A referral from {0} arrived as case {1}: accept or decline it.",
+        ["CrossBorder.Accepted"] = "{0} accepted the referral of case {1}.",
+        ["CrossBorder.Declined"] = "{0} declined the referral of case {1}: see the reason.",
+        ["CrossBorder.Notice"] = "A regional notice from {0} arrived: see the cross-border page.",
+        ["CrossBorder.Stuck"] = "A package to {0} about case {1} is still not delivered after {2} attempts.",
     };
 
     public static string Render(Notification n, IStringLocalizer? localizer)

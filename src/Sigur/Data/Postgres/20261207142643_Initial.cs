@@ -388,6 +388,82 @@ namespace Sigur.Data.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "trm_inbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    peer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    service = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_inbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_instance_keys",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    use = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    kid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    public_jwk = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    sealed_private_key = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    valid_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_instance_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_notices",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    received = table.Column<bool>(type: "boolean", nullable: false),
+                    country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_notices", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_peers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    inbox_url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    legal_basis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    allowed_organisation_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    receiving_organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    registered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    registered_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_peers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "asp_net_user_claims",
                 columns: table => new
                 {
@@ -751,6 +827,62 @@ namespace Sigur.Data.Postgres
                         name: "fk_shelter_places_shelters_shelter_id",
                         column: x => x.shelter_id,
                         principalTable: "shelters",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_outbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    peer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    service = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    consent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    token = table.Column<string>(type: "text", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    last_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    delivered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    receipt = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_outbox", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_trm_outbox_trm_peers_peer_id",
+                        column: x => x.peer_id,
+                        principalTable: "trm_peers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_peer_keys",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    peer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    use = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    kid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    jwk = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    valid_from = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    valid_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_peer_keys", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_trm_peer_keys_trm_peers_peer_id",
+                        column: x => x.peer_id,
+                        principalTable: "trm_peers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1412,6 +1544,45 @@ namespace Sigur.Data.Postgres
                         name: "fk_suspect_case_link_suspect_suspect_id",
                         column: x => x.suspect_id,
                         principalTable: "suspect",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_conversations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    peer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    side = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    case_reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    peer_case_reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    phase = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    services = table.Column<string[]>(type: "text[]", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    consent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    decline_reason = table.Column<string>(type: "text", nullable: false),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    sent_sequence = table.Column<long>(type: "bigint", nullable: false),
+                    received_sequence = table.Column<long>(type: "bigint", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_conversations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_trm_conversations_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_trm_conversations_trm_peers_peer_id",
+                        column: x => x.peer_id,
+                        principalTable: "trm_peers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2157,6 +2328,83 @@ namespace Sigur.Data.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_trm_conversations_case_id",
+                table: "trm_conversations",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_conversations_organisation_id_started_at",
+                table: "trm_conversations",
+                columns: new[] { "organisation_id", "started_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_conversations_peer_id",
+                table: "trm_conversations",
+                column: "peer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_inbox_peer_id_message_id",
+                table: "trm_inbox",
+                columns: new[] { "peer_id", "message_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_inbox_received_at",
+                table: "trm_inbox",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_instance_keys_kid",
+                table: "trm_instance_keys",
+                column: "kid",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_instance_keys_one_current",
+                table: "trm_instance_keys",
+                column: "use",
+                unique: true,
+                filter: "valid_until IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_notices_at",
+                table: "trm_notices",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_outbox_conversation_id_sequence",
+                table: "trm_outbox",
+                columns: new[] { "conversation_id", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_outbox_peer_id",
+                table: "trm_outbox",
+                column: "peer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_outbox_status_next_attempt_at",
+                table: "trm_outbox",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_peer_keys_kid",
+                table: "trm_peer_keys",
+                column: "kid");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_peer_keys_peer_id_kid",
+                table: "trm_peer_keys",
+                columns: new[] { "peer_id", "kid" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_peers_country",
+                table: "trm_peers",
+                column: "country",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_voluntary_returns_case_id",
                 table: "voluntary_returns",
                 column: "case_id");
@@ -2326,6 +2574,24 @@ namespace Sigur.Data.Postgres
                 name: "suspect_case_link");
 
             migrationBuilder.DropTable(
+                name: "trm_conversations");
+
+            migrationBuilder.DropTable(
+                name: "trm_inbox");
+
+            migrationBuilder.DropTable(
+                name: "trm_instance_keys");
+
+            migrationBuilder.DropTable(
+                name: "trm_notices");
+
+            migrationBuilder.DropTable(
+                name: "trm_outbox");
+
+            migrationBuilder.DropTable(
+                name: "trm_peer_keys");
+
+            migrationBuilder.DropTable(
                 name: "voluntary_returns");
 
             migrationBuilder.DropTable(
@@ -2354,6 +2620,9 @@ namespace Sigur.Data.Postgres
 
             migrationBuilder.DropTable(
                 name: "suspect");
+
+            migrationBuilder.DropTable(
+                name: "trm_peers");
 
             migrationBuilder.DropTable(
                 name: "fund_grants");

@@ -386,6 +386,82 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "trm_inbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    peer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    conversation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    service = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_inbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_instance_keys",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    use = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    kid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    public_jwk = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    sealed_private_key = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    valid_until = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_instance_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_notices",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    received = table.Column<bool>(type: "INTEGER", nullable: false),
+                    country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_notices", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_peers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    inbox_url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    legal_basis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    allowed_organisation_ids = table.Column<string>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    receiving_organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    registered_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    registered_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_peers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "asp_net_user_claims",
                 columns: table => new
                 {
@@ -749,6 +825,62 @@ namespace Sigur.Data.Sqlite
                         name: "fk_shelter_places_shelters_shelter_id",
                         column: x => x.shelter_id,
                         principalTable: "shelters",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_outbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    peer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    conversation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    service = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    consent_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    token = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    last_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    delivered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    receipt = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_outbox", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_trm_outbox_trm_peers_peer_id",
+                        column: x => x.peer_id,
+                        principalTable: "trm_peers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_peer_keys",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    peer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    use = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    kid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    jwk = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    valid_from = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    valid_until = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_peer_keys", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_trm_peer_keys_trm_peers_peer_id",
+                        column: x => x.peer_id,
+                        principalTable: "trm_peers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1410,6 +1542,45 @@ namespace Sigur.Data.Sqlite
                         name: "fk_suspect_case_link_suspect_suspect_id",
                         column: x => x.suspect_id,
                         principalTable: "suspect",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trm_conversations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    peer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    side = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    case_reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    peer_case_reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    phase = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    services = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    consent_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    decline_reason = table.Column<string>(type: "TEXT", nullable: false),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    answered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    sent_sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    received_sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trm_conversations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_trm_conversations_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_trm_conversations_trm_peers_peer_id",
+                        column: x => x.peer_id,
+                        principalTable: "trm_peers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2155,6 +2326,83 @@ namespace Sigur.Data.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_trm_conversations_case_id",
+                table: "trm_conversations",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_conversations_organisation_id_started_at",
+                table: "trm_conversations",
+                columns: new[] { "organisation_id", "started_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_conversations_peer_id",
+                table: "trm_conversations",
+                column: "peer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_inbox_peer_id_message_id",
+                table: "trm_inbox",
+                columns: new[] { "peer_id", "message_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_inbox_received_at",
+                table: "trm_inbox",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_instance_keys_kid",
+                table: "trm_instance_keys",
+                column: "kid",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_instance_keys_one_current",
+                table: "trm_instance_keys",
+                column: "use",
+                unique: true,
+                filter: "valid_until IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_notices_at",
+                table: "trm_notices",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_outbox_conversation_id_sequence",
+                table: "trm_outbox",
+                columns: new[] { "conversation_id", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_outbox_peer_id",
+                table: "trm_outbox",
+                column: "peer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_outbox_status_next_attempt_at",
+                table: "trm_outbox",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_peer_keys_kid",
+                table: "trm_peer_keys",
+                column: "kid");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_peer_keys_peer_id_kid",
+                table: "trm_peer_keys",
+                columns: new[] { "peer_id", "kid" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trm_peers_country",
+                table: "trm_peers",
+                column: "country",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_voluntary_returns_case_id",
                 table: "voluntary_returns",
                 column: "case_id");
@@ -2324,6 +2572,24 @@ namespace Sigur.Data.Sqlite
                 name: "suspect_case_link");
 
             migrationBuilder.DropTable(
+                name: "trm_conversations");
+
+            migrationBuilder.DropTable(
+                name: "trm_inbox");
+
+            migrationBuilder.DropTable(
+                name: "trm_instance_keys");
+
+            migrationBuilder.DropTable(
+                name: "trm_notices");
+
+            migrationBuilder.DropTable(
+                name: "trm_outbox");
+
+            migrationBuilder.DropTable(
+                name: "trm_peer_keys");
+
+            migrationBuilder.DropTable(
                 name: "voluntary_returns");
 
             migrationBuilder.DropTable(
@@ -2352,6 +2618,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "suspect");
+
+            migrationBuilder.DropTable(
+                name: "trm_peers");
 
             migrationBuilder.DropTable(
                 name: "fund_grants");

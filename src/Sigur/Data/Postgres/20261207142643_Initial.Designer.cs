@@ -13,7 +13,7 @@ using Sigur.Data;
 namespace Sigur.Data.Postgres
 {
     [DbContext(typeof(PostgresSigurDb))]
-    [Migration("20261207140432_Initial")]
+    [Migration("20261207142643_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -839,6 +839,484 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_person_name_tokens_token_organisation_id");
 
                     b.ToTable("person_name_tokens");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.Conversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_reference");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consent_id");
+
+                    b.Property<string>("DeclineReason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("PeerCaseReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("peer_case_reference");
+
+                    b.Property<Guid>("PeerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("peer_id");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phase");
+
+                    b.Property<long>("ReceivedSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received_sequence");
+
+                    b.Property<long>("SentSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sent_sequence");
+
+                    b.PrimitiveCollection<string[]>("Services")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("services");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("side");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_conversations");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_trm_conversations_case_id");
+
+                    b.HasIndex("PeerId")
+                        .HasDatabaseName("ix_trm_conversations_peer_id");
+
+                    b.HasIndex("OrganisationId", "StartedAt")
+                        .HasDatabaseName("ix_trm_conversations_organisation_id_started_at");
+
+                    b.ToTable("trm_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.IncomingPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid?>("PeerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("peer_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_inbox");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_trm_inbox_received_at");
+
+                    b.HasIndex("PeerId", "MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_inbox_peer_id_message_id");
+
+                    b.ToTable("trm_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.InstanceKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kid");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("public_jwk");
+
+                    b.Property<byte[]>("SealedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_private_key");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("use");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_instance_keys");
+
+                    b.HasIndex("Kid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_instance_keys_kid");
+
+                    b.HasIndex(new[] { "Use" }, "ix_trm_instance_keys_one_current")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_instance_keys_one_current")
+                        .HasFilter("valid_until IS NULL");
+
+                    b.ToTable("trm_instance_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.OutgoingPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consent_id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("PeerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("peer_id");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("receipt");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_outbox");
+
+                    b.HasIndex("PeerId")
+                        .HasDatabaseName("ix_trm_outbox_peer_id");
+
+                    b.HasIndex("ConversationId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_outbox_conversation_id_sequence");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_trm_outbox_status_next_attempt_at");
+
+                    b.ToTable("trm_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.Peer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("AllowedOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("allowed_organisation_ids");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("InboxUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("inbox_url");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("ReceivingOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receiving_organisation_id");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid?>("RegisteredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_by");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_peers");
+
+                    b.HasIndex("Country")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_peers_country");
+
+                    b.ToTable("trm_peers", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.PeerKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Jwk")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("jwk");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kid");
+
+                    b.Property<Guid>("PeerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("peer_id");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("use");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_peer_keys");
+
+                    b.HasIndex("Kid")
+                        .HasDatabaseName("ix_trm_peer_keys_kid");
+
+                    b.HasIndex("PeerId", "Kid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trm_peer_keys_peer_id_kid");
+
+                    b.ToTable("trm_peer_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.RegionalNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<bool>("Received")
+                        .HasColumnType("boolean")
+                        .HasColumnName("received");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trm_notices");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_trm_notices_at");
+
+                    b.ToTable("trm_notices", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
@@ -4182,6 +4660,43 @@ namespace Sigur.Data.Postgres
                         .HasConstraintName("fk_person_name_tokens_persons_person_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.CrossBorder.Conversation", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trm_conversations_cases_case_id");
+
+                    b.HasOne("Sigur.Features.CrossBorder.Peer", null)
+                        .WithMany()
+                        .HasForeignKey("PeerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trm_conversations_trm_peers_peer_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.OutgoingPackage", b =>
+                {
+                    b.HasOne("Sigur.Features.CrossBorder.Peer", null)
+                        .WithMany()
+                        .HasForeignKey("PeerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trm_outbox_trm_peers_peer_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.PeerKey", b =>
+                {
+                    b.HasOne("Sigur.Features.CrossBorder.Peer", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("PeerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_trm_peer_keys_trm_peers_peer_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Person", null)
@@ -4550,6 +5065,11 @@ namespace Sigur.Data.Postgres
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
                 {
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CrossBorder.Peer", b =>
+                {
+                    b.Navigation("Keys");
                 });
 
             modelBuilder.Entity("Sigur.Features.Justice.Proceeding", b =>
