@@ -23,6 +23,7 @@ using Sigur.Features.Referrals;
 using Sigur.Features.Shelters;
 using Sigur.Features.Statistics;
 using Sigur.Features.Services;
+using Sigur.Features.Shared;
 using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
 using Sigur.Features.Reintegration;
@@ -98,6 +99,7 @@ public static class SigurHost
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
         services.AddSettings<Features.Statistics.StatisticsSettings>(config, "Statistics");
         services.AddSingleton<Features.Statistics.FactSnapshot>();
+        services.AddSingleton<Features.Statistics.ImportDrafts>();
         services.AddAuthorization(o =>
         {
             foreach (var policy in Policies.All)
@@ -274,7 +276,7 @@ public static class SigurHost
         app.UseSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
-        app.UseRequestLimits();
+        app.UseRequestLimits(new Dictionary<string, long> { [Features.Statistics.ImportModel.Path] = Features.Statistics.ImportDrafts.MaxFileBytes });
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
@@ -288,7 +290,7 @@ public static class SigurHost
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithNonce()).AllowAnonymous(); // the nonce: see SecurityHeaders
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").RequireUseCasePolicies();
         api.MapAccountApi();
         api.MapCaseApi();
         api.MapAdminApi();

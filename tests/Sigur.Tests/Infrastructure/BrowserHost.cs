@@ -160,6 +160,9 @@ public sealed class BrowserHost : IAsyncDisposable
     /// </summary>
     public Task AssertAccessibleAsync() => Axe.AssertNoneAsync(Page);
 
+    /// <summary>Axe on one page as it stands, for a test that drives a page of its own.</summary>
+    public static Task AssertAccessibleAsync(IPage page) => new Accessibility().AssertNoneAsync(page);
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();
