@@ -27,6 +27,7 @@ using Sigur.Features.Shared;
 using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
 using Sigur.Features.Reintegration;
+using Sigur.Features.CaseFile;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
@@ -276,10 +277,10 @@ public static class SigurHost
         app.UseSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
-        app.UseRequestLimits(new Dictionary<string, long> { [Features.Statistics.ImportModel.Path] = Features.Statistics.ImportDrafts.MaxFileBytes });
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestLimits(); // after routing: an upload endpoint names a larger limit
         app.UseAuthentication();
         app.UseSignedInUser();
         app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
@@ -307,6 +308,7 @@ public static class SigurHost
         api.MapMobileTeamApi();
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
+        api.MapCaseFileApi();
         app.MapRazorPages();
         app.MapOperations();
     }
