@@ -28,6 +28,7 @@ using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
 using Sigur.Features.Reintegration;
 using Sigur.Features.CaseFile;
+using Sigur.Features.Work;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
@@ -92,6 +93,7 @@ public static class SigurHost
         services.AddIdentification(config);
         services.AddDuplicates(config);
         services.AddReferrals();
+        services.AddWork();
         services.AddStatisticsJournal();
         services.AddOperations(config);
 
@@ -266,12 +268,12 @@ public static class SigurHost
         {
             // A bad request is the client's mistake, and its exception message can echo what the client sent
             // (a JSON property name, say): answer it as ProblemDetails without logging it.
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or ClosedCaseException, // a closed case refusing a write is no fault
         }));
         app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or ClosedCaseException, // a closed case refusing a write is no fault
             StatusCodeSelector = Problems.StatusOf,
         }));
         app.UseSecurityHeaders();
@@ -309,6 +311,7 @@ public static class SigurHost
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
         api.MapCaseFileApi();
+        api.MapWorkApi();
         app.MapRazorPages();
         app.MapOperations();
     }

@@ -13,7 +13,7 @@ using Sigur.Data;
 namespace Sigur.Data.Postgres
 {
     [DbContext(typeof(PostgresSigurDb))]
-    [Migration("20261207135804_Initial")]
+    [Migration("20261207140432_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -558,6 +558,11 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("text[]")
                         .HasColumnName("countries_of_transit");
 
+                    b.PrimitiveCollection<List<Guid>>("DeputyUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("deputy_user_ids");
+
                     b.PrimitiveCollection<List<string>>("FormsOfExploitation")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -613,6 +618,10 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
+                    b.Property<Guid?>("ResponsibleUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_user_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -638,6 +647,59 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_cases_organisation_id_registered_at");
 
                     b.ToTable("cases");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Cases.CaseClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.PrimitiveCollection<List<Guid>>("CarriedOver")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("carried_over");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_closures");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_closures_case_id_at");
+
+                    b.ToTable("case_closures", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
@@ -3453,6 +3515,94 @@ namespace Sigur.Data.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Sigur.Features.Work.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_user_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_reference");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("DueOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_tasks_case_id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_tasks_source_key");
+
+                    b.HasIndex("OrganisationId", "Status", "AssigneeUserId", "DueOn")
+                        .HasDatabaseName("ix_case_tasks_organisation_id_status_assignee_user_id_due_on");
+
+                    b.ToTable("case_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Platform.Access.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4002,6 +4152,16 @@ namespace Sigur.Data.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Cases.CaseClosure", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_closures_cases_case_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Case", null)
@@ -4365,6 +4525,16 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Work.CaseTask", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_tasks_cases_case_id");
                 });
 
             modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>

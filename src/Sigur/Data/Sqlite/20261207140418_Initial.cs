@@ -596,6 +596,8 @@ namespace Sigur.Data.Sqlite
                     region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     age_at_intake = table.Column<int>(type: "INTEGER", nullable: true),
                     narrative = table.Column<string>(type: "TEXT", nullable: false),
+                    responsible_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    deputy_user_ids = table.Column<string>(type: "TEXT", nullable: false),
                     version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -810,6 +812,31 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_closures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: false),
+                    carried_over = table.Column<string>(type: "TEXT", nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    by = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_closures", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_closures_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_documents",
                 columns: table => new
                 {
@@ -886,6 +913,37 @@ namespace Sigur.Data.Sqlite
                     table.PrimaryKey("pk_case_notes", x => x.id);
                     table.ForeignKey(
                         name: "fk_case_notes_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_tasks",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    title = table.Column<string>(type: "TEXT", nullable: false),
+                    assignee_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    due_on = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    source_key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ended_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_tasks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_tasks_cases_case_id",
                         column: x => x.case_id,
                         principalTable: "cases",
                         principalColumn: "id",
@@ -1670,6 +1728,11 @@ namespace Sigur.Data.Sqlite
                 columns: new[] { "user_id", "expires_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_closures_case_id_at",
+                table: "case_closures",
+                columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_case_documents_case_id_uploaded_at",
                 table: "case_documents",
                 columns: new[] { "case_id", "uploaded_at" });
@@ -1693,6 +1756,22 @@ namespace Sigur.Data.Sqlite
                 name: "ix_case_notes_case_id_written_at",
                 table: "case_notes",
                 columns: new[] { "case_id", "written_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_case_id",
+                table: "case_tasks",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_organisation_id_status_assignee_user_id_due_on",
+                table: "case_tasks",
+                columns: new[] { "organisation_id", "status", "assignee_user_id", "due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_source_key",
+                table: "case_tasks",
+                column: "source_key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_organisation_id_registered_at",
@@ -2110,6 +2189,9 @@ namespace Sigur.Data.Sqlite
                 name: "break_glass_grants");
 
             migrationBuilder.DropTable(
+                name: "case_closures");
+
+            migrationBuilder.DropTable(
                 name: "case_name_tokens");
 
             migrationBuilder.DropTable(
@@ -2117,6 +2199,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "case_reference_counters");
+
+            migrationBuilder.DropTable(
+                name: "case_tasks");
 
             migrationBuilder.DropTable(
                 name: "catalogue_revision");

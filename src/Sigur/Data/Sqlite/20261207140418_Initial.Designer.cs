@@ -11,7 +11,7 @@ using Sigur.Data;
 namespace Sigur.Data.Sqlite
 {
     [DbContext(typeof(SqliteSigurDb))]
-    [Migration("20261207135750_Initial")]
+    [Migration("20261207140418_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -546,6 +546,11 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("countries_of_transit");
 
+                    b.PrimitiveCollection<string>("DeputyUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deputy_user_ids");
+
                     b.PrimitiveCollection<string>("FormsOfExploitation")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -601,6 +606,10 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("registered_at");
 
+                    b.Property<Guid?>("ResponsibleUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_user_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -626,6 +635,59 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_cases_organisation_id_registered_at");
 
                     b.ToTable("cases");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Cases.CaseClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.PrimitiveCollection<string>("CarriedOver")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carried_over");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_closures");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_closures_case_id_at");
+
+                    b.ToTable("case_closures", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
@@ -3437,6 +3499,94 @@ namespace Sigur.Data.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Sigur.Features.Work.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_user_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_reference");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_tasks_case_id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_tasks_source_key");
+
+                    b.HasIndex("OrganisationId", "Status", "AssigneeUserId", "DueOn")
+                        .HasDatabaseName("ix_case_tasks_organisation_id_status_assignee_user_id_due_on");
+
+                    b.ToTable("case_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Platform.Access.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3986,6 +4136,16 @@ namespace Sigur.Data.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Cases.CaseClosure", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_closures_cases_case_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Case", null)
@@ -4349,6 +4509,16 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Work.CaseTask", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_tasks_cases_case_id");
                 });
 
             modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>

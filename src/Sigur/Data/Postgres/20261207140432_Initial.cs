@@ -598,6 +598,8 @@ namespace Sigur.Data.Postgres
                     region = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     age_at_intake = table.Column<int>(type: "integer", nullable: true),
                     narrative = table.Column<string>(type: "text", nullable: false),
+                    responsible_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    deputy_user_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -812,6 +814,31 @@ namespace Sigur.Data.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_closures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    note = table.Column<string>(type: "text", nullable: false),
+                    carried_over = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    by = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_closures", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_closures_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_documents",
                 columns: table => new
                 {
@@ -888,6 +915,37 @@ namespace Sigur.Data.Postgres
                     table.PrimaryKey("pk_case_notes", x => x.id);
                     table.ForeignKey(
                         name: "fk_case_notes_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_tasks",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    assignee_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    due_on = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    source_key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    ended_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ended_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_tasks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_tasks_cases_case_id",
                         column: x => x.case_id,
                         principalTable: "cases",
                         principalColumn: "id",
@@ -1672,6 +1730,11 @@ namespace Sigur.Data.Postgres
                 columns: new[] { "user_id", "expires_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_closures_case_id_at",
+                table: "case_closures",
+                columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_case_documents_case_id_uploaded_at",
                 table: "case_documents",
                 columns: new[] { "case_id", "uploaded_at" });
@@ -1695,6 +1758,22 @@ namespace Sigur.Data.Postgres
                 name: "ix_case_notes_case_id_written_at",
                 table: "case_notes",
                 columns: new[] { "case_id", "written_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_case_id",
+                table: "case_tasks",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_organisation_id_status_assignee_user_id_due_on",
+                table: "case_tasks",
+                columns: new[] { "organisation_id", "status", "assignee_user_id", "due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_source_key",
+                table: "case_tasks",
+                column: "source_key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_organisation_id_registered_at",
@@ -2112,6 +2191,9 @@ namespace Sigur.Data.Postgres
                 name: "break_glass_grants");
 
             migrationBuilder.DropTable(
+                name: "case_closures");
+
+            migrationBuilder.DropTable(
                 name: "case_name_tokens");
 
             migrationBuilder.DropTable(
@@ -2119,6 +2201,9 @@ namespace Sigur.Data.Postgres
 
             migrationBuilder.DropTable(
                 name: "case_reference_counters");
+
+            migrationBuilder.DropTable(
+                name: "case_tasks");
 
             migrationBuilder.DropTable(
                 name: "catalogue_revision");
