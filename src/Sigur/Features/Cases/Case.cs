@@ -73,6 +73,20 @@ public enum IntakeChannel
     Police, BorderPolice, SocialWorkCentre, Ngo, LabourInspection, Health, Education, Hotline, MobileTeam, SelfReferral, AnotherCountry,
 }
 
+public static class IntakeChannels
+{
+    /// <summary>The channel a case usually comes in through at an organisation of this type: the intake form's default.</summary>
+    public static IntakeChannel Of(OrganisationType type) => type switch
+    {
+        OrganisationType.Police => IntakeChannel.Police,
+        OrganisationType.BorderPolice => IntakeChannel.BorderPolice,
+        OrganisationType.SocialWorkCentre => IntakeChannel.SocialWorkCentre,
+        OrganisationType.Health => IntakeChannel.Health,
+        OrganisationType.LabourInspection => IntakeChannel.LabourInspection,
+        _ => IntakeChannel.Ngo,
+    };
+}
+
 /// <summary>HTCDS cas_Status.</summary>
 public enum CaseStatus { Active, FollowUp, Closed, ClosedReferred }
 

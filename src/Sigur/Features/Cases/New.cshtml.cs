@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sigur.Data;
 using Sigur.Features.Duplicates;
@@ -30,7 +31,13 @@ public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Ide
 
     public IReadOnlyList<FindCandidates.Candidate> Candidates { get; private set; } = [];
 
-    public void OnGet() => Form.IntakeDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Form.IntakeDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // Defaults from the user's organisation: a police station's cases come in through the police.
+        var type = await db.Organisations.AsNoTracking().Where(o => o.Id == me.OrganisationId).Select(o => (OrganisationType?)o.Type).SingleOrDefaultAsync(ct);
+        if (type is { } t) Form.IntakeChannel = IntakeChannels.Of(t);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -21,6 +21,8 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
 {
     public List<GrantView> Grants { get; private set; } = [];
     public List<DisbursementView> Disbursements { get; private set; } = [];
+    /// <summary>The user's organisation holds, or was referred, a case to ask the fund for.</summary>
+    public bool SeesCases { get; private set; }
     [BindProperty] public string? Reason { get; set; }
 
     [BindProperty] public string? CaseReference { get; set; }
@@ -42,6 +44,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
     {
         Grants = (await ManageGrants.Budget(db, ct)).Value!;
         Disbursements = (await ListDisbursements.Handle(null, db, audit, ct)).Value!;
+        SeesCases = me.May(RequestDisbursement.Policy) && await db.Cases.AnyAsync(ct);
     }
 
     [Policy(RequestDisbursement.Policy)]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sigur.Data;
 using Sigur.Features.Cases;
@@ -21,6 +22,9 @@ public sealed class CaseModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
     public IReadOnlyList<ManageChecklists.Summary> Checklists { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public string? Refusal { get; private set; }
+
+    /// <summary>The deciding body the decision form offers first: the kind the user's organisation is.</summary>
+    public DecidingBodyType DefaultBody { get; private set; }
 
     public sealed class DecisionForm
     {
@@ -123,6 +127,8 @@ public sealed class CaseModel(SigurDb db, Platform.Audit.Audit audit, TimeProvid
         var result = await GetIdentification.Handle(id, db, audit, clock, rules, ct);
         if (result.Result is not Ok<GetIdentification.Response> { Value: { } view }) return false;
         View = view;
+        var type = await db.Organisations.AsNoTracking().Where(o => o.Id == me.OrganisationId).Select(o => (OrganisationType?)o.Type).SingleOrDefaultAsync(ct);
+        DefaultBody = type is { } t ? DecidingBodies.Of(t) : DecidingBodyType.Other;
         Checklists = await ManageChecklists.List(view.IsChild ? ChecklistAudience.Child : null, null, db, ct);
         return true;
     }

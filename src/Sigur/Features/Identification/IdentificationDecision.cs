@@ -48,6 +48,19 @@ namespace Sigur.Features.Identification
     /// <summary>HTCDS vic_TraffickingStatusDecisionMakingOrg.</summary>
     public enum DecidingBodyType { Police, Ngo, CourtOrProsecution, NonPoliceGovernmentalOrganization, Other }
 
+    public static class DecidingBodies
+    {
+        /// <summary>The kind of body an organisation of this type is when it decides: the decision form's default.</summary>
+        public static DecidingBodyType Of(OrganisationType type) => type switch
+        {
+            OrganisationType.Police or OrganisationType.BorderPolice => DecidingBodyType.Police,
+            OrganisationType.Prosecution or OrganisationType.Court => DecidingBodyType.CourtOrProsecution,
+            OrganisationType.Ngo or OrganisationType.ShelterOperator => DecidingBodyType.Ngo,
+            OrganisationType.InternationalOrganisation => DecidingBodyType.Other,
+            _ => DecidingBodyType.NonPoliceGovernmentalOrganization,
+        };
+    }
+
     /// <summary>Who decided, when and why: what every decision, review and appeal carries.</summary>
     public sealed record DecisionBasis(
         DateTime DecidedOn, DecidingBodyType BodyType, string DecidingOrganisation, Guid? DecidingOrganisationId, string FormalAuthority,

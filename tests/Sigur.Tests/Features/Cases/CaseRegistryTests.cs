@@ -184,6 +184,20 @@ public sealed class CaseRegistryTests : IClassFixture<AppPool>
         Assert.Contains("<dd>14/03/2026</dd>", en);
         Assert.Contains("<dd>02/05/1998</dd>", en);
     }
+
+    [Theory, BothProviders]
+    public async Task Intake_and_decision_forms_start_from_the_users_organisation(TestApp app)
+    {
+        var police = await app.ClientAsync(Role.PoliceInvestigator, (await app.NewOrganisationAsync(OrganisationType.Police)).Id);
+        var ngo = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync(OrganisationType.Ngo)).Id);
+        Assert.Contains("<option selected=\"selected\" value=\"Police\">", await Pages.ReadAsync(police, "/Cases/New", "en"));
+        Assert.Contains("<option selected=\"selected\" value=\"Ngo\">", await Pages.ReadAsync(ngo, "/Cases/New", "en"));
+
+        var c = await police.RegisterAsync();
+        var decision = await Pages.ReadAsync(police, $"/Identification/Case/{c.Id}", "en");
+        var body = decision[decision.IndexOf("id=\"decision-body\"", StringComparison.Ordinal)..];
+        Assert.Contains("<option selected=\"selected\" value=\"Police\">", body[..body.IndexOf("</select>", StringComparison.Ordinal)]);
+    }
 }
 
 internal static class CountExtensions
