@@ -634,7 +634,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
     // organisation reach only some roles, see NotificationAudienceTests), held by the record's organisation.
     private static async Task<Guid> FreshNotification(World w, Record r, HttpClient c)
     {
-        var me = (await (await c.GetAsync("/api/v1/me")).ReadAsync<Sigur.Features.Account.AccountApi.Me>()).UserId;
+        var me = (await (await c.GetAsync("/api/v1/me")).ReadAsync<Sigur.Features.Account.GetMe.Me>()).UserId;
         return await w.App.WithDbAsync(async db =>
         {
             var n = new Sigur.Platform.Notifications.Notification { OrganisationId = OrgOf(w, r).Id, UserId = me, Kind = "Hotline.Urgent", Arguments = "H-0000-000000", CreatedAt = DateTime.UtcNow };

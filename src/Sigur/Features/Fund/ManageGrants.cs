@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
-using Sigur.Platform.Access;
+using Sigur.Features.Shared;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Fund;
@@ -10,6 +11,9 @@ namespace Sigur.Features.Fund;
 /// <summary>Donors, grants with their budget lines, and the balances of every line.</summary>
 public static class ManageGrants
 {
+    public const string Policy = Policies.FundManage;
+    public const string ReadPolicy = Policies.FundRead;
+
     public sealed record DonorRequest(string Name);
 
     public sealed record DonorView(Guid Id, string Name);
@@ -61,6 +65,7 @@ public static class ManageGrants
     }
 
     /// <summary>Every grant with its lines: amount, approved, pending requests and what is still available.</summary>
+    [Policy(ReadPolicy)]
     public static async Task<Ok<List<GrantView>>> Budget(SigurDb db, CancellationToken ct)
     {
         var grants = await db.Set<Grant>().AsNoTracking().OrderBy(g => g.PeriodStart).ThenBy(g => g.Name).Take(500).ToListAsync(ct);

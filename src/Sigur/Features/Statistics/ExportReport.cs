@@ -13,6 +13,8 @@ namespace Sigur.Features.Statistics;
 /// </summary>
 public static class ExportReport
 {
+    public const string Policy = Policies.Aggregates;
+
     public sealed record TemplateInfo(string Id, string Title, string Source, IReadOnlyList<string> Tables);
 
     public static Ok<TemplateInfo[]> List() =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sigur.Data;
+using Sigur.Platform;
 
 namespace Sigur.Features.Statistics;
 
@@ -12,6 +13,8 @@ namespace Sigur.Features.Statistics;
 /// </summary>
 public static class GetTable
 {
+    public const string Policy = Policies.Aggregates;
+
     public static async Task<Results<Ok<PublishedTable>, ValidationProblem>> Handle(
         [FromQuery] string? rows, [FromQuery] string? cols, [FromQuery] string[]? filter, [FromQuery] string? unit,
         [FromQuery] string? reference, [FromQuery] bool? publication, FactSnapshot snapshot, SigurDb db, StatisticsSettings statistics, CancellationToken ct)
