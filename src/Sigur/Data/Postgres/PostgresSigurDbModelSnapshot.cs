@@ -2203,6 +2203,10 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("team_id");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_mobile_team_members");
 
@@ -2775,6 +2779,8 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_shelters_organisation_id");
 
                     b.ToTable("shelters", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "NationalCoordinator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>

@@ -2189,6 +2189,10 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("team_id");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_mobile_team_members");
 
@@ -2761,6 +2765,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_shelters_organisation_id");
 
                     b.ToTable("shelters", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "NationalCoordinator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>

@@ -531,6 +531,7 @@ namespace Sigur.Data.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     team_id = table.Column<Guid>(type: "uuid", nullable: false),
                     organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     function = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },

@@ -529,6 +529,7 @@ namespace Sigur.Data.Sqlite
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     team_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     function = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
