@@ -86,8 +86,8 @@ public sealed class MobileTeamTests : IClassFixture<AppPool>
         var office = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
         var ngo = await app.NewOrganisationAsync(OrganisationType.Ngo);
         var coordinator = await app.ClientAsync(Role.NationalCoordinator, office.Id);
-        var worker = (await (await (await app.ClientAsync(Role.CaseWorker, ngo.Id)).GetAsync("/api/v1/me")).ReadAsync<Sigur.Features.Account.AccountApi.Me>()).UserId;
-        var gone = (await (await (await app.ClientAsync(Role.CaseWorker, ngo.Id)).GetAsync("/api/v1/me")).ReadAsync<Sigur.Features.Account.AccountApi.Me>()).UserId;
+        var worker = (await (await (await app.ClientAsync(Role.CaseWorker, ngo.Id)).GetAsync("/api/v1/me")).ReadAsync<Sigur.Features.Account.GetMe.Me>()).UserId;
+        var gone = (await (await (await app.ClientAsync(Role.CaseWorker, ngo.Id)).GetAsync("/api/v1/me")).ReadAsync<Sigur.Features.Account.GetMe.Me>()).UserId;
         var name = await app.WithDbAsync(async db =>
         {
             (await db.Users.SingleAsync(u => u.Id == gone)).IsDisabled = true;
