@@ -30,6 +30,8 @@ public sealed class MobileTeamMember
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TeamId { get; set; }
     public Guid OrganisationId { get; set; }
+    /// <summary>The member's user account, where they have one (then the name and organisation are the account's).</summary>
+    public Guid? UserId { get; set; }
     public string Name { get; set; } = "";
     public string Function { get; set; } = "";
 }

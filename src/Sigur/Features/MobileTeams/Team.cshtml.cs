@@ -35,6 +35,9 @@ public sealed class TeamModel(SigurDb db, CurrentUser me, Platform.Audit.Audit a
     [BindProperty] public Guid MemberOrganisation { get; set; }
     [BindProperty] public string? MemberName { get; set; }
     [BindProperty] public string? MemberFunction { get; set; }
+    [BindProperty] public Guid? MemberAccount { get; set; }
+    /// <summary>The user accounts a member can be chosen among: active staff of active organisations, by name.</summary>
+    public List<(Guid Id, string Label)> Accounts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -47,7 +50,7 @@ public sealed class TeamModel(SigurDb db, CurrentUser me, Platform.Audit.Audit a
     }
 
     public async Task<IActionResult> OnPostMemberAsync(Guid id, CancellationToken ct) =>
-        await AfterAsync(id, (await ManageTeams.AddMember(id, new ManageTeams.MemberInput(MemberOrganisation, MemberName ?? "", MemberFunction), db, me, ct)).Result, ct);
+        await AfterAsync(id, (await ManageTeams.AddMember(id, new ManageTeams.MemberInput(MemberOrganisation, MemberName ?? "", MemberFunction, MemberAccount), db, me, ct)).Result, ct);
 
     private Task<IActionResult> AfterAsync(Guid id, IResult result, CancellationToken ct) =>
         this.AnswerAsync(result, L, L["Saved."], () => RedirectToPage("Team", new { id }), async () => await LoadAsync(id, ct) ? Page() : NotFound());
@@ -59,6 +62,11 @@ public sealed class TeamModel(SigurDb db, CurrentUser me, Platform.Audit.Audit a
         if (await RecordFieldVisit.List(id, db, me, audit, ct) is { Result: Ok<List<RecordFieldVisit.VisitView>> { Value: { } visits } }) Visits = visits;
         if (await TeamReport.Handle(id, From, To, db, me, clock, ct) is { Result: Ok<TeamReport.Response> { Value: { } report } }) Report = report;
         Organisations = await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name).ToListAsync(ct);
+        if (Coordinates)
+            Accounts = [.. (await db.Users.AsNoTracking().Where(u => !u.IsDisabled && u.Role != Role.Administrator)
+                    .Join(db.Organisations.Where(o => o.IsActive), u => u.OrganisationId, o => o.Id, (u, o) => new { u.Id, u.DisplayName, Organisation = o.Name })
+                    .OrderBy(x => x.DisplayName).Take(1000).ToListAsync(ct))
+                .Select(x => (x.Id, $"{x.DisplayName} ({x.Organisation})"))];
         return true;
     }
 

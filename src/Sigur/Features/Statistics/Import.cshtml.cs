@@ -11,7 +11,7 @@ namespace Sigur.Features.Statistics;
 /// Import of cases into the user's organisation from CSV or Excel, Sigur's columns or the CTDC layout, in the steps of
 /// `sigur import`: upload, column mapping, a check of every row (the dry run: a report by row and column), then the
 /// import, all or nothing. Checks and imports run in the background (<see cref="ImportDrafts"/>); the page shows their
-/// progress (a small script asks for it; without scripts, a link shows it).
+/// progress (live.js renews it in place; without scripts, a link shows it).
 /// </summary>
 [Authorize(Policy = Policies.CaseWrite)]
 [RequestSizeLimit(ImportDrafts.MaxFileBytes)]
@@ -86,10 +86,6 @@ public sealed class ImportModel(ImportDrafts drafts, CurrentUser me, IStringLoca
         }
         return Started(draft, dryRun: false);
     }
-
-    /// <summary>The progress of the draft's run, for the page's script.</summary>
-    public IActionResult OnGetProgress(Guid id) =>
-        drafts.Find(id, me) is { Last: { } run } ? new JsonResult(new { percent = run.Percent, finished = run.Finished }) : NotFound();
 
     private IActionResult Started(ImportDraft draft, bool dryRun)
     {

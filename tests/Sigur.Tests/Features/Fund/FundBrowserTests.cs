@@ -33,7 +33,7 @@ public sealed class FundBrowserTests
         await page.FillAsync("#Grant_PeriodEnd", "2027-12-31");
         await page.FillAsync("#line-Medical", "7500.50");
         await page.FillAsync("#line-Accommodation", "10000");
-        await BrowserHost.AssertAccessibleAsync(page);
+        await host.AssertAccessibleAsync();
         // Lines beyond the grant are refused beside the lines, and nothing is written.
         await page.FillAsync("#line-Legal", "5000");
         await page.ClickAsync("#add-grant");

@@ -79,4 +79,36 @@ public sealed class MobileTeamTests : IClassFixture<AppPool>
         Assert.NotEmpty(stored);
         Assert.DoesNotContain(stored, p => p.Contains("Railway", StringComparison.Ordinal));
     }
+
+    [Theory, BothProviders]
+    public async Task A_member_chosen_among_user_accounts_is_named_and_placed_as_the_account_says_and_a_disabled_account_is_refused(TestApp app)
+    {
+        var office = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
+        var ngo = await app.NewOrganisationAsync(OrganisationType.Ngo);
+        var coordinator = await app.ClientAsync(Role.NationalCoordinator, office.Id);
+        var worker = (await (await (await app.ClientAsync(Role.CaseWorker, ngo.Id)).GetAsync("/api/v1/me")).ReadAsync<Sigur.Features.Account.GetMe.Me>()).UserId;
+        var gone = (await (await (await app.ClientAsync(Role.CaseWorker, ngo.Id)).GetAsync("/api/v1/me")).ReadAsync<Sigur.Features.Account.GetMe.Me>()).UserId;
+        var name = await app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == gone)).IsDisabled = true;
+            await db.SaveChangesAsync();
+            return await db.Users.Where(u => u.Id == worker).Select(u => u.DisplayName).SingleAsync();
+        });
+        var team = await (await coordinator.PostJsonAsync("/api/v1/mobile-teams", new ManageTeams.Request("Team West", "Tetovo", []))).ReadAsync<ManageTeams.TeamView>();
+
+        // The organisation given is overruled by the account's; the name left empty is the account's.
+        var added = await coordinator.PostJsonAsync($"/api/v1/mobile-teams/{team.Id}/members", new ManageTeams.MemberInput(office.Id, "", "Social worker", worker));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var member = await added.ReadAsync<ManageTeams.MemberView>();
+        Assert.Equal((ngo.Id, name, (Guid?)worker), (member.OrganisationId, member.Name, member.UserId));
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await coordinator.PostJsonAsync($"/api/v1/mobile-teams/{team.Id}/members", new ManageTeams.MemberInput(ngo.Id, "Gone", null, gone))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await coordinator.PostJsonAsync($"/api/v1/mobile-teams/{team.Id}/members", new ManageTeams.MemberInput(ngo.Id, "Nobody", null, Guid.NewGuid()))).StatusCode);
+        // Members without an account stay possible; the account's organisation now sees the team.
+        var teamAfter = await (await coordinator.GetAsync($"/api/v1/mobile-teams/{team.Id}")).ReadAsync<ManageTeams.TeamView>();
+        Assert.Equal([worker], teamAfter.Members.Select(m => m.UserId));
+        var ngoClient = await app.ClientAsync(Role.CaseWorker, ngo.Id);
+        Assert.Equal(HttpStatusCode.OK, (await ngoClient.GetAsync($"/api/v1/mobile-teams/{team.Id}")).StatusCode);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class ShelterBrowserTests
         await page.FillAsync("#Address", "Undisclosed street 4");
         await page.FillAsync("#places-0", "6"); // women
         await page.FillAsync("#places-1", "2"); // girls
-        await BrowserHost.AssertAccessibleAsync(page);
+        await host.AssertAccessibleAsync();
         await page.ClickAsync("#register");
         await Expect(page).ToHaveURLAsync(new Regex("/Shelters/Manage/[0-9a-f-]{36}$"));
         await Expect(page.Locator("p.notice")).ToContainTextAsync("The shelter was registered.");
@@ -46,7 +46,7 @@ public sealed class ShelterBrowserTests
         await page.ClickAsync("#admit");
         await Expect(page.Locator("p.notice")).ToContainTextAsync("The person was admitted.");
         await Expect(page.Locator("table.residents")).ToContainTextAsync(reference);
-        await BrowserHost.AssertAccessibleAsync(page);
+        await host.AssertAccessibleAsync();
 
         await page.ClickAsync("nav a[href='/Shelters']");
         await Expect(page.Locator("main table")).ToContainTextAsync("Women, Adult: 1 / 6");
@@ -73,7 +73,7 @@ public sealed class ShelterBrowserTests
         await page.FillAsync("#Name", "Open Gate Kumanovo");
         await page.FillAsync("#Address", "Undisclosed 9");
         await page.FillAsync("#places-2", "4"); // men
-        await BrowserHost.AssertAccessibleAsync(page);
+        await host.AssertAccessibleAsync();
         await page.ClickAsync("#register");
         await Expect(page.Locator("p.notice")).ToContainTextAsync("The shelter was registered.");
         await using var scope = host.Services.CreateAsyncScope();

@@ -37,7 +37,7 @@ public sealed class StatisticsBrowserTests
         await page.ClickAsync("nav a[href='/Statistics']");
         await page.ClickAsync("#downloads-link");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Downloads");
-        await BrowserHost.AssertAccessibleAsync(page);
+        await host.AssertAccessibleAsync();
         var greta = page.Locator("#template-greta");
         await greta.Locator("select[name=format]").SelectOptionAsync("pdf");
         var (pdf, pdfBytes) = await DownloadAsync(page, () => greta.GetByRole(AriaRole.Button, new() { Name = "Download" }).ClickAsync());
@@ -64,7 +64,7 @@ public sealed class StatisticsBrowserTests
         await page.SelectOptionAsync("#cols", "channel");
         await page.ClickAsync("#show-table");
         await Expect(page.Locator("#statistics-table")).ToBeVisibleAsync();
-        await BrowserHost.AssertAccessibleAsync(page);
+        await host.AssertAccessibleAsync();
         var (tableCsv, tableCsvBytes) = await DownloadAsync(page, () => page.ClickAsync("#table-csv"));
         Assert.Matches(@"^table-sex-channel-\d{8}\.csv$", tableCsv.SuggestedFilename);
         var lines = Encoding.UTF8.GetString(tableCsvBytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -105,7 +105,7 @@ public sealed class StatisticsBrowserTests
             await Expect(page.Locator("#map-intakeDate")).ToHaveValueAsync("");
             await Expect(page.Locator("#map-sex")).ToHaveValueAsync("sex");
             await page.SelectOptionAsync("#map-intakeDate", "Datum");
-            await BrowserHost.AssertAccessibleAsync(page);
+            await host.AssertAccessibleAsync();
             await page.ClickAsync("#check");
             await Expect(page.Locator("#run-summary")).ToBeVisibleAsync();
         }
@@ -116,7 +116,7 @@ public sealed class StatisticsBrowserTests
         await Expect(error).ToHaveCountAsync(1);
         await Expect(error.Locator("td")).ToHaveTextAsync(["3", "sex", "Female, Male, Other, Unknown or empty."]);
         await Expect(page.Locator("#import")).ToHaveCountAsync(0);
-        await BrowserHost.AssertAccessibleAsync(page);
+        await host.AssertAccessibleAsync();
         Assert.Equal(0, await CasesOfAsync(host, worker.OrganisationId));
 
         await UploadAndCheckAsync(good);
