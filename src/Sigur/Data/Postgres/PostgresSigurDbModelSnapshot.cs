@@ -3007,6 +3007,8 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_shelters_organisation_id");
 
                     b.ToTable("shelters", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "NationalCoordinator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
@@ -3552,6 +3554,14 @@ namespace Sigur.Data.Postgres
                         .HasName("pk_audit_chain_heads");
 
                     b.ToTable("audit_chain_heads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Sigur.Platform.Audit.AuditEntry", b =>

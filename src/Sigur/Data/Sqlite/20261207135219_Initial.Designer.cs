@@ -11,7 +11,7 @@ using Sigur.Data;
 namespace Sigur.Data.Sqlite
 {
     [DbContext(typeof(SqliteSigurDb))]
-    [Migration("20261207125000_Initial")]
+    [Migration("20261207135219_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2996,6 +2996,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_shelters_organisation_id");
 
                     b.ToTable("shelters", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "NationalCoordinator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
@@ -3539,6 +3541,14 @@ namespace Sigur.Data.Sqlite
                         .HasName("pk_audit_chain_heads");
 
                     b.ToTable("audit_chain_heads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Sigur.Platform.Audit.AuditEntry", b =>
