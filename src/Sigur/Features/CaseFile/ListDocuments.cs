@@ -24,6 +24,7 @@ public static class ListDocuments
     public const string ReceiptsPolicy = Policies.FundRead;
 
     /// <summary>A disbursement's receipts, for its requester and its fund (who may not see the case itself).</summary>
+    [Shared.Policy(ReceiptsPolicy)]
     public static async Task<Results<Ok<List<DocumentView>>, ProblemHttpResult>> Receipts(Guid id, SigurDb db, Audit audit, CancellationToken ct)
     {
         var caseId = await db.Set<Fund.Disbursement>().AsNoTracking().Where(d => d.Id == id).Select(d => (Guid?)d.CaseId).SingleOrDefaultAsync(ct);
