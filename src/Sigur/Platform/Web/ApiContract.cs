@@ -105,7 +105,7 @@ public static class ApiContract
         operation.Responses ??= [];
 
         var method = description.HttpMethod ?? "GET";
-        var hasBody = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body || p.Source == BindingSource.Form);
+        var hasBody = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body || p.Source == BindingSource.Form || p.Source == BindingSource.FormFile);
         var hasRouteValues = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
         var results = ResultTypes(metadata);
         var answersProblems = results.Contains(typeof(ProblemHttpResult));
@@ -123,7 +123,7 @@ public static class ApiContract
         if (method != "GET" && (answersProblems || results.Any(IsConflict)))
             Add(operation, document, 409, "The record changed meanwhile, or its state does not allow this.");
         if (hasBody)
-            Add(operation, document, 413, $"The request body is larger than {RequestLimits.MaxBodyBytes} bytes.");
+            Add(operation, document, 413, $"The request body is larger than {metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>().LastOrDefault()?.MaxRequestBodySize ?? RequestLimits.MaxBodyBytes} bytes.");
         if (results.Any(t => t == typeof(FileContentHttpResult)) && !operation.Responses.Keys.Any(k => k.StartsWith('2')))
             operation.Responses["200"] = new OpenApiResponse
             {
