@@ -284,7 +284,8 @@ public static class SigurHost
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRequestLimits(); // after routing: an upload endpoint names a larger limit
+        // After routing: an upload endpoint names a larger limit.
+        app.UseRequestLimits(new Dictionary<string, long> { [Features.Statistics.ImportModel.Path] = Features.Statistics.ImportDrafts.MaxFileBytes });
         app.UseAuthentication();
         app.UseSignedInUser();
         app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself

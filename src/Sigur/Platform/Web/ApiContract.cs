@@ -123,7 +123,7 @@ public static class ApiContract
         if (method != "GET" && (answersProblems || results.Any(IsConflict)))
             Add(operation, document, 409, "The record changed meanwhile, or its state does not allow this.");
         if (hasBody)
-            Add(operation, document, 413, $"The request body is larger than {RequestLimits.MaxBodyBytes} bytes.");
+            Add(operation, document, 413, $"The request body is larger than {metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>().LastOrDefault()?.MaxRequestBodySize ?? RequestLimits.MaxBodyBytes} bytes.");
         if (results.Any(t => t == typeof(FileContentHttpResult)) && !operation.Responses.Keys.Any(k => k.StartsWith('2')))
             operation.Responses["200"] = new OpenApiResponse
             {
