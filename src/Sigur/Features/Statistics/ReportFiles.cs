@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using Sigur.Platform;
 
 namespace Sigur.Features.Statistics;
 
@@ -104,6 +105,22 @@ public static class ReportFiles
 
     private static readonly Lock FontLock = new();
 
+    private static readonly System.Resources.ResourceManager Strings = new("Sigur.Resources.SharedResource", typeof(SharedResource).Assembly);
+
+    /// <summary>A label from the string table (English, as the rest of the report), or <paramref name="fallback"/> where there is none.</summary>
+    private static string English(string? key, string fallback) =>
+        key is null ? fallback : Strings.GetString(key, CultureInfo.InvariantCulture) ?? fallback;
+
+    /// <summary>What a reader calls a category ("Not a victim", not NotAVictim).</summary>
+    internal static string CategoryLabel(string dimension, string category) => English(Dimensions.CategoryKey(dimension, category), category);
+
+    /// <summary>What a reader calls a dimension ("Age group", not agegroup).</summary>
+    internal static string DimensionLabel(string dimension) => Dimensions.Find(dimension)?.Label ?? dimension;
+
+    /// <summary>The author by name and role ("Ana Petrova (National coordinator)"); a role given in words on the command line stays as given.</summary>
+    internal static string AuthorLabel(Author author) =>
+        $"{author.Name} ({(Enum.TryParse<Role>(author.Role, out var role) && Enum.IsDefined(role) ? English($"Role.{role}", author.Role) : author.Role)})";
+
     private static void Pdf(Report r, Stream output)
     {
         lock (FontLock)
@@ -112,7 +129,7 @@ public static class ReportFiles
         }
         var doc = new PdfDocument();
         doc.Info.Title = r.Template.Title;
-        doc.Info.Author = r.Author.ToString();
+        doc.Info.Author = AuthorLabel(r.Author);
         var regular = new XFont(EmbeddedFont.Family, 8.5, XFontStyleEx.Regular);
         var bold = new XFont(EmbeddedFont.Family, 10, XFontStyleEx.Bold);
         var title = new XFont(EmbeddedFont.Family, 13, XFontStyleEx.Bold);
@@ -150,7 +167,7 @@ public static class ReportFiles
         NewPage();
         Text(r.Template.Title, title);
         y += 4;
-        Text($"{r.Country}, {r.Year}. Produced by {r.Author}; data extracted {r.ExtractedAt:yyyy-MM-dd HH:mm} UTC.", regular);
+        Text($"{r.Country}, {r.Year}. Produced by {AuthorLabel(r.Author)}; data extracted {r.ExtractedAt:yyyy-MM-dd HH:mm} UTC.", regular);
         Text("Source: " + r.Template.Source, regular);
         Text(r.Legend, regular);
         foreach (var t in r.Tables)
@@ -160,10 +177,10 @@ public static class ReportFiles
             y += 10;
             Text($"{t.Id}. {t.Title}", bold);
             Text("Counting rules: " + t.Definition, regular);
-            var columns = t.ColumnCategories.Append("Total").ToList();
+            var columns = t.ColumnCategories.Select(c => CategoryLabel(t.Columns ?? "", c)).Append("Total").ToList();
             var firstWidth = 150.0;
             var width = Math.Min(70, (515 - firstWidth) / columns.Count);
-            gfx.DrawString(t.Rows, bold, XBrushes.Black, new XPoint(left, y));
+            gfx.DrawString(DimensionLabel(t.Rows), bold, XBrushes.Black, new XPoint(left, y));
             for (var j = 0; j < columns.Count; j++)
                 gfx.DrawString(columns[j], regular, XBrushes.Black, new XRect(left + firstWidth + j * width, y - 9, width - 4, lineHeight), XStringFormats.TopRight);
             y += lineHeight;
@@ -172,7 +189,7 @@ public static class ReportFiles
             {
                 if (y > bottom) NewPage();
                 var font = i < t.RowCategories.Count ? regular : bold;
-                gfx.DrawString(i < t.RowCategories.Count ? t.RowCategories[i] : "Total", font, XBrushes.Black, new XPoint(left, y));
+                gfx.DrawString(i < t.RowCategories.Count ? CategoryLabel(t.Rows, t.RowCategories[i]) : "Total", font, XBrushes.Black, new XPoint(left, y));
                 for (var j = 0; j < columns.Count; j++)
                     gfx.DrawString(t.IsNotApplicable(i, j) ? "n/a" : CrossTab.Format(t.Cells[i][j]), font, XBrushes.Black,
                         new XRect(left + firstWidth + j * width, y - 9, width - 4, lineHeight), XStringFormats.TopRight);
