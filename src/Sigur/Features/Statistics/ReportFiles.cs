@@ -35,17 +35,15 @@ public static class ReportFiles
         await buffer.CopyToAsync(output, ct);
     }
 
-    private static string Label(string? category) => category ?? "Total";
-
     private static void Xlsx(Report r, Stream output)
     {
         using var wb = new XLWorkbook();
-        var about = wb.Worksheets.Add("About");
+        var about = wb.Worksheets.Add(T("Report"));
         string[][] lines =
         [
-            [r.Template.Title], ["Source", r.Template.Source], ["Reporting country", r.Country], ["Year", r.Year.ToString(CultureInfo.InvariantCulture)],
-            ["Produced by", r.Author.Name], ["Role", r.Author.Role], ["Data extracted (UTC)", r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
-            ["Legend", r.Legend],
+            [T(r.Template.Title)], [T("Source"), T(r.Template.Source)], [T("Reporting country"), r.Country], [T("Year"), r.Year.ToString(CultureInfo.InvariantCulture)],
+            [T("Produced by"), r.Author.Name], [T("Role"), RoleLabel(r.Author.Role)], [T("Data extracted (UTC)"), r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
+            [T("Legend"), Legend(r)],
         ];
         for (var i = 0; i < lines.Length; i++)
             for (var j = 0; j < lines[i].Length; j++) about.Cell(i + 1, j + 1).SetValue(Spreadsheet.Safe(lines[i][j]));
@@ -53,18 +51,18 @@ public static class ReportFiles
         foreach (var t in r.Tables)
         {
             var ws = wb.Worksheets.Add(t.Id ?? "Table");
-            ws.Cell(1, 1).SetValue(Spreadsheet.Safe(t.Title ?? ""));
+            ws.Cell(1, 1).SetValue(Spreadsheet.Safe(T(t.Title ?? "")));
             ws.Cell(1, 1).Style.Font.Bold = true;
-            ws.Cell(2, 1).SetValue(Spreadsheet.Safe("Counting rules: " + t.Definition));
+            ws.Cell(2, 1).SetValue(Spreadsheet.Safe(T("Counting rules") + ": " + Definition(t)));
             var row = 4;
-            ws.Cell(row, 1).SetValue(t.Rows);
+            ws.Cell(row, 1).SetValue(Spreadsheet.Safe(DimensionLabel(t.Rows)));
             for (var j = 0; j <= t.ColumnCategories.Count; j++)
-                ws.Cell(row, j + 2).SetValue(Spreadsheet.Safe(j < t.ColumnCategories.Count ? t.ColumnCategories[j] : "Total"));
+                ws.Cell(row, j + 2).SetValue(Spreadsheet.Safe(j < t.ColumnCategories.Count ? CategoryLabel(t.Columns ?? "", t.ColumnCategories[j]) : T("Total")));
             ws.Row(row).Style.Font.Bold = true;
             for (var i = 0; i <= t.RowCategories.Count; i++)
             {
                 row++;
-                ws.Cell(row, 1).SetValue(Spreadsheet.Safe(i < t.RowCategories.Count ? t.RowCategories[i] : "Total"));
+                ws.Cell(row, 1).SetValue(Spreadsheet.Safe(i < t.RowCategories.Count ? CategoryLabel(t.Rows, t.RowCategories[i]) : T("Total")));
                 for (var j = 0; j <= t.ColumnCategories.Count; j++)
                 {
                     var value = t.Cells[i][j];
@@ -73,8 +71,9 @@ public static class ReportFiles
                     else ws.Cell(row, j + 2).SetValue("c");
                 }
             }
-            ws.Cell(row + 2, 1).SetValue(r.Legend);
-            ws.Cell(row + 3, 1).SetValue(Spreadsheet.Safe($"Produced by {r.Author}; data extracted {r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."));
+            ws.Cell(row + 2, 1).SetValue(Legend(r));
+            ws.Cell(row + 3, 1).SetValue(Spreadsheet.Safe(string.Format(CultureInfo.CurrentCulture, T("Produced by {0}; data extracted {1} UTC."), AuthorLabel(r.Author),
+                r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
             ws.Column(1).Width = 28;
         }
         wb.SaveAs(output);
@@ -107,19 +106,33 @@ public static class ReportFiles
 
     private static readonly System.Resources.ResourceManager Strings = new("Sigur.Resources.SharedResource", typeof(SharedResource).Assembly);
 
-    /// <summary>A label from the string table (English, as the rest of the report), or <paramref name="fallback"/> where there is none.</summary>
-    private static string English(string? key, string fallback) =>
-        key is null ? fallback : Strings.GetString(key, CultureInfo.InvariantCulture) ?? fallback;
+    /// <summary>
+    /// A label from the string table in the reader's interface language (the current UI culture: the page's or the API
+    /// caller's; English on the command line), or <paramref name="fallback"/> where there is none. The CSV is an
+    /// exchange format and keeps its codes.
+    /// </summary>
+    private static string Word(string? key, string fallback) =>
+        key is null ? fallback : Strings.GetString(key, CultureInfo.CurrentUICulture) ?? fallback;
+
+    /// <summary>A text of the report, whose English is its key.</summary>
+    private static string T(string english) => Word(english, english);
 
     /// <summary>What a reader calls a category ("Not a victim", not NotAVictim).</summary>
-    internal static string CategoryLabel(string dimension, string category) => English(Dimensions.CategoryKey(dimension, category), category);
+    internal static string CategoryLabel(string dimension, string category) => Word(Dimensions.CategoryKey(dimension, category), category);
 
     /// <summary>What a reader calls a dimension ("Age group", not agegroup).</summary>
-    internal static string DimensionLabel(string dimension) => Dimensions.Find(dimension)?.Label ?? dimension;
+    internal static string DimensionLabel(string dimension) => T(Dimensions.Find(dimension)?.Label ?? dimension);
 
-    /// <summary>The author by name and role ("Ana Petrova (National coordinator)"); a role given in words on the command line stays as given.</summary>
-    internal static string AuthorLabel(Author author) =>
-        $"{author.Name} ({(Enum.TryParse<Role>(author.Role, out var role) && Enum.IsDefined(role) ? English($"Role.{role}", author.Role) : author.Role)})";
+    /// <summary>A role by its label; a role given in words on the command line stays as given.</summary>
+    private static string RoleLabel(string role) => Enum.TryParse<Role>(role, out var r) && Enum.IsDefined(r) ? Word($"Role.{r}", role) : role;
+
+    /// <summary>The author by name and role ("Ana Petrova (National coordinator)").</summary>
+    internal static string AuthorLabel(Author author) => $"{author.Name} ({RoleLabel(author.Role)})";
+
+    private static string Legend(Report r) => string.Format(CultureInfo.CurrentCulture, T(Report.LegendText), r.Threshold);
+
+    private static string Definition(PublishedTable t) =>
+        CountingRules.Definition(t.Unit, t.Reference, Dimensions.Find(t.Rows)?.MultiValued == true || (t.Columns is { } c && Dimensions.Find(c)?.MultiValued == true), T);
 
     private static void Pdf(Report r, Stream output)
     {
@@ -128,7 +141,7 @@ public static class ReportFiles
             if (GlobalFontSettings.FontResolver is not EmbeddedFont) GlobalFontSettings.FontResolver = new EmbeddedFont();
         }
         var doc = new PdfDocument();
-        doc.Info.Title = r.Template.Title;
+        doc.Info.Title = T(r.Template.Title);
         doc.Info.Author = AuthorLabel(r.Author);
         var regular = new XFont(EmbeddedFont.Family, 8.5, XFontStyleEx.Regular);
         var bold = new XFont(EmbeddedFont.Family, 10, XFontStyleEx.Bold);
@@ -165,19 +178,20 @@ public static class ReportFiles
             y += lineHeight;
         }
         NewPage();
-        Text(r.Template.Title, title);
+        Text(T(r.Template.Title), title);
         y += 4;
-        Text($"{r.Country}, {r.Year}. Produced by {AuthorLabel(r.Author)}; data extracted {r.ExtractedAt:yyyy-MM-dd HH:mm} UTC.", regular);
-        Text("Source: " + r.Template.Source, regular);
-        Text(r.Legend, regular);
+        Text(string.Format(CultureInfo.CurrentCulture, T("{0}, {1}. Produced by {2}; data extracted {3} UTC."), r.Country, r.Year, AuthorLabel(r.Author),
+            r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)), regular);
+        Text(T("Source") + ": " + T(r.Template.Source), regular);
+        Text(Legend(r), regular);
         foreach (var t in r.Tables)
         {
             var needed = (t.RowCategories.Count + 5) * lineHeight;
             if (y + needed > bottom) NewPage();
             y += 10;
-            Text($"{t.Id}. {t.Title}", bold);
-            Text("Counting rules: " + t.Definition, regular);
-            var columns = t.ColumnCategories.Select(c => CategoryLabel(t.Columns ?? "", c)).Append("Total").ToList();
+            Text($"{t.Id}. {T(t.Title ?? "")}", bold);
+            Text(T("Counting rules") + ": " + Definition(t), regular);
+            var columns = t.ColumnCategories.Select(c => CategoryLabel(t.Columns ?? "", c)).Append(T("Total")).ToList();
             var firstWidth = 150.0;
             var width = Math.Min(70, (515 - firstWidth) / columns.Count);
             gfx.DrawString(DimensionLabel(t.Rows), bold, XBrushes.Black, new XPoint(left, y));
@@ -189,7 +203,7 @@ public static class ReportFiles
             {
                 if (y > bottom) NewPage();
                 var font = i < t.RowCategories.Count ? regular : bold;
-                gfx.DrawString(i < t.RowCategories.Count ? CategoryLabel(t.Rows, t.RowCategories[i]) : "Total", font, XBrushes.Black, new XPoint(left, y));
+                gfx.DrawString(i < t.RowCategories.Count ? CategoryLabel(t.Rows, t.RowCategories[i]) : T("Total"), font, XBrushes.Black, new XPoint(left, y));
                 for (var j = 0; j < columns.Count; j++)
                     gfx.DrawString(t.IsNotApplicable(i, j) ? "n/a" : CrossTab.Format(t.Cells[i][j]), font, XBrushes.Black,
                         new XRect(left + firstWidth + j * width, y - 9, width - 4, lineHeight), XStringFormats.TopRight);
