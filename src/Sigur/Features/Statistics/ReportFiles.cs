@@ -38,7 +38,7 @@ public static class ReportFiles
     private static void Xlsx(Report r, Stream output)
     {
         using var wb = new XLWorkbook();
-        var about = wb.Worksheets.Add(T("Report"));
+        var about = wb.Worksheets.Add("About");
         string[][] lines =
         [
             [T(r.Template.Title)], [T("Source"), T(r.Template.Source)], [T("Reporting country"), r.Country], [T("Year"), r.Year.ToString(CultureInfo.InvariantCulture)],
