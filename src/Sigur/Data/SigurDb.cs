@@ -145,6 +145,9 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
         {
             e.HasKey(h => h.Id);
             e.Property(h => h.Id).ValueGeneratedNever();
+            // The chain's head exists from the first migration on: appenders only ever lock and move it. Created on
+            // first use instead, two parallel first appends both inserted it and one failed.
+            e.HasData(new AuditChainHead());
         });
 
         Platform.Notifications.NotificationModel.Configure(this, b);

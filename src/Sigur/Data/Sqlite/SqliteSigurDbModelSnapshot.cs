@@ -3304,6 +3304,14 @@ namespace Sigur.Data.Sqlite
                         .HasName("pk_audit_chain_heads");
 
                     b.ToTable("audit_chain_heads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Sigur.Platform.Audit.AuditEntry", b =>

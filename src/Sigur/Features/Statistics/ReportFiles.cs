@@ -43,41 +43,74 @@ public static class ReportFiles
         [
             [T(r.Template.Title)], [T("Source"), T(r.Template.Source)], [T("Reporting country"), r.Country], [T("Year"), r.Year.ToString(CultureInfo.InvariantCulture)],
             [T("Produced by"), r.Author.Name], [T("Role"), RoleLabel(r.Author.Role)], [T("Data extracted (UTC)"), r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
-            [T("Legend"), Legend(r)],
+            [T("Legend"), r.Legend],
         ];
         for (var i = 0; i < lines.Length; i++)
             for (var j = 0; j < lines[i].Length; j++) about.Cell(i + 1, j + 1).SetValue(Spreadsheet.Safe(lines[i][j]));
         about.Cell(1, 1).Style.Font.Bold = true;
         foreach (var t in r.Tables)
-        {
-            var ws = wb.Worksheets.Add(t.Id ?? "Table");
-            ws.Cell(1, 1).SetValue(Spreadsheet.Safe(T(t.Title ?? "")));
-            ws.Cell(1, 1).Style.Font.Bold = true;
-            ws.Cell(2, 1).SetValue(Spreadsheet.Safe(T("Counting rules") + ": " + Definition(t)));
-            var row = 4;
-            ws.Cell(row, 1).SetValue(Spreadsheet.Safe(DimensionLabel(t.Rows)));
-            for (var j = 0; j <= t.ColumnCategories.Count; j++)
-                ws.Cell(row, j + 2).SetValue(Spreadsheet.Safe(j < t.ColumnCategories.Count ? CategoryLabel(t.Columns ?? "", t.ColumnCategories[j]) : T("Total")));
-            ws.Row(row).Style.Font.Bold = true;
-            for (var i = 0; i <= t.RowCategories.Count; i++)
-            {
-                row++;
-                ws.Cell(row, 1).SetValue(Spreadsheet.Safe(i < t.RowCategories.Count ? CategoryLabel(t.Rows, t.RowCategories[i]) : T("Total")));
-                for (var j = 0; j <= t.ColumnCategories.Count; j++)
-                {
-                    var value = t.Cells[i][j];
-                    if (t.IsNotApplicable(i, j)) ws.Cell(row, j + 2).SetValue("n/a");
-                    else if (value is { } v) ws.Cell(row, j + 2).SetValue(v);
-                    else ws.Cell(row, j + 2).SetValue("c");
-                }
-            }
-            ws.Cell(row + 2, 1).SetValue(Legend(r));
-            ws.Cell(row + 3, 1).SetValue(Spreadsheet.Safe(string.Format(CultureInfo.CurrentCulture, T("Produced by {0}; data extracted {1} UTC."), AuthorLabel(r.Author),
-                r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
-            ws.Column(1).Width = 28;
-        }
+            TableSheet(wb, t, r.Legend, ProducedBy(r.Author, r.ExtractedAt));
         wb.SaveAs(output);
     }
+
+    private static void TableSheet(XLWorkbook wb, PublishedTable t, string legend, string producedBy)
+    {
+        var ws = wb.Worksheets.Add(t.Id ?? "Table");
+        ws.Cell(1, 1).SetValue(Spreadsheet.Safe(T(t.Title ?? "")));
+        ws.Cell(1, 1).Style.Font.Bold = true;
+        ws.Cell(2, 1).SetValue(Spreadsheet.Safe(T("Counting rules") + ": " + Definition(t)));
+        var row = 4;
+        ws.Cell(row, 1).SetValue(Spreadsheet.Safe(DimensionLabel(t.Rows)));
+        for (var j = 0; j <= t.ColumnCategories.Count; j++)
+            ws.Cell(row, j + 2).SetValue(Spreadsheet.Safe(j < t.ColumnCategories.Count ? CategoryLabel(t.Columns ?? "", t.ColumnCategories[j]) : T("Total")));
+        ws.Row(row).Style.Font.Bold = true;
+        for (var i = 0; i <= t.RowCategories.Count; i++)
+        {
+            row++;
+            ws.Cell(row, 1).SetValue(Spreadsheet.Safe(i < t.RowCategories.Count ? CategoryLabel(t.Rows, t.RowCategories[i]) : T("Total")));
+            for (var j = 0; j <= t.ColumnCategories.Count; j++)
+            {
+                var value = t.Cells[i][j];
+                if (t.IsNotApplicable(i, j)) ws.Cell(row, j + 2).SetValue("n/a");
+                else if (value is { } v) ws.Cell(row, j + 2).SetValue(v);
+                else ws.Cell(row, j + 2).SetValue("c");
+            }
+        }
+        ws.Cell(row + 2, 1).SetValue(legend);
+        ws.Cell(row + 3, 1).SetValue(Spreadsheet.Safe(producedBy));
+        ws.Column(1).Width = 28;
+    }
+
+    /// <summary>
+    /// One cross-table of the statistics page as a file: Excel (the table on one sheet, with its filters, counting
+    /// rules, legend, author and extraction time) or CSV in the long layout of the reports (template "table").
+    /// </summary>
+    public static async Task WriteTableAsync(PublishedTable t, string country, Author author, DateTime extractedAt, ReportFormat format, Stream output, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var producedBy = ProducedBy(author, extractedAt);
+        if (format == ReportFormat.Xlsx)
+        {
+            using var wb = new XLWorkbook();
+            TableSheet(wb, t with { Title = t.Title ?? (t.Filters.Count > 0 ? T("Filters") + ": " + string.Join("; ", t.Filters) : "") }, Legend(t.SuppressionThreshold), producedBy);
+            wb.SaveAs(buffer);
+        }
+        else
+        {
+            await using var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(false), leaveOpen: true);
+            await Platform.CsvText.WriteAsync(writer, CsvRows(t, country, "", "table", author, extractedAt).Prepend(CsvHeader));
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, ct);
+    }
+
+    /// <summary>What the marks in a file's cells mean; {0} is the threshold below which a figure is withheld.</summary>
+    public const string LegendText = "c = confidential: withheld because it is below {0} or would reveal a withheld figure. n/a = not applicable: a category the table's definition excludes. 0 = known to be none; empty = not known.";
+
+    public static string Legend(int threshold) => string.Format(CultureInfo.CurrentCulture, T(LegendText), threshold);
+
+    private static string ProducedBy(Author author, DateTime extractedAt) =>
+        string.Format(CultureInfo.CurrentCulture, T("Produced by {0}; data extracted {1} UTC."), AuthorLabel(author), extractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
 
     /// <summary>The long layout of the regional database (and a convenient one for any CSV): one figure per row.</summary>
     public static readonly string[] CsvHeader =
@@ -88,18 +121,22 @@ public static class ReportFiles
     {
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
         var rows = new List<IReadOnlyList<string>> { CsvHeader };
-        foreach (var t in r.Tables)
-            for (var i = 0; i <= t.RowCategories.Count; i++)
-                for (var j = 0; j <= t.ColumnCategories.Count; j++)
-                {
-                    var value = t.IsNotApplicable(i, j) ? null : t.Cells[i][j];
-                    rows.Add([r.Country, r.Year.ToString(CultureInfo.InvariantCulture), r.Template.Id, t.Id ?? "", t.Rows,
-                        Spreadsheet.Safe(i < t.RowCategories.Count ? t.RowCategories[i] : "Total"), t.Columns ?? "",
-                        Spreadsheet.Safe(j < t.ColumnCategories.Count ? t.ColumnCategories[j] : "Total"),
-                        value?.ToString(CultureInfo.InvariantCulture) ?? "", t.IsNotApplicable(i, j) ? "n/a" : value is null ? "c" : "", t.Unit.ToString(), t.Definition,
-                        Spreadsheet.Safe(r.Author.Name), Spreadsheet.Safe(r.Author.Role), r.ExtractedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)]);
-                }
+        foreach (var t in r.Tables) rows.AddRange(CsvRows(t, r.Country, r.Year.ToString(CultureInfo.InvariantCulture), r.Template.Id, r.Author, r.ExtractedAt));
         await Platform.CsvText.WriteAsync(writer, rows);
+    }
+
+    private static IEnumerable<IReadOnlyList<string>> CsvRows(PublishedTable t, string country, string year, string template, Author author, DateTime extractedAt)
+    {
+        for (var i = 0; i <= t.RowCategories.Count; i++)
+            for (var j = 0; j <= t.ColumnCategories.Count; j++)
+            {
+                var value = t.IsNotApplicable(i, j) ? null : t.Cells[i][j];
+                yield return [country, year, template, t.Id ?? "", t.Rows,
+                    Spreadsheet.Safe(i < t.RowCategories.Count ? t.RowCategories[i] : "Total"), t.Columns ?? "",
+                    Spreadsheet.Safe(j < t.ColumnCategories.Count ? t.ColumnCategories[j] : "Total"),
+                    value?.ToString(CultureInfo.InvariantCulture) ?? "", t.IsNotApplicable(i, j) ? "n/a" : value is null ? "c" : "", t.Unit.ToString(), t.Definition,
+                    Spreadsheet.Safe(author.Name), Spreadsheet.Safe(author.Role), extractedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)];
+            }
     }
 
     private static readonly Lock FontLock = new();
@@ -128,8 +165,6 @@ public static class ReportFiles
 
     /// <summary>The author by name and role ("Ana Petrova (National coordinator)").</summary>
     internal static string AuthorLabel(Author author) => $"{author.Name} ({RoleLabel(author.Role)})";
-
-    private static string Legend(Report r) => string.Format(CultureInfo.CurrentCulture, T(Report.LegendText), r.Threshold);
 
     private static string Definition(PublishedTable t) =>
         CountingRules.Definition(t.Unit, t.Reference, Dimensions.Find(t.Rows)?.MultiValued == true || (t.Columns is { } c && Dimensions.Find(c)?.MultiValued == true), T);
@@ -183,7 +218,7 @@ public static class ReportFiles
         Text(string.Format(CultureInfo.CurrentCulture, T("{0}, {1}. Produced by {2}; data extracted {3} UTC."), r.Country, r.Year, AuthorLabel(r.Author),
             r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)), regular);
         Text(T("Source") + ": " + T(r.Template.Source), regular);
-        Text(Legend(r), regular);
+        Text(r.Legend, regular);
         foreach (var t in r.Tables)
         {
             var needed = (t.RowCategories.Count + 5) * lineHeight;

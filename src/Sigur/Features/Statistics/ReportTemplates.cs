@@ -58,6 +58,5 @@ public sealed record Report(ReportTemplate Template, int Year, string Country, A
 {
     public string Threshold => Tables.Count > 0 ? Tables[0].SuppressionThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
 
-    /// <summary>What the marks in a report's cells mean; {0} is the threshold below which a figure is withheld.</summary>
-    public const string LegendText = "c = confidential: withheld because it is below {0} or would reveal a withheld figure. n/a = not applicable: a category the table's definition excludes. 0 = known to be none; empty = not known.";
+    public string Legend => ReportFiles.Legend(Tables.Count > 0 ? Tables[0].SuppressionThreshold : 0);
 }

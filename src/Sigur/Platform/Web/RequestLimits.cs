@@ -12,14 +12,18 @@ public static class RequestLimits
     public const long MaxBodyBytes = 1024 * 1024;
     public const int MaxJsonDepth = 32;
 
-    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <param name="uploads">Pages that take a file (the import page): the path and the larger limit it allows.</param>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, IReadOnlyDictionary<string, long>? uploads = null) => app.Use(async (context, next) =>
     {
+        var limit = MaxBodyBytes;
+        foreach (var (path, bytes) in uploads ?? new Dictionary<string, long>())
+            if (context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase) && HttpMethods.IsPost(context.Request.Method)) limit = bytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-            feature.MaxRequestBodySize = MaxBodyBytes;
-        if (context.Request.ContentLength > MaxBodyBytes)
+            feature.MaxRequestBodySize = limit;
+        if (context.Request.ContentLength > limit)
         {
             await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
-                $"The request body may be at most {MaxBodyBytes} bytes.");
+                $"The request body may be at most {limit} bytes.");
             return;
         }
         await next(context);

@@ -13,7 +13,7 @@ using Sigur.Data;
 namespace Sigur.Data.Postgres
 {
     [DbContext(typeof(PostgresSigurDb))]
-    [Migration("20261207111614_Initial")]
+    [Migration("20261207123955_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3323,6 +3323,14 @@ namespace Sigur.Data.Postgres
                         .HasName("pk_audit_chain_heads");
 
                     b.ToTable("audit_chain_heads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Sigur.Platform.Audit.AuditEntry", b =>

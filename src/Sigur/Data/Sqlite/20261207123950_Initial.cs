@@ -1492,6 +1492,11 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.InsertData(
+                table: "audit_chain_heads",
+                columns: new[] { "id", "hash", "sequence" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
+
+            migrationBuilder.InsertData(
                 table: "statistics_generation",
                 columns: new[] { "id", "value" },
                 values: new object[] { 1, 0L });

@@ -11,7 +11,7 @@ using Sigur.Data;
 namespace Sigur.Data.Sqlite
 {
     [DbContext(typeof(SqliteSigurDb))]
-    [Migration("20261207111601_Initial")]
+    [Migration("20261207123950_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3307,6 +3307,14 @@ namespace Sigur.Data.Sqlite
                         .HasName("pk_audit_chain_heads");
 
                     b.ToTable("audit_chain_heads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Sigur.Platform.Audit.AuditEntry", b =>
