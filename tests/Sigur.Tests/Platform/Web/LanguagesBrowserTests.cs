@@ -45,10 +45,9 @@ public sealed partial class LanguagesBrowserTests
             ["/", "/Statistics", "/Statistics/HowWeCount", "/Statistics/Table", "/Statistics/Reference", "/Justice", "/Justice/Suspects",
              "/Justice/Catalogue", "/Shelters", "/Fund", "/MobileTeams"]);
         await WalkAsync(host, admin, leaks,
-            ["/", "/Admin/Organisations", "/Admin/Users", "/Admin/Audit", "/Admin/BreakGlass", "/Identification/Checklists", "/Services"]);
+            ["/", "/Admin/Organisations", "/Admin/Users", "/Admin/BreakGlass", "/Identification/Checklists", "/Services"]);
 
         // Compared with an empty list so that a failure names every page, language and word at once.
-        File.WriteAllLines("/tmp/l16/leaks.txt", leaks); // TEMP
         Assert.Equal([], leaks);
     }
 

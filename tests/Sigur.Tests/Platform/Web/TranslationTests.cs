@@ -28,6 +28,9 @@ public sealed partial class TranslationTests
         ["SMS"] = ["sr-Latn", "sr-Latn-ME", "bs", "hr", "sq"],
         ["Status"] = ["sr-Latn", "sr-Latn-ME", "bs", "hr"],
         ["E-mail"] = ["sq"],
+        ["Grant"] = ["sr-Latn", "sr-Latn-ME", "bs", "hr"],
+        ["Period"] = ["sr-Latn", "sr-Latn-ME", "bs"],
+        ["Problem"] = ["sr-Latn", "sr-Latn-ME", "bs", "hr"],
     };
 
     private static string Source()
