@@ -121,6 +121,26 @@ public static class Commands
         users.Subcommands.Add(add);
         root.Subcommands.Add(users);
 
+        var admin = new Command("admin", "The administrator's account.");
+        var adminReset = new Command("reset", "Give the first administrator a new one-time password and a fresh authenticator enrolment (enabled, unlocked, signed out everywhere); audited.");
+        adminReset.SetAction((_, ct) => WithServices(async sp =>
+        {
+            if ((await sp.GetRequiredService<SigurDb>().Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                Console.Error.WriteLine("The database is not migrated yet: run `sigur migrate` (or start Sigur once) first.");
+                return 2;
+            }
+            if (await ManageAccounts.ResetFirstAdministratorAsync(sp, ct) is not { } reset)
+            {
+                Console.Error.WriteLine("There is no administrator account yet: start Sigur once to create one.");
+                return 2;
+            }
+            Console.WriteLine($"Administrator '{reset.UserName}': one-time password {reset.OneTimePassword}; enrol an authenticator at the next sign-in.");
+            return 0;
+        }));
+        admin.Subcommands.Add(adminReset);
+        root.Subcommands.Add(admin);
+
         foreach (var command in Features.Statistics.StatisticsCommands.Build()) root.Subcommands.Add(command);
         foreach (var command in BackupCommands.Build()) root.Subcommands.Add(command);
 

@@ -27,6 +27,8 @@ using Sigur.Features.Shared;
 using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
 using Sigur.Features.Reintegration;
+using Sigur.Features.CaseFile;
+using Sigur.Features.Work;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
@@ -97,6 +99,7 @@ public static class SigurHost
         services.AddIdentification(config);
         services.AddDuplicates(config);
         services.AddReferrals();
+        services.AddWork();
         services.AddStatisticsJournal();
         services.AddOperations(config);
 
@@ -274,21 +277,21 @@ public static class SigurHost
         {
             // A bad request is the client's mistake, and its exception message can echo what the client sent
             // (a JSON property name, say): answer it as ProblemDetails without logging it.
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or ClosedCaseException, // a closed case refusing a write is no fault
         }));
         app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or ClosedCaseException, // a closed case refusing a write is no fault
             StatusCodeSelector = Problems.StatusOf,
         }));
         app.UseSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
-        app.UseRequestLimits(new Dictionary<string, long> { [Features.Statistics.ImportModel.Path] = Features.Statistics.ImportDrafts.MaxFileBytes });
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestLimits(); // after routing: an upload endpoint names a larger limit
         app.UseAuthentication();
         app.UseSignedInUser();
         app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
@@ -316,6 +319,8 @@ public static class SigurHost
         api.MapMobileTeamApi();
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
+        api.MapCaseFileApi();
+        api.MapWorkApi();
         app.MapRazorPages();
         app.MapOperations();
     }

@@ -42,3 +42,9 @@ public sealed record Refusal(string Template, params object[] Arguments)
     public ProblemHttpResult Problem(string title = Title) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title,
         detail: ToString(), extensions: new Dictionary<string, object?> { [Extension] = this });
 }
+
+/// <summary>A write to a closed case or to what hangs on it (see the closed-case guard of the cases feature): answered 409.</summary>
+public sealed class ClosedCaseException() : InvalidOperationException(Message)
+{
+    public new const string Message = "The case is closed: reopen it to change it.";
+}

@@ -17,6 +17,11 @@ public enum Role
     /// finds held by two organisations, seeing only what deciding needs, and decides whether they are one person.
     /// </summary>
     DataProtectionOfficer,
+    /// <summary>
+    /// A case workers' supervisor within a holding organisation: works cases like a case worker, and also sees the
+    /// team's caseload, reassigns cases and tasks, and approves assistance plans (the second pair of eyes).
+    /// </summary>
+    Supervisor,
 }
 
 /// <summary>
@@ -63,20 +68,22 @@ public static class Policies
     public const string MobileTeams = nameof(MobileTeams);
     /// <summary>The cross-organisation duplicate review queue and its scan: the coordinator's data-protection officer only.</summary>
     public const string DataProtection = nameof(DataProtection);
+    /// <summary>The team's caseload, reassigning cases and tasks, approving assistance plans: supervisors of the holding organisation.</summary>
+    public const string Supervise = nameof(Supervise);
 
     public static readonly string[] All =
-        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection];
+        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection, Supervise];
 
     public static readonly Role[] CaseReaders =
-        [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer];
-    public static readonly Role[] CaseWriters = [Role.HotlineOperator, Role.CaseWorker, Role.PoliceInvestigator];
+        [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer, Role.Supervisor];
+    public static readonly Role[] CaseWriters = [Role.HotlineOperator, Role.CaseWorker, Role.PoliceInvestigator, Role.Supervisor];
     public static readonly Role[] AggregateReaders = [Role.Analyst, Role.NationalCoordinator];
     public static readonly Role[] Administrators = [Role.Administrator];
     public static readonly Role[] BreakGlassUsers = [Role.CaseWorker, Role.PoliceInvestigator];
     // Hotline staff turn contacts into cases, so every hotline role is also a case writer.
     public static readonly Role[] HotlineStaff = [Role.HotlineOperator, Role.CaseWorker];
     public static readonly Role[] JusticeUsers = [Role.PoliceInvestigator, Role.Prosecutor, Role.NationalCoordinator];
-    public static readonly Role[] Referrers = [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator];
+    public static readonly Role[] Referrers = [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Supervisor];
     public static readonly Role[] ShelterDirectoryReaders = [.. Referrers, Role.NationalCoordinator];
     public static readonly Role[] ShelterManagers = [Role.ShelterStaff];
     public static readonly Role[] ShelterPlaceKeepers = [Role.ShelterStaff, Role.NationalCoordinator];
@@ -89,6 +96,7 @@ public static class Policies
     // Field work of social workers and police, coordinated by the national coordinator's office.
     public static readonly Role[] MobileTeamUsers = [Role.CaseWorker, Role.PoliceInvestigator, Role.NationalCoordinator];
     public static readonly Role[] DataProtectionOfficers = [Role.DataProtectionOfficer];
+    public static readonly Role[] Supervisors = [Role.Supervisor];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -111,6 +119,7 @@ public static class Policies
         ServiceDirectoryEdit => ServiceDirectoryEditors,
         MobileTeams => MobileTeamUsers,
         DataProtection => DataProtectionOfficers,
+        Supervise => Supervisors,
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 }

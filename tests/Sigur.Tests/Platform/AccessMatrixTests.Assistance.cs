@@ -106,7 +106,7 @@ public sealed partial class AccessMatrixTests
             HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/assistance-plans/{id:guid}/submit", Policies.CaseWrite, async (w, r, c) =>
             await c.PostJsonAsync($"/api/v1/assistance-plans/{(await FreshPlan(w, r, PlanStatus.Draft)).Id}/submit", new ChangePlan.Step(0)), HttpStatusCode.OK, HttpStatusCode.NotFound),
-        new("POST", "/api/v1/assistance-plans/{id:guid}/decision", Policies.CaseWrite, async (w, r, c) =>
+        new("POST", "/api/v1/assistance-plans/{id:guid}/decision", Policies.Supervise, async (w, r, c) =>
             await c.PostJsonAsync($"/api/v1/assistance-plans/{(await FreshPlan(w, r, PlanStatus.AwaitingApproval)).Id}/decision", new ChangePlan.Decision(0, true)),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/assistance-plans/{id:guid}/reviews", Policies.CaseWrite, async (w, r, c) =>
@@ -115,7 +115,7 @@ public sealed partial class AccessMatrixTests
         new("POST", "/api/v1/assistance-plans/{id:guid}/closure", Policies.CaseWrite, async (w, r, c) =>
             await c.PostJsonAsync($"/api/v1/assistance-plans/{(await FreshPlan(w, r, PlanStatus.Approved)).Id}/closure", new ChangePlan.Closure(0, "goals met")),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
-        new("POST", "/api/v1/assistance-plans/{id:guid}/closure/decision", Policies.CaseWrite, async (w, r, c) =>
+        new("POST", "/api/v1/assistance-plans/{id:guid}/closure/decision", Policies.Supervise, async (w, r, c) =>
             await c.PostJsonAsync($"/api/v1/assistance-plans/{(await FreshPlan(w, r, PlanStatus.ClosureRequested)).Id}/closure/decision", new ChangePlan.Decision(0, true)),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("POST", "/api/v1/assistance-plans/{id:guid}/services", Policies.CaseWrite, async (w, r, c) =>

@@ -34,6 +34,14 @@ public sealed class CommandLineTests
         Assert.Empty(created);
     }
 
+    [Fact]
+    public async Task Admin_reset_on_a_database_not_yet_made_says_so_and_changes_nothing()
+    {
+        var (exitCode, output, _) = await RunSigurAsync("admin", "reset");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("The database is not migrated yet", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs sigur.dll (copied beside the tests) in a new empty folder; returns what it printed and every file it left there.</summary>
     private static async Task<(int ExitCode, string Output, string[] Created)> RunSigurAsync(params string[] args)
     {

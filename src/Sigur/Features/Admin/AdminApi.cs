@@ -17,6 +17,11 @@ public static class AdminApi
         users.MapPost("/", ManageUsers.Create);
         users.MapPost("/{id:guid}/disable", ManageUsers.Disable);
         users.MapPost("/{id:guid}/enable", ManageUsers.Enable);
+        users.MapPost("/{id:guid}/password-reset", ManageAccounts.ResetPassword).WithSummary("A new one-time password (shown once); ends the user's sessions; audited and notified");
+        users.MapPost("/{id:guid}/authenticator-reset", ManageAccounts.ResetAuthenticator)
+            .WithSummary("Remove the authenticator and recovery codes: the user enrols anew at the next sign-in; ends the sessions; audited and notified");
+        users.MapPut("/{id:guid}/role", ManageAccounts.ChangeRole).WithSummary("Change the user's role and organisation; ends the sessions; audited and notified");
+        users.MapGet("/{id:guid}/sessions", SessionsOf.OfUser).WithSummary("The user's sign-ins, newest first");
 
         api.MapGet("/audit", AuditLogQuery.Get).WithTags("Administration");
 

@@ -36,12 +36,7 @@ public static class ManageUsers
         if (string.IsNullOrWhiteSpace(input.UserName) || input.UserName.Length > 100 || !input.UserName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@'))
             errors["userName"] = ["1 to 100 letters, digits, '.', '-', '_' or '@'."];
         if (string.IsNullOrWhiteSpace(input.DisplayName) || input.DisplayName.Length > 200) errors["displayName"] = ["1 to 200 characters."];
-        if (!Enum.IsDefined(input.Role)) errors["role"] = ["Unknown role."];
-        var organisationType = await db.Organisations.Where(o => o.Id == input.OrganisationId).Select(o => (OrganisationType?)o.Type).SingleOrDefaultAsync(ct);
-        if (organisationType is null) errors["organisationId"] = ["No such organisation."];
-        // The duplicate review across organisations is the national coordinator's office's, nobody else's.
-        else if (input.Role == Role.DataProtectionOfficer && organisationType != OrganisationType.NationalCoordinatorOffice)
-            errors["role"] = ["The data-protection officer belongs to the national coordinator's office."];
+        foreach (var (field, messages) in await CheckRoleAsync(db, input.Role, input.OrganisationId, ct)) errors[field] = messages;
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var user = new SigurUser
@@ -61,6 +56,19 @@ public static class ManageUsers
 
     public static Task<Results<NoContent, ProblemHttpResult>> Enable(Guid id, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me) =>
         SetDisabled(id, false, users, cache, me);
+
+    /// <summary>Whether an account may hold <paramref name="role"/> in <paramref name="organisationId"/>: the errors by field, none when it may.</summary>
+    public static async Task<Dictionary<string, string[]>> CheckRoleAsync(SigurDb db, Role role, Guid organisationId, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.IsDefined(role)) errors["role"] = ["Unknown role."];
+        var organisationType = await db.Organisations.Where(o => o.Id == organisationId).Select(o => (OrganisationType?)o.Type).SingleOrDefaultAsync(ct);
+        if (organisationType is null) errors["organisationId"] = ["No such organisation."];
+        // The duplicate review across organisations is the national coordinator's office's, nobody else's.
+        else if (role == Role.DataProtectionOfficer && organisationType != OrganisationType.NationalCoordinatorOffice)
+            errors["role"] = ["The data-protection officer belongs to the national coordinator's office."];
+        return errors;
+    }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabled(Guid id, bool disabled, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me)
     {

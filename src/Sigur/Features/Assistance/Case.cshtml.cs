@@ -22,6 +22,7 @@ public sealed class CaseModel(SigurDb db, CurrentUser me, Platform.Audit.Audit a
     public List<Organisation> Organisations { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool MayWrite => me.May(Policies.CaseWrite);
+    public bool MayApprove => me.May(ChangePlan.ApprovalPolicy);
     public Guid? UserId => me.UserId;
 
     [BindProperty] public string? Needs { get; set; }
@@ -49,7 +50,7 @@ public sealed class CaseModel(SigurDb db, CurrentUser me, Platform.Audit.Audit a
     public Task<IActionResult> OnPostSubmitAsync(Guid caseId, Guid planId, long version, CancellationToken ct) => Write(caseId, async () =>
         (await ChangePlan.Submit(planId, new ChangePlan.Step(version), db, me, notifier, ct)).Result, ct);
 
-    [Policy(ChangePlan.Policy)]
+    [Policy(ChangePlan.ApprovalPolicy)]
     public Task<IActionResult> OnPostDecideAsync(Guid caseId, Guid planId, long version, bool approve, CancellationToken ct) => Write(caseId, async () =>
         (await ChangePlan.Decide(planId, new ChangePlan.Decision(version, approve), db, me, clock, notifier, ct)).Result, ct);
 
@@ -61,7 +62,7 @@ public sealed class CaseModel(SigurDb db, CurrentUser me, Platform.Audit.Audit a
     public Task<IActionResult> OnPostClosureAsync(Guid caseId, Guid planId, long version, CancellationToken ct) => Write(caseId, async () =>
         (await ChangePlan.RequestClosure(planId, new ChangePlan.Closure(version, Summary ?? ""), db, me, clock, notifier, ct)).Result, ct);
 
-    [Policy(ChangePlan.Policy)]
+    [Policy(ChangePlan.ApprovalPolicy)]
     public Task<IActionResult> OnPostCloseDecisionAsync(Guid caseId, Guid planId, long version, bool approve, CancellationToken ct) => Write(caseId, async () =>
         (await ChangePlan.DecideClosure(planId, new ChangePlan.Decision(version, approve), db, me, clock, notifier, ct)).Result, ct);
 

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Identification;
-using Sigur.Platform.Access;
+using Sigur.Features.Shared;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
 
@@ -19,6 +20,8 @@ namespace Sigur.Features.Assistance;
 public static class ChangePlan
 {
     public const string Policy = Policies.CaseWrite;
+    /// <summary>Approving a plan or its closure is a supervisor's (the second pair of eyes; never the author, see <see cref="AssistancePlan"/>).</summary>
+    public const string ApprovalPolicy = Policies.Supervise;
 
     public sealed record Edit(long Version, string NeedsAssessment, string Goals, DateOnly NextReviewOn);
     public sealed record Step(long Version);
@@ -40,6 +43,7 @@ public static class ChangePlan
             return refused;
         }, db, notifier, ct);
 
+    [Policy(ApprovalPolicy)]
     public static Task<Results<Ok<PlanView>, ValidationProblem, ProblemHttpResult>> Decide(
         Guid id, Decision request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct) =>
         ApplyAsync(id, request.Version, [], (p, _) =>
@@ -77,6 +81,7 @@ public static class ChangePlan
         }, db, notifier, ct);
     }
 
+    [Policy(ApprovalPolicy)]
     public static Task<Results<Ok<PlanView>, ValidationProblem, ProblemHttpResult>> DecideClosure(
         Guid id, Decision request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct) =>
         ApplyAsync(id, request.Version, [], (p, _) =>

@@ -43,7 +43,14 @@ public sealed partial class Case : IVersioned, IOrganisationOwned, IDisclosedInP
     /// <summary>What happened, in the words of the person or the worker. Encrypted.</summary>
     [Sensitive(FieldGroups.Narrative)] public string Narrative { get; set; } = "";
 
+    /// <summary>The worker of the holding organisation who answers for the case (tasks without an assignee are theirs); null: nobody yet.</summary>
+    [FieldGroup(FieldGroups.CaseAdministration)] public Guid? ResponsibleUserId { get; set; }
+    /// <summary>Workers of the holding organisation who stand in for the responsible worker.</summary>
+    [FieldGroup(FieldGroups.CaseAdministration)] public List<Guid> DeputyUserIds { get; set; } = [];
+
     public long Version { get; set; }
+
+    public bool IsClosed => Status is CaseStatus.Closed or CaseStatus.ClosedReferred;
 }
 
 /// <summary>

@@ -35,6 +35,9 @@ public static class EditCase
                 ["case.identificationStatus"] = ["The identification status changes only by an identification decision (or a review of one)."],
             });
 
+        if (request.Case.Status != c.Status && (c.IsClosed || request.Case.Status is CaseStatus.Closed or CaseStatus.ClosedReferred))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["case.status"] = [CloseCase.ByClosureOnly] });
+
         // The versions the client read become the original values: EF's UPDATE … WHERE version = @read refuses a stale edit.
         db.Entry(c).Property(x => x.Version).OriginalValue = request.Version;
         db.Entry(c.Person).Property(x => x.Version).OriginalValue = request.PersonVersion;

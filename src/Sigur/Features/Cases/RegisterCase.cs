@@ -30,6 +30,7 @@ public static class RegisterCase
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = CaseValidation.Check(request.Person, request.Case, today, (statistics ?? new()).ReportingCountry);
         if (request.Case is null) errors["case"] = ["The case is required."];
+        if (request.Case is { Status: CaseStatus.Closed or CaseStatus.ClosedReferred }) errors["case.status"] = [CloseCase.ByClosureOnly];
         if (request.Case is { IdentificationStatus: not IdentificationStatus.Potential })
             errors["case.identificationStatus"] = ["A case starts as a potential victim's; the status changes only by an identification decision."];
         if ((request.Person is null) == (request.ExistingPersonId is null))
@@ -60,6 +61,7 @@ public static class RegisterCase
             OrganisationId = organisationId,
             PersonId = person.Id,
             RegisteredAt = now,
+            ResponsibleUserId = user.UserId, // who registers answers for the case until a supervisor hands it on
         };
         CaseValidation.Apply(request.Case!, c);
         db.Cases.Add(c);

@@ -14,6 +14,7 @@ namespace Sigur.Features.Statistics;
 /// progress (a small script asks for it; without scripts, a link shows it).
 /// </summary>
 [Authorize(Policy = Policies.CaseWrite)]
+[RequestSizeLimit(ImportDrafts.MaxFileBytes)]
 public sealed class ImportModel(ImportDrafts drafts, CurrentUser me, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const string Path = "/Statistics/Import";

@@ -1,8 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
-using PdfSharp.Pdf;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 
 namespace Sigur.Features.Statistics;
@@ -139,8 +138,6 @@ public static class ReportFiles
             }
     }
 
-    private static readonly Lock FontLock = new();
-
     private static readonly System.Resources.ResourceManager Strings = new("Sigur.Resources.SharedResource", typeof(SharedResource).Assembly);
 
     /// <summary>
@@ -171,102 +168,42 @@ public static class ReportFiles
 
     private static void Pdf(Report r, Stream output)
     {
-        lock (FontLock)
-        {
-            if (GlobalFontSettings.FontResolver is not EmbeddedFont) GlobalFontSettings.FontResolver = new EmbeddedFont();
-        }
-        var doc = new PdfDocument();
-        doc.Info.Title = T(r.Template.Title);
-        doc.Info.Author = AuthorLabel(r.Author);
-        var regular = new XFont(EmbeddedFont.Family, 8.5, XFontStyleEx.Regular);
-        var bold = new XFont(EmbeddedFont.Family, 10, XFontStyleEx.Bold);
-        var title = new XFont(EmbeddedFont.Family, 13, XFontStyleEx.Bold);
-        PdfPage page = null!;
-        XGraphics gfx = null!;
-        double y = 0;
-        const double left = 40, lineHeight = 13, bottom = 800;
-        void NewPage()
-        {
-            gfx?.Dispose();
-            page = doc.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
-            gfx = XGraphics.FromPdfPage(page);
-            y = 40;
-        }
-        void Text(string text, XFont font, double x = left, double width = 515)
-        {
-            // Long lines wrap by words.
-            var words = text.Split(' ');
-            var line = "";
-            foreach (var w in words)
-            {
-                var candidate = line.Length == 0 ? w : line + " " + w;
-                if (gfx.MeasureString(candidate, font).Width > width && line.Length > 0)
-                {
-                    gfx.DrawString(line, font, XBrushes.Black, new XPoint(x, y));
-                    y += lineHeight;
-                    line = w;
-                }
-                else line = candidate;
-            }
-            gfx.DrawString(line, font, XBrushes.Black, new XPoint(x, y));
-            y += lineHeight;
-        }
-        NewPage();
-        Text(T(r.Template.Title), title);
-        y += 4;
-        Text(string.Format(CultureInfo.CurrentCulture, T("{0}, {1}. Produced by {2}; data extracted {3} UTC."), r.Country, r.Year, AuthorLabel(r.Author),
-            r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)), regular);
-        Text(T("Source") + ": " + T(r.Template.Source), regular);
-        Text(r.Legend, regular);
+        using var pdf = new PdfPages(T(r.Template.Title), AuthorLabel(r.Author));
+        var (regular, bold, lineHeight, left, bottom) = (pdf.Regular, pdf.Bold, PdfPages.LineHeight, PdfPages.Left, PdfPages.Bottom);
+        pdf.Text(T(r.Template.Title), pdf.Title);
+        pdf.Gap(4);
+        pdf.Text(string.Format(CultureInfo.CurrentCulture, T("{0}, {1}. Produced by {2}; data extracted {3} UTC."), r.Country, r.Year, AuthorLabel(r.Author),
+            r.ExtractedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+        pdf.Text(T("Source") + ": " + T(r.Template.Source));
+        pdf.Text(r.Legend);
         foreach (var t in r.Tables)
         {
             var needed = (t.RowCategories.Count + 5) * lineHeight;
-            if (y + needed > bottom) NewPage();
-            y += 10;
-            Text($"{t.Id}. {T(t.Title ?? "")}", bold);
-            Text(T("Counting rules") + ": " + Definition(t), regular);
+            if (pdf.Y + needed > bottom) pdf.NewPage();
+            pdf.Gap(10);
+            pdf.Text($"{t.Id}. {T(t.Title ?? "")}", bold);
+            pdf.Text(T("Counting rules") + ": " + Definition(t));
             var columns = t.ColumnCategories.Select(c => CategoryLabel(t.Columns ?? "", c)).Append(T("Total")).ToList();
             var firstWidth = 150.0;
             var width = Math.Min(70, (515 - firstWidth) / columns.Count);
-            gfx.DrawString(DimensionLabel(t.Rows), bold, XBrushes.Black, new XPoint(left, y));
+            var gfx = pdf.Graphics;
+            gfx.DrawString(DimensionLabel(t.Rows), bold, XBrushes.Black, new XPoint(left, pdf.Y));
             for (var j = 0; j < columns.Count; j++)
-                gfx.DrawString(columns[j], regular, XBrushes.Black, new XRect(left + firstWidth + j * width, y - 9, width - 4, lineHeight), XStringFormats.TopRight);
-            y += lineHeight;
-            gfx.DrawLine(XPens.Gray, left, y - 10, left + firstWidth + columns.Count * width, y - 10);
+                gfx.DrawString(columns[j], regular, XBrushes.Black, new XRect(left + firstWidth + j * width, pdf.Y - 9, width - 4, lineHeight), XStringFormats.TopRight);
+            pdf.Y += lineHeight;
+            gfx.DrawLine(XPens.Gray, left, pdf.Y - 10, left + firstWidth + columns.Count * width, pdf.Y - 10);
             for (var i = 0; i <= t.RowCategories.Count; i++)
             {
-                if (y > bottom) NewPage();
+                if (pdf.Y > bottom) pdf.NewPage();
+                gfx = pdf.Graphics;
                 var font = i < t.RowCategories.Count ? regular : bold;
-                gfx.DrawString(i < t.RowCategories.Count ? CategoryLabel(t.Rows, t.RowCategories[i]) : T("Total"), font, XBrushes.Black, new XPoint(left, y));
+                gfx.DrawString(i < t.RowCategories.Count ? CategoryLabel(t.Rows, t.RowCategories[i]) : T("Total"), font, XBrushes.Black, new XPoint(left, pdf.Y));
                 for (var j = 0; j < columns.Count; j++)
                     gfx.DrawString(t.IsNotApplicable(i, j) ? "n/a" : CrossTab.Format(t.Cells[i][j]), font, XBrushes.Black,
-                        new XRect(left + firstWidth + j * width, y - 9, width - 4, lineHeight), XStringFormats.TopRight);
-                y += lineHeight;
+                        new XRect(left + firstWidth + j * width, pdf.Y - 9, width - 4, lineHeight), XStringFormats.TopRight);
+                pdf.Y += lineHeight;
             }
         }
-        gfx.Dispose();
-        doc.Save(output, closeStream: false);
-    }
-
-    /// <summary>
-    /// PDFsharp finds no fonts on Linux by itself; the report font (DejaVu Sans, free licence, Latin and Cyrillic) ships
-    /// inside the executable so that reports look the same on every server.
-    /// </summary>
-    private sealed class EmbeddedFont : IFontResolver
-    {
-        public const string Family = "DejaVu Sans";
-        private static readonly Lazy<byte[]> Bytes = new(() =>
-        {
-            using var stream = typeof(EmbeddedFont).Assembly.GetManifestResourceStream("Sigur.Fonts.DejaVuSans.ttf")!;
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            return memory.ToArray();
-        });
-
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new("DejaVuSans", bold, italic);
-
-        public byte[]? GetFont(string faceName) => Bytes.Value;
+        pdf.Save(output);
     }
 }

@@ -39,6 +39,14 @@ public enum AuditAction
     Approve,
     /// <summary>A fund officer rejects a disbursement.</summary>
     Reject,
+    /// <summary>An administrator (or `sigur admin reset`) gives an account a new one-time password.</summary>
+    ResetPassword,
+    /// <summary>An administrator removes an account's authenticator, for the user to enrol a new one.</summary>
+    ResetAuthenticator,
+    /// <summary>An administrator changes an account's role or organisation.</summary>
+    ChangeRole,
+    /// <summary>A user signs out their other sessions.</summary>
+    EndSessions,
 }
 
 public static class AuditActionText

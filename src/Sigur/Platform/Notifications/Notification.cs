@@ -72,9 +72,15 @@ public static class NotificationAudience
             ["Referral.Declined"] = Policies.Refer,
             ["Consent.Withdrawn"] = Policies.CaseRead,
             ["Fund.ApprovalWaiting"] = Policies.FundManage,
-            ["Assistance.PlanApprovalWaiting"] = Policies.CaseWrite,
-            ["Assistance.PlanClosureWaiting"] = Policies.CaseWrite,
+            ["Assistance.PlanApprovalWaiting"] = Policies.Supervise,
+            ["Assistance.PlanClosureWaiting"] = Policies.Supervise,
             ["Shelter.NearlyFull"] = Policies.ShelterManage,
+            // Always addressed to one user (who reads it whatever their role), never to a whole organisation: the line
+            // only keeps the kind from reaching roles that act on nothing in an organisation's name.
+            ["Work.CaseAssigned"] = Policies.CaseWrite,
+            ["Account.PasswordReset"] = Policies.CaseWrite,
+            ["Account.AuthenticatorReset"] = Policies.CaseWrite,
+            ["Account.RoleChanged"] = Policies.CaseWrite,
         };
         // Deadlines are met by those who write the case: a clock without a responsible user goes to them.
         foreach (var kind in NotificationTexts.English.Keys.Where(k => k.StartsWith("Clock.", StringComparison.Ordinal)))

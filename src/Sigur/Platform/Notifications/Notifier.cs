@@ -107,6 +107,10 @@ public static class NotificationTexts
         ["Assistance.PlanApprovalWaiting"] = "The assistance plan of case {0} is waiting for a supervisor's approval.",
         ["Assistance.PlanClosureWaiting"] = "The closure of the assistance plan of case {0} is waiting for a supervisor's approval.",
         ["Shelter.NearlyFull"] = "Shelter {0} is nearly full: {1} of {2} places free.",
+        ["Work.CaseAssigned"] = "Case {0} was given to you: you answer for it now.",
+        ["Account.PasswordReset"] = "An administrator reset your password: sign in with the one-time password you were given, then choose a new one.",
+        ["Account.AuthenticatorReset"] = "An administrator reset your authenticator: enrol a new one at your next sign-in.",
+        ["Account.RoleChanged"] = "An administrator changed your role or organisation: sign in again.",
     };
 
     public static string Render(Notification n, IStringLocalizer? localizer)

@@ -29,6 +29,14 @@ public static class Problems
                 c.HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
                 c.ProblemDetails.Title = "Not found";
             }
+            else if (c.Exception is ClosedCaseException)
+            {
+                c.ProblemDetails.Status = StatusCodes.Status409Conflict;
+                c.HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+                c.ProblemDetails.Title = Refusal.Title;
+                c.ProblemDetails.Detail = ClosedCaseException.Message;
+                c.ProblemDetails.Extensions[Refusal.Extension] = new Refusal(ClosedCaseException.Message);
+            }
             else if (c.Exception is Audit.AuditUnavailableException)
             {
                 c.ProblemDetails.Status = StatusCodes.Status503ServiceUnavailable;

@@ -5,19 +5,18 @@ namespace Sigur.Platform.Web;
 
 /// <summary>
 /// Request bodies over 1 MB are refused with 413 before anything reads them. Kestrel enforces the same limit on
-/// streamed bodies through IHttpMaxRequestBodySizeFeature; this also covers hosts without that feature.
+/// streamed bodies through IHttpMaxRequestBodySizeFeature; this also covers hosts without that feature. An endpoint
+/// that takes a file declares its own limit (<see cref="IRequestSizeLimitMetadata"/>, a document upload); so this runs
+/// after routing, which knows the endpoint, and before anything that reads a body.
 /// </summary>
 public static class RequestLimits
 {
     public const long MaxBodyBytes = 1024 * 1024;
     public const int MaxJsonDepth = 32;
 
-    /// <param name="uploads">Pages that take a file (the import page): the path and the larger limit it allows.</param>
-    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, IReadOnlyDictionary<string, long>? uploads = null) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var limit = MaxBodyBytes;
-        foreach (var (path, bytes) in uploads ?? new Dictionary<string, long>())
-            if (context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase) && HttpMethods.IsPost(context.Request.Method)) limit = bytes;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             feature.MaxRequestBodySize = limit;
         if (context.Request.ContentLength > limit)

@@ -20,8 +20,10 @@ public sealed class AssistancePlanTests : IClassFixture<ClockedApps>
     {
         var app = clocked.App;
         var org = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
-        var (authorUser, author) = await clocked.UserAsync(Role.CaseWorker, org.Id);
-        var (supervisorUser, supervisor) = await clocked.UserAsync(Role.CaseWorker, org.Id);
+        // The author is a supervisor too, so that the rule "never its author" is met by the plan, not by the role.
+        var (authorUser, author) = await clocked.UserAsync(Role.Supervisor, org.Id);
+        var (supervisorUser, supervisor) = await clocked.UserAsync(Role.Supervisor, org.Id);
+        var (_, colleague) = await clocked.UserAsync(Role.CaseWorker, org.Id);
         var c = await author.RegisterAsync(CaseRequests.New("Vesna", "Plansdottir"));
         var today = clocked.Today;
 
@@ -37,7 +39,8 @@ public sealed class AssistancePlanTests : IClassFixture<ClockedApps>
             .Single(n => n.Kind == "Assistance.PlanApprovalWaiting" && n.Arguments.SequenceEqual([c.Reference]));
         Assert.DoesNotContain("Plansdottir", waiting.Text, StringComparison.Ordinal);
 
-        // Never approved by its author; a stale version is refused too.
+        // Never approved by its author, nor by a case worker who is not a supervisor (today's rule); a stale version is refused too.
+        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.PostJsonAsync($"/api/v1/assistance-plans/{plan.Id}/decision", new ChangePlan.Decision(plan.Version, true))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await author.PostJsonAsync($"/api/v1/assistance-plans/{plan.Id}/decision", new ChangePlan.Decision(plan.Version, true))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostJsonAsync($"/api/v1/assistance-plans/{plan.Id}/decision", new ChangePlan.Decision(plan.Version - 1, true))).StatusCode);
         plan = await (await supervisor.PostJsonAsync($"/api/v1/assistance-plans/{plan.Id}/decision", new ChangePlan.Decision(plan.Version, true))).ReadAsync<PlanView>();

@@ -13,7 +13,7 @@ using Sigur.Data;
 namespace Sigur.Data.Postgres
 {
     [DbContext(typeof(PostgresSigurDb))]
-    [Migration("20261207123955_Initial")]
+    [Migration("20261207140432_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -300,6 +300,238 @@ namespace Sigur.Data.Postgres
                     b.ToTable("planned_services", (string)null);
                 });
 
+            modelBuilder.Entity("Sigur.Features.CaseFile.CaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("SharedWithOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shared_with_organisation_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_documents");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_case_documents_subject_id");
+
+                    b.HasIndex("CaseId", "UploadedAt")
+                        .HasDatabaseName("ix_case_documents_case_id_uploaded_at");
+
+                    b.HasIndex("PersonId", "UploadedAt")
+                        .HasDatabaseName("ix_case_documents_person_id_uploaded_at");
+
+                    b.ToTable("case_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("group");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("SharedWithOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shared_with_organisation_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<Guid>("WrittenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("written_by");
+
+                    b.Property<string>("WrittenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("written_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_notes");
+
+                    b.HasIndex("CaseId", "WrittenAt")
+                        .HasDatabaseName("ix_case_notes_case_id_written_at");
+
+                    b.ToTable("case_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.DocumentContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_contents");
+
+                    b.ToTable("document_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.PersonRelation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("RelatedPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_person_id");
+
+                    b.Property<Guid?>("SharedWithOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shared_with_organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_relations");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_relations_person_id");
+
+                    b.HasIndex("RelatedPersonId")
+                        .HasDatabaseName("ix_person_relations_related_person_id");
+
+                    b.ToTable("person_relations", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -325,6 +557,11 @@ namespace Sigur.Data.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("countries_of_transit");
+
+                    b.PrimitiveCollection<List<Guid>>("DeputyUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("deputy_user_ids");
 
                     b.PrimitiveCollection<List<string>>("FormsOfExploitation")
                         .IsRequired()
@@ -381,6 +618,10 @@ namespace Sigur.Data.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
+                    b.Property<Guid?>("ResponsibleUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_user_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -406,6 +647,59 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_cases_organisation_id_registered_at");
 
                     b.ToTable("cases");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Cases.CaseClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.PrimitiveCollection<List<Guid>>("CarriedOver")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("carried_over");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_closures");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_closures_case_id_at");
+
+                    b.ToTable("case_closures", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
@@ -2778,6 +3072,8 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_shelters_organisation_id");
 
                     b.ToTable("shelters", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "NationalCoordinator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
@@ -3217,6 +3513,94 @@ namespace Sigur.Data.Postgres
                             Id = 1,
                             Value = 0L
                         });
+                });
+
+            modelBuilder.Entity("Sigur.Features.Work.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_user_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_reference");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("DueOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_tasks_case_id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_tasks_source_key");
+
+                    b.HasIndex("OrganisationId", "Status", "AssigneeUserId", "DueOn")
+                        .HasDatabaseName("ix_case_tasks_organisation_id_status_assignee_user_id_due_on");
+
+                    b.ToTable("case_tasks", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Platform.Access.BreakGlassGrant", b =>
@@ -3705,6 +4089,57 @@ namespace Sigur.Data.Postgres
                         .HasConstraintName("fk_planned_services_assistance_plans_plan_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.CaseFile.CaseDocument", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_documents_cases_case_id");
+
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_documents_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.CaseNote", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_notes_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.DocumentContent", b =>
+                {
+                    b.HasOne("Sigur.Features.CaseFile.CaseDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Sigur.Features.CaseFile.DocumentContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_contents_case_documents_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.PersonRelation", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_relations_persons_person_id");
+
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_person_relations_persons_related_person_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.Case", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Person", "Person")
@@ -3715,6 +4150,16 @@ namespace Sigur.Data.Postgres
                         .HasConstraintName("fk_cases_persons_person_id");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Cases.CaseClosure", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_closures_cases_case_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
@@ -4080,6 +4525,16 @@ namespace Sigur.Data.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Work.CaseTask", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_tasks_cases_case_id");
                 });
 
             modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>

@@ -596,6 +596,8 @@ namespace Sigur.Data.Sqlite
                     region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     age_at_intake = table.Column<int>(type: "INTEGER", nullable: true),
                     narrative = table.Column<string>(type: "TEXT", nullable: false),
+                    responsible_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    deputy_user_ids = table.Column<string>(type: "TEXT", nullable: false),
                     version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -696,6 +698,40 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "person_relations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    shared_with_organisation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    group = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    related_person_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    contact = table.Column<string>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_by = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_person_relations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_person_relations_persons_person_id",
+                        column: x => x.person_id,
+                        principalTable: "persons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_person_relations_persons_related_person_id",
+                        column: x => x.related_person_id,
+                        principalTable: "persons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "shelter_places",
                 columns: table => new
                 {
@@ -776,6 +812,68 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_closures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: false),
+                    carried_over = table.Column<string>(type: "TEXT", nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    by = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_closures", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_closures_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_documents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    shared_with_organisation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    subject_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    group = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    uploaded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    uploaded_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    uploaded_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_documents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_documents_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_case_documents_persons_person_id",
+                        column: x => x.person_id,
+                        principalTable: "persons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_name_tokens",
                 columns: table => new
                 {
@@ -793,6 +891,63 @@ namespace Sigur.Data.Sqlite
                         principalTable: "cases",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_notes",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    shared_with_organisation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    group = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    written_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    written_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    written_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_notes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_notes_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_tasks",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    title = table.Column<string>(type: "TEXT", nullable: false),
+                    assignee_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    due_on = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    source_key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ended_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_tasks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_tasks_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1367,6 +1522,24 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "document_contents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_document_contents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_document_contents_case_documents_id",
+                        column: x => x.id,
+                        principalTable: "case_documents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "charge",
                 columns: table => new
                 {
@@ -1555,9 +1728,50 @@ namespace Sigur.Data.Sqlite
                 columns: new[] { "user_id", "expires_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_closures_case_id_at",
+                table: "case_closures",
+                columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_case_id_uploaded_at",
+                table: "case_documents",
+                columns: new[] { "case_id", "uploaded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_person_id_uploaded_at",
+                table: "case_documents",
+                columns: new[] { "person_id", "uploaded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_subject_id",
+                table: "case_documents",
+                column: "subject_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_case_name_tokens_token_organisation_id_registered_at_case_id",
                 table: "case_name_tokens",
                 columns: new[] { "token", "organisation_id", "registered_at", "case_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_notes_case_id_written_at",
+                table: "case_notes",
+                columns: new[] { "case_id", "written_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_case_id",
+                table: "case_tasks",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_organisation_id_status_assignee_user_id_due_on",
+                table: "case_tasks",
+                columns: new[] { "organisation_id", "status", "assignee_user_id", "due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_source_key",
+                table: "case_tasks",
+                column: "source_key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_organisation_id_registered_at",
@@ -1797,6 +2011,16 @@ namespace Sigur.Data.Sqlite
                 columns: new[] { "token", "organisation_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_person_relations_person_id",
+                table: "person_relations",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_person_relations_related_person_id",
+                table: "person_relations",
+                column: "related_person_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_persons_organisation_id",
                 table: "persons",
                 column: "organisation_id");
@@ -1965,10 +2189,19 @@ namespace Sigur.Data.Sqlite
                 name: "break_glass_grants");
 
             migrationBuilder.DropTable(
+                name: "case_closures");
+
+            migrationBuilder.DropTable(
                 name: "case_name_tokens");
 
             migrationBuilder.DropTable(
+                name: "case_notes");
+
+            migrationBuilder.DropTable(
                 name: "case_reference_counters");
+
+            migrationBuilder.DropTable(
+                name: "case_tasks");
 
             migrationBuilder.DropTable(
                 name: "catalogue_revision");
@@ -1993,6 +2226,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "defendant_outcome");
+
+            migrationBuilder.DropTable(
+                name: "document_contents");
 
             migrationBuilder.DropTable(
                 name: "field_keys");
@@ -2043,6 +2279,9 @@ namespace Sigur.Data.Sqlite
                 name: "person_name_tokens");
 
             migrationBuilder.DropTable(
+                name: "person_relations");
+
+            migrationBuilder.DropTable(
                 name: "planned_services");
 
             migrationBuilder.DropTable(
@@ -2086,6 +2325,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "voluntary_returns");
+
+            migrationBuilder.DropTable(
+                name: "case_documents");
 
             migrationBuilder.DropTable(
                 name: "fund_budget_lines");

@@ -11,7 +11,7 @@ using Sigur.Data;
 namespace Sigur.Data.Sqlite
 {
     [DbContext(typeof(SqliteSigurDb))]
-    [Migration("20261207123950_Initial")]
+    [Migration("20261207140418_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -288,6 +288,238 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("planned_services", (string)null);
                 });
 
+            modelBuilder.Entity("Sigur.Features.CaseFile.CaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("SharedWithOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared_with_organisation_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_documents");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_case_documents_subject_id");
+
+                    b.HasIndex("CaseId", "UploadedAt")
+                        .HasDatabaseName("ix_case_documents_case_id_uploaded_at");
+
+                    b.HasIndex("PersonId", "UploadedAt")
+                        .HasDatabaseName("ix_case_documents_person_id_uploaded_at");
+
+                    b.ToTable("case_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("SharedWithOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared_with_organisation_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_at");
+
+                    b.Property<Guid>("WrittenBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_by");
+
+                    b.Property<string>("WrittenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_notes");
+
+                    b.HasIndex("CaseId", "WrittenAt")
+                        .HasDatabaseName("ix_case_notes_case_id_written_at");
+
+                    b.ToTable("case_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.DocumentContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_contents");
+
+                    b.ToTable("document_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.PersonRelation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("RelatedPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("related_person_id");
+
+                    b.Property<Guid?>("SharedWithOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared_with_organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_relations");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_relations_person_id");
+
+                    b.HasIndex("RelatedPersonId")
+                        .HasDatabaseName("ix_person_relations_related_person_id");
+
+                    b.ToTable("person_relations", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -313,6 +545,11 @@ namespace Sigur.Data.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("countries_of_transit");
+
+                    b.PrimitiveCollection<string>("DeputyUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deputy_user_ids");
 
                     b.PrimitiveCollection<string>("FormsOfExploitation")
                         .IsRequired()
@@ -369,6 +606,10 @@ namespace Sigur.Data.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("registered_at");
 
+                    b.Property<Guid?>("ResponsibleUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_user_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -394,6 +635,59 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_cases_organisation_id_registered_at");
 
                     b.ToTable("cases");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Cases.CaseClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.PrimitiveCollection<string>("CarriedOver")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carried_over");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_closures");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_closures_case_id_at");
+
+                    b.ToTable("case_closures", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
@@ -2764,6 +3058,8 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_shelters_organisation_id");
 
                     b.ToTable("shelters", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteKeepers", "NationalCoordinator");
                 });
 
             modelBuilder.Entity("Sigur.Features.Shelters.ShelterPlacement", b =>
@@ -3201,6 +3497,94 @@ namespace Sigur.Data.Sqlite
                             Id = 1,
                             Value = 0L
                         });
+                });
+
+            modelBuilder.Entity("Sigur.Features.Work.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_user_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_reference");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_tasks_case_id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_tasks_source_key");
+
+                    b.HasIndex("OrganisationId", "Status", "AssigneeUserId", "DueOn")
+                        .HasDatabaseName("ix_case_tasks_organisation_id_status_assignee_user_id_due_on");
+
+                    b.ToTable("case_tasks", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Platform.Access.BreakGlassGrant", b =>
@@ -3689,6 +4073,57 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_planned_services_assistance_plans_plan_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.CaseFile.CaseDocument", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_documents_cases_case_id");
+
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_documents_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.CaseNote", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_notes_cases_case_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.DocumentContent", b =>
+                {
+                    b.HasOne("Sigur.Features.CaseFile.CaseDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Sigur.Features.CaseFile.DocumentContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_contents_case_documents_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.CaseFile.PersonRelation", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_relations_persons_person_id");
+
+                    b.HasOne("Sigur.Features.Cases.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_person_relations_persons_related_person_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Cases.Case", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Person", "Person")
@@ -3699,6 +4134,16 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_cases_persons_person_id");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Cases.CaseClosure", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_closures_cases_case_id");
                 });
 
             modelBuilder.Entity("Sigur.Features.Cases.CaseNameToken", b =>
@@ -4064,6 +4509,16 @@ namespace Sigur.Data.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_link_persons_person_b_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Work.CaseTask", b =>
+                {
+                    b.HasOne("Sigur.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_tasks_cases_case_id");
                 });
 
             modelBuilder.Entity("Sigur.Platform.Access.SignInSession", b =>

@@ -598,6 +598,8 @@ namespace Sigur.Data.Postgres
                     region = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     age_at_intake = table.Column<int>(type: "integer", nullable: true),
                     narrative = table.Column<string>(type: "text", nullable: false),
+                    responsible_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    deputy_user_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -698,6 +700,40 @@ namespace Sigur.Data.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "person_relations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    shared_with_organisation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    group = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    related_person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    contact = table.Column<string>(type: "text", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    recorded_by = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_person_relations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_person_relations_persons_person_id",
+                        column: x => x.person_id,
+                        principalTable: "persons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_person_relations_persons_related_person_id",
+                        column: x => x.related_person_id,
+                        principalTable: "persons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "shelter_places",
                 columns: table => new
                 {
@@ -778,6 +814,68 @@ namespace Sigur.Data.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_closures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    note = table.Column<string>(type: "text", nullable: false),
+                    carried_over = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    by = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_closures", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_closures_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_documents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    shared_with_organisation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    subject = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    group = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    file_name = table.Column<string>(type: "text", nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    uploaded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    uploaded_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    uploaded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_documents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_documents_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_case_documents_persons_person_id",
+                        column: x => x.person_id,
+                        principalTable: "persons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_name_tokens",
                 columns: table => new
                 {
@@ -795,6 +893,63 @@ namespace Sigur.Data.Postgres
                         principalTable: "cases",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_notes",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    shared_with_organisation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    group = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    text = table.Column<string>(type: "text", nullable: false),
+                    written_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    written_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    written_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_notes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_notes_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_tasks",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    assignee_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    due_on = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    source_key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    ended_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ended_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_tasks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_tasks_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1369,6 +1524,24 @@ namespace Sigur.Data.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "document_contents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    bytes = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_document_contents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_document_contents_case_documents_id",
+                        column: x => x.id,
+                        principalTable: "case_documents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "charge",
                 columns: table => new
                 {
@@ -1557,9 +1730,50 @@ namespace Sigur.Data.Postgres
                 columns: new[] { "user_id", "expires_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_closures_case_id_at",
+                table: "case_closures",
+                columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_case_id_uploaded_at",
+                table: "case_documents",
+                columns: new[] { "case_id", "uploaded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_person_id_uploaded_at",
+                table: "case_documents",
+                columns: new[] { "person_id", "uploaded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_subject_id",
+                table: "case_documents",
+                column: "subject_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_case_name_tokens_token_organisation_id_registered_at_case_id",
                 table: "case_name_tokens",
                 columns: new[] { "token", "organisation_id", "registered_at", "case_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_notes_case_id_written_at",
+                table: "case_notes",
+                columns: new[] { "case_id", "written_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_case_id",
+                table: "case_tasks",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_organisation_id_status_assignee_user_id_due_on",
+                table: "case_tasks",
+                columns: new[] { "organisation_id", "status", "assignee_user_id", "due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_source_key",
+                table: "case_tasks",
+                column: "source_key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_organisation_id_registered_at",
@@ -1799,6 +2013,16 @@ namespace Sigur.Data.Postgres
                 columns: new[] { "token", "organisation_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_person_relations_person_id",
+                table: "person_relations",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_person_relations_related_person_id",
+                table: "person_relations",
+                column: "related_person_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_persons_organisation_id",
                 table: "persons",
                 column: "organisation_id");
@@ -1967,10 +2191,19 @@ namespace Sigur.Data.Postgres
                 name: "break_glass_grants");
 
             migrationBuilder.DropTable(
+                name: "case_closures");
+
+            migrationBuilder.DropTable(
                 name: "case_name_tokens");
 
             migrationBuilder.DropTable(
+                name: "case_notes");
+
+            migrationBuilder.DropTable(
                 name: "case_reference_counters");
+
+            migrationBuilder.DropTable(
+                name: "case_tasks");
 
             migrationBuilder.DropTable(
                 name: "catalogue_revision");
@@ -1995,6 +2228,9 @@ namespace Sigur.Data.Postgres
 
             migrationBuilder.DropTable(
                 name: "defendant_outcome");
+
+            migrationBuilder.DropTable(
+                name: "document_contents");
 
             migrationBuilder.DropTable(
                 name: "field_keys");
@@ -2045,6 +2281,9 @@ namespace Sigur.Data.Postgres
                 name: "person_name_tokens");
 
             migrationBuilder.DropTable(
+                name: "person_relations");
+
+            migrationBuilder.DropTable(
                 name: "planned_services");
 
             migrationBuilder.DropTable(
@@ -2088,6 +2327,9 @@ namespace Sigur.Data.Postgres
 
             migrationBuilder.DropTable(
                 name: "voluntary_returns");
+
+            migrationBuilder.DropTable(
+                name: "case_documents");
 
             migrationBuilder.DropTable(
                 name: "fund_budget_lines");
