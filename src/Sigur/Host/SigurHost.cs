@@ -44,7 +44,13 @@ namespace Sigur.Host;
 /// </summary>
 public static class SigurHost
 {
-    public static readonly string[] Cultures = ["en", "mk", "sr-Cyrl", "sr-Latn", "sq"];
+    /// <summary>
+    /// The interface languages. Bosnian and Croatian go by their own ICU cultures (bs is Latin script). Montenegrin
+    /// (ISO 639-3 "cnr") has no locale data in ICU or CLDR, so it goes by the Montenegro variants of Serbian,
+    /// sr-Latn-ME and sr-Cyrl-ME: Montenegro's date and number formats, its own string tables, and the Serbian table of
+    /// the same script beneath them rather than English.
+    /// </summary>
+    public static readonly string[] Cultures = ["en", "mk", "sr-Cyrl", "sr-Latn", "sq", "bs", "hr", "sr-Latn-ME", "sr-Cyrl-ME"];
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
@@ -151,6 +157,9 @@ public static class SigurHost
             culture.DateTimeFormat.ShortDatePattern = "dd.MM.yyyy";
             culture.DateTimeFormat.ShortTimePattern = "HH:mm";
         }
+        // CLDR's Montenegro variants of Serbian keep the Ekavian day names (ponedeljak, sreda); Montenegrin is Ijekavian.
+        if (language == "sr-Latn-ME") culture.DateTimeFormat.DayNames = ["nedjelja", "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota"];
+        if (language == "sr-Cyrl-ME") culture.DateTimeFormat.DayNames = ["недјеља", "понедјељак", "уторак", "сриједа", "четвртак", "петак", "субота"];
         return culture;
     }
 

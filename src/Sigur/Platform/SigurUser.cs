@@ -10,7 +10,7 @@ public sealed class SigurUser : IdentityUser<Guid>
     public Guid OrganisationId { get; set; }
     public Role Role { get; set; }
     public string DisplayName { get; set; } = "";
-    /// <summary>The interface language chosen by the user (en, mk, sr-Cyrl, sr-Latn, sq).</summary>
+    /// <summary>The interface language chosen by the user (one of SigurHost.Cultures).</summary>
     public string Culture { get; set; } = "en";
     public bool IsDisabled { get; set; }
     /// <summary>Set for accounts created with a one-time password: the first sign-in must replace it.</summary>

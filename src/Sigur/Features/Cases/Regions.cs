@@ -28,7 +28,7 @@ public static class Regions
     /// <summary>Empty (not recorded) or one of the country's codes.</summary>
     public static bool IsValid(string country, string? code) => string.IsNullOrEmpty(code) || Of(country).Contains(code);
 
-    private static readonly string[] InterfaceCultures = ["", "mk", "sr-Cyrl", "sr-Latn", "sq"];
+    private static readonly string[] InterfaceCultures = [.. Host.SigurHost.Cultures.Select(c => c == "en" ? "" : c)];
 
     private static readonly ResourceManager Strings = new("Sigur.Resources.SharedResource", typeof(SharedResource).Assembly);
 

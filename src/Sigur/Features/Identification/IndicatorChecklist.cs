@@ -10,7 +10,7 @@ namespace Sigur.Features.Identification;
 /// An indicator checklist, kept as data: one JSON file per checklist in Checklists/ (shipped, version 1), and every
 /// version an administrator publishes after that in the database (<see cref="ChecklistVersion"/>). Indicators are grouped
 /// as in the ILO/European Commission operational indicators: six dimensions, each indicator strong, medium or weak.
-/// Titles and indicator texts carry their own translations (en, mk, sr-Cyrl, sr-Latn, sq).
+/// Titles and indicator texts carry their own translations (every interface language).
 /// </summary>
 public sealed record IndicatorChecklist(
     string Id, int Version, ChecklistAudience Audience, IReadOnlyList<string> Forms, IReadOnlyDictionary<string, string> Title, string Source,
@@ -47,11 +47,18 @@ public sealed class ChecklistVersion
 
 internal static class Translations
 {
-    public static string Pick(IReadOnlyDictionary<string, string> texts, string culture) =>
-        texts.TryGetValue(culture, out var t) ? t
-        : culture.StartsWith("sr", StringComparison.Ordinal) && texts.TryGetValue("sr-Latn", out var sr) ? sr
-        : texts.TryGetValue("en", out var en) ? en
-        : texts.Values.FirstOrDefault() ?? "";
+    /// <summary>
+    /// The text in the culture, else in its parent of the same script (a checklist published without Montenegrin reads
+    /// sr-Cyrl-ME in sr-Cyrl), else Serbian Latin for any Serbian, else English.
+    /// </summary>
+    public static string Pick(IReadOnlyDictionary<string, string> texts, string culture)
+    {
+        for (var c = System.Globalization.CultureInfo.GetCultureInfo(culture); c.Name.Length > 0; c = c.Parent)
+            if (texts.TryGetValue(c.Name, out var t)) return t;
+        return culture.StartsWith("sr", StringComparison.Ordinal) && texts.TryGetValue("sr-Latn", out var sr) ? sr
+            : texts.TryGetValue("en", out var en) ? en
+            : texts.Values.FirstOrDefault() ?? "";
+    }
 }
 
 /// <summary>The shipped checklists (embedded from Checklists/*.json) and the published versions in the database.</summary>

@@ -78,5 +78,6 @@ public static class PageSupport
     public static readonly IReadOnlyList<(string Culture, string Name)> Languages =
     [
         ("en", "English"), ("mk", "Македонски"), ("sr-Cyrl", "Српски (ћирилица)"), ("sr-Latn", "Srpski (latinica)"), ("sq", "Shqip"),
+        ("bs", "Bosanski"), ("hr", "Hrvatski"), ("sr-Latn-ME", "Crnogorski (latinica)"), ("sr-Cyrl-ME", "Црногорски (ћирилица)"),
     ];
 }

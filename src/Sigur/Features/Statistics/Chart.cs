@@ -19,11 +19,14 @@ public static class Chart
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    public static string Svg(PublishedTable t, ChartKind kind, string title)
+    /// <param name="categoryLabel">A category's label for the reader (dimension, category); the category itself where omitted.</param>
+    /// <param name="totalLabel">The word for the single total column of a table without columns.</param>
+    public static string Svg(PublishedTable t, ChartKind kind, string title, Func<string?, string, string>? categoryLabel = null, string totalLabel = "Total")
     {
+        var nameOf = categoryLabel ?? ((_, category) => category);
         // Series are the rows; the x axis is the columns (or the single total column).
-        var xs = t.ColumnCategories.Count > 0 ? t.ColumnCategories : ["Total"];
-        var series = t.RowCategories;
+        List<string> xs = t.ColumnCategories.Count > 0 ? [.. t.ColumnCategories.Select(c => nameOf(t.Columns, c))] : [totalLabel];
+        var series = t.RowCategories.Select(r => nameOf(t.Rows, r)).ToList();
         int? V(int s, int x) => t.Cells[s][t.ColumnCategories.Count > 0 ? x : t.ColumnCategories.Count];
         var max = 1.0;
         for (var x = 0; x < xs.Count; x++)

@@ -75,17 +75,30 @@ public static class CountingRules
             + "templates, whose tables are protected together."),
     ];
 
-    public static string Statement(CountingUnit unit, ReferenceDate reference) =>
-        unit switch
+    public const string MultiValuedNote = "A person can fall under several categories of a breakdown; totals count them once.";
+
+    /// <summary>
+    /// What a table counts, in two sentences; <paramref name="words"/> translates each (a page passes its string table,
+    /// files and the API keep the English).
+    /// </summary>
+    public static string Statement(CountingUnit unit, ReferenceDate reference, Func<string, string>? words = null)
+    {
+        words ??= s => s;
+        return words(unit switch
         {
             CountingUnit.Person => "Persons, each counted once per year and once in totals; confirmed links merge records.",
             CountingUnit.Case => "Cases; a person with several cases counts once per case.",
             _ => "Criminal proceedings, each counted once across its stages and verdicts.",
-        }
-        + reference switch
+        })
+        + " " + words(reference switch
         {
-            ReferenceDate.Intake => " Year of intake.",
-            ReferenceDate.Registration => unit == CountingUnit.Proceeding ? " Year the proceeding started." : " Year of registration.",
-            _ => unit == CountingUnit.Proceeding ? " Year of the latest verdict." : " Year of the identification decision.",
-        };
+            ReferenceDate.Intake => "Year of intake.",
+            ReferenceDate.Registration => unit == CountingUnit.Proceeding ? "Year the proceeding started." : "Year of registration.",
+            _ => unit == CountingUnit.Proceeding ? "Year of the latest verdict." : "Year of the identification decision.",
+        });
+    }
+
+    /// <summary>The statement, and for a breakdown that can place one person under several categories, that note.</summary>
+    public static string Definition(CountingUnit unit, ReferenceDate reference, bool multiValued, Func<string, string>? words = null) =>
+        Statement(unit, reference, words) + (multiValued ? " " + (words ?? (s => s))(MultiValuedNote) : "");
 }

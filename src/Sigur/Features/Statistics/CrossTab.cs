@@ -59,8 +59,7 @@ public sealed class CountedTable
         var rowDim = Dimensions.Find(Spec.Rows)!;
         var colDim = Dimensions.Find(Spec.Columns);
         return new PublishedTable(Spec.Id, Spec.Title, rowDim.Name, colDim?.Name, Spec.Unit, Spec.Reference, [.. Spec.Filters.Select(f => f.ToString())],
-            Rows, Columns, cells, threshold, CountingRules.Statement(Spec.Unit, Spec.Reference)
-                + (rowDim.MultiValued || colDim?.MultiValued == true ? " A person can fall under several categories of a breakdown; totals count them once." : ""));
+            Rows, Columns, cells, threshold, CountingRules.Definition(Spec.Unit, Spec.Reference, rowDim.MultiValued || colDim?.MultiValued == true));
     }
 }
 

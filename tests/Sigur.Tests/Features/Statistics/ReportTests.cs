@@ -111,14 +111,29 @@ public sealed class ReportTests
             Assert.StartsWith("Counting rules: Persons", e1.Cell(2, 1).GetString());
             Assert.Equal(["Male", "Female", "Unknown", "Total"], Enumerable.Range(2, 4).Select(c => e1.Cell(4, c).GetString()));
             string Cell(string row, int column) => e1.Cell(Enumerable.Range(5, 6).First(r => e1.Cell(r, 1).GetString() == row), column).GetString();
-            Assert.Equal(Count(IdentificationStatus.Presumed, Sex.Male).ToString(), Cell("Presumed", 2));
-            Assert.Equal(Count(IdentificationStatus.Identified, Sex.Female).ToString(), Cell("Identified", 3));
-            Assert.Equal(Count(IdentificationStatus.Identified, Sex.Other, Sex.Unknown).ToString(), Cell("Identified", 4)); // "other" is Eurostat's unknown
-            Assert.Equal("11", Cell("Identified", 4));
-            Assert.All(Enumerable.Range(2, 4), c => Assert.Equal("n/a", Cell("Potential", c))); // 13 potential victims: not a silent 0, and not counted
-            Assert.All(Enumerable.Range(2, 4), c => Assert.Equal("n/a", Cell("NotAVictim", c)));
+            Assert.Equal(Count(IdentificationStatus.Presumed, Sex.Male).ToString(), Cell("Presumed victim", 2));
+            Assert.Equal(Count(IdentificationStatus.Identified, Sex.Female).ToString(), Cell("Identified victim", 3));
+            Assert.Equal(Count(IdentificationStatus.Identified, Sex.Other, Sex.Unknown).ToString(), Cell("Identified victim", 4)); // "other" is Eurostat's unknown
+            Assert.Equal("11", Cell("Identified victim", 4));
+            Assert.All(Enumerable.Range(2, 4), c => Assert.Equal("n/a", Cell("Potential victim", c))); // 13 potential victims: not a silent 0, and not counted
+            Assert.All(Enumerable.Range(2, 4), c => Assert.Equal("n/a", Cell("Not a victim", c)));
             Assert.Equal((Count(IdentificationStatus.Identified, Enum.GetValues<Sex>()) + Count(IdentificationStatus.Presumed, Enum.GetValues<Sex>())).ToString(), Cell("Total", 5));
             Assert.Contains("n/a = not applicable", e1.Column(1).CellsUsed().Select(c => c.GetString()).Last(t => t.StartsWith("c = ", StringComparison.Ordinal)));
+        }
+
+        // The same report asked for in Macedonian: its labels, rules and legend in the reader's language, the figures the same.
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/statistics/reports/eurostat?year=2025&format=Xlsx"))
+        {
+            request.Headers.AcceptLanguage.ParseAdd("mk");
+            var mk = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, mk.StatusCode);
+            using var wb = new XLWorkbook(new MemoryStream(await mk.Content.ReadAsByteArrayAsync()));
+            Assert.Equal("Test Analyst", Enumerable.Range(1, 12).Select(r => wb.Worksheet("About").Row(r)).First(r => r.Cell(1).GetString() == "Изработил").Cell(2).GetString());
+            var e1 = wb.Worksheet("E1");
+            Assert.StartsWith("Правила на броење: Лица", e1.Cell(2, 1).GetString());
+            Assert.Equal(["Машки", "Женски", "Непознато", "Вкупно"], Enumerable.Range(2, 4).Select(c => e1.Cell(4, c).GetString()));
+            Assert.Equal("11", e1.Cell(Enumerable.Range(5, 6).First(r => e1.Cell(r, 1).GetString() == "Идентификувана жртва"), 4).GetString());
+            Assert.Contains("n/a = не се применува", e1.Column(1).CellsUsed().Select(c => c.GetString()).Last(t => t.StartsWith("c = ", StringComparison.Ordinal)));
         }
 
         var csv = CsvText.ReadAll(new StringReader(await (await client.GetAsync("/api/v1/statistics/reports/eurostat?year=2025&format=Csv")).Content.ReadAsStringAsync()));
