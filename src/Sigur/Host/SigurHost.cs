@@ -294,7 +294,7 @@ public static class SigurHost
         app.UseStaticFiles();
         app.UseRouting();
         // After routing: an upload endpoint names a larger limit.
-        app.UseRequestLimits(new Dictionary<string, long> { [Features.Statistics.ImportModel.Path] = Features.Statistics.ImportDrafts.MaxFileBytes });
+        app.UseRequestLimits(); // after routing: an upload endpoint names a larger limit
         app.UseAuthentication();
         app.UseSignedInUser();
         app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
