@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -120,6 +121,8 @@ public static class ManageAccounts
 /// <summary>A user's sign-ins: for the user (their own, to sign out the others) and for an administrator (anyone's).</summary>
 public static class SessionsOf
 {
+    public const string Policy = Policies.SignedIn;
+
     public sealed record Item(Guid Id, DateTime StartedAt, DateTime? EndedAt, bool Current);
 
     public static async Task<List<Item>> ListAsync(SigurDb db, Guid userId, Guid? current, CancellationToken ct) =>
@@ -127,6 +130,7 @@ public static class SessionsOf
             .ConvertAll(s => new Item(s.Id, s.StartedAt, s.EndedAt, s.Id == current));
 
     /// <summary>The administrator's view of a user's sessions (audited as a read of the account).</summary>
+    [Policy(ManageAccounts.Policy)]
     public static async Task<Results<Ok<List<Item>>, ProblemHttpResult>> OfUser(Guid id, SigurDb db, Platform.Audit.Audit audit, CancellationToken ct)
     {
         if (!await db.Users.AnyAsync(u => u.Id == id, ct)) return Problems.NotFound();

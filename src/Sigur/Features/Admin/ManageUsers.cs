@@ -16,6 +16,8 @@ namespace Sigur.Features.Admin;
 /// </summary>
 public static class ManageUsers
 {
+    public const string Policy = Policies.Administration;
+
     public sealed record UserInput(string UserName, string DisplayName, string? Email, Guid OrganisationId, Role Role);
 
     public sealed record UserView(Guid Id, string UserName, string DisplayName, Guid OrganisationId, Role Role, bool IsDisabled, bool TwoFactorEnabled)
@@ -61,6 +63,12 @@ public static class ManageUsers
             errors["role"] = ["The data-protection officer belongs to the national coordinator's office."];
         return errors;
     }
+
+    public static Task<Results<NoContent, ProblemHttpResult>> Disable(Guid id, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me) =>
+        SetDisabled(id, true, users, cache, me);
+
+    public static Task<Results<NoContent, ProblemHttpResult>> Enable(Guid id, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me) =>
+        SetDisabled(id, false, users, cache, me);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabled(Guid id, bool disabled, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Features.Identification;
 using Sigur.Platform.Access;
 using Sigur.Platform;
@@ -42,6 +43,7 @@ public static class ChangePlan
             return refused;
         }, db, notifier, ct);
 
+    [Policy(ApprovalPolicy)]
     public static Task<Results<Ok<PlanView>, ValidationProblem, ProblemHttpResult>> Decide(
         Guid id, Decision request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct) =>
         ApplyAsync(id, request.Version, [], (p, _) =>
@@ -79,6 +81,7 @@ public static class ChangePlan
         }, db, notifier, ct);
     }
 
+    [Policy(ApprovalPolicy)]
     public static Task<Results<Ok<PlanView>, ValidationProblem, ProblemHttpResult>> DecideClosure(
         Guid id, Decision request, SigurDb db, CurrentUser user, TimeProvider clock, Notifier notifier, CancellationToken ct) =>
         ApplyAsync(id, request.Version, [], (p, _) =>

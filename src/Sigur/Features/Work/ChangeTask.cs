@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Web;
@@ -25,6 +26,7 @@ public static class ChangeTask
     public static Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> Cancel(Guid id, Step request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         ApplyAsync(id, request.Version, t => t.End(CaseTaskStatus.Cancelled, user.UserId, clock.GetUtcNow().UtcDateTime), db, clock, ct);
 
+    [Policy(ReassignPolicy)]
     public static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> Reassign(
         Guid id, Reassignment request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {

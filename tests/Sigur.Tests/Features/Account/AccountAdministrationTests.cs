@@ -72,7 +72,7 @@ public sealed class AccountAdministrationTests : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.OK, (await admin.PutJsonAsync($"/api/v1/users/{moved.Id}/role", new ManageAccounts.RoleChange(Role.Supervisor, police.Id))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await movedClient.GetAsync("/api/v1/me")).StatusCode);
         var me = await (await app.SignInAsync(moved)).GetAsync("/api/v1/me");
-        var now = await me.ReadAsync<Sigur.Features.Account.AccountApi.Me>();
+        var now = await me.ReadAsync<Sigur.Features.Account.GetMe.Me>();
         Assert.Equal((Role.Supervisor, police.Id), (now.Role, now.OrganisationId));
         await AssertToldAndAudited(app, moved.Id, "Account.RoleChanged", AuditAction.ChangeRole);
     }
