@@ -16,7 +16,8 @@ public static class AccountApi
             .WithSummary("End the session of this token: its bearer and refresh tokens stop working");
         api.MapGet("/me", GetMe.Handle).WithTags("Account").WithSummary("The signed-in user");
         api.MapGet("/me/sessions", Admin.SessionsOf.Mine).WithTags("Account").WithSummary("My sign-ins, newest first");
-        api.MapPost("/me/sessions/sign-out-others", Admin.SessionsOf.SignOutOthers).WithTags("Account").WithSummary("Sign out every other session of mine");
+        api.MapPost("/me/sessions/sign-out-others", Admin.SessionsOf.SignOutOthers).WithTags("Account")
+            .WithSummary("Sign out every other session of mine");
         return api;
     }
 }

@@ -122,6 +122,7 @@ public static class ManageAccounts
 public static class SessionsOf
 {
     public const string Policy = Policies.SignedIn;
+    public const string UserPolicy = Policies.Administration;
 
     public sealed record Item(Guid Id, DateTime StartedAt, DateTime? EndedAt, bool Current);
 
@@ -130,7 +131,7 @@ public static class SessionsOf
             .ConvertAll(s => new Item(s.Id, s.StartedAt, s.EndedAt, s.Id == current));
 
     /// <summary>The administrator's view of a user's sessions (audited as a read of the account).</summary>
-    [Policy(ManageAccounts.Policy)]
+    [Policy(UserPolicy)]
     public static async Task<Results<Ok<List<Item>>, ProblemHttpResult>> OfUser(Guid id, SigurDb db, Platform.Audit.Audit audit, CancellationToken ct)
     {
         if (!await db.Users.AnyAsync(u => u.Id == id, ct)) return Problems.NotFound();

@@ -51,6 +51,12 @@ public static class ManageUsers
         return TypedResults.Created($"/api/v1/users/{user.Id}", new Created(UserView.From(user), password));
     }
 
+    public static Task<Results<NoContent, ProblemHttpResult>> Disable(Guid id, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me) =>
+        SetDisabled(id, true, users, cache, me);
+
+    public static Task<Results<NoContent, ProblemHttpResult>> Enable(Guid id, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me) =>
+        SetDisabled(id, false, users, cache, me);
+
     /// <summary>Whether an account may hold <paramref name="role"/> in <paramref name="organisationId"/>: the errors by field, none when it may.</summary>
     public static async Task<Dictionary<string, string[]>> CheckRoleAsync(SigurDb db, Role role, Guid organisationId, CancellationToken ct)
     {
@@ -63,12 +69,6 @@ public static class ManageUsers
             errors["role"] = ["The data-protection officer belongs to the national coordinator's office."];
         return errors;
     }
-
-    public static Task<Results<NoContent, ProblemHttpResult>> Disable(Guid id, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me) =>
-        SetDisabled(id, true, users, cache, me);
-
-    public static Task<Results<NoContent, ProblemHttpResult>> Enable(Guid id, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me) =>
-        SetDisabled(id, false, users, cache, me);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabled(Guid id, bool disabled, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me)
     {

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
-using Sigur.Features.Shared;
 using Sigur.Features.Identification;
-using Sigur.Platform.Access;
+using Sigur.Features.Shared;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
 

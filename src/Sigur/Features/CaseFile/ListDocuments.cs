@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Web;
@@ -24,6 +25,7 @@ public static class ListDocuments
     public const string ReceiptsPolicy = Policies.FundRead;
 
     /// <summary>A disbursement's receipts, for its requester and its fund (who may not see the case itself).</summary>
+    [Policy(ReceiptsPolicy)]
     public static async Task<Results<Ok<List<DocumentView>>, ProblemHttpResult>> Receipts(Guid id, SigurDb db, Audit audit, CancellationToken ct)
     {
         var caseId = await db.Set<Fund.Disbursement>().AsNoTracking().Where(d => d.Id == id).Select(d => (Guid?)d.CaseId).SingleOrDefaultAsync(ct);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
-using Sigur.Features.Shared;
 using Sigur.Features.Work;
 using Sigur.Platform;
 using Sigur.Platform.Access;
@@ -33,10 +32,8 @@ public static class CloseCase
     /// <summary>Where a case stands: its status and version, what is still open, and its closures and reopenings.</summary>
     public sealed record State(Guid CaseId, string Reference, CaseStatus Status, long Version, IReadOnlyList<OpenItem> Open, IReadOnlyList<Entry> History);
 
-    [Policy(ReadPolicy)]
-    public static async Task<Results<Ok<State>, ProblemHttpResult>> Get(Guid caseId, SigurDb db, Platform.Audit.Audit audit, CancellationToken ct)
+    public static async Task<Results<Ok<State>, ProblemHttpResult>> Get(Guid id, SigurDb db, Platform.Audit.Audit audit, CancellationToken ct)
     {
-        var id = caseId;
         var c = await db.Held<Case>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Problems.NotFound();
         var history = await db.CaseClosures().AsNoTracking().Where(x => x.CaseId == id).OrderBy(x => x.At).ToListAsync(ct);
@@ -45,9 +42,8 @@ public static class CloseCase
     }
 
     public static async Task<Results<Ok<State>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid caseId, Request request, SigurDb db, CurrentUser user, TimeProvider clock, Platform.Audit.Audit audit, CancellationToken ct)
+        Guid id, Request request, SigurDb db, CurrentUser user, TimeProvider clock, Platform.Audit.Audit audit, CancellationToken ct)
     {
-        var id = caseId;
         var c = await db.Held<Case>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Problems.NotFound();
         var errors = new Dictionary<string, string[]>();

@@ -41,8 +41,7 @@ public sealed class ClosureModel(SigurDb db, CurrentUser me, TimeProvider clock,
 
     private async Task<IActionResult> AnswerAsync(Guid id, IResult result, string saved, CancellationToken ct) =>
         await this.AnswerAsync(result, L, saved, () => RedirectToPage("Closure", new { id }), async () => await LoadAsync(id, ct) ? Page() : NotFound(),
-            // A refusal and an edit conflict are both 409s: each is worded from its own answer.
-            new PageAnswer { Refused = r => Refused = r,
+            new PageAnswer { Refused = r => Refused = r, Conflict = () => Refused = L["Someone else changed this case after you opened it, so your change was not saved."],
                 Invalid = errors => Refused = string.Join(" ", errors.SelectMany(e => e.Value).Select(m => L[m].Value)) });
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -15,9 +15,9 @@ public static class ReopenCase
     public sealed record Request(long Version, string Reason);
 
     public static async Task<Results<Ok<CloseCase.State>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid caseId, Request request, SigurDb db, CurrentUser user, TimeProvider clock, Platform.Audit.Audit audit, CancellationToken ct)
+        Guid id, Request request, SigurDb db, CurrentUser user, TimeProvider clock, Platform.Audit.Audit audit, CancellationToken ct)
     {
-        var c = await db.Held<Case>().SingleOrDefaultAsync(x => x.Id == caseId, ct);
+        var c = await db.Held<Case>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Problems.NotFound();
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > CloseCase.NoteMax)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Give a reason, at most 2000 characters."] });

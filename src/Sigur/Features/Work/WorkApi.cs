@@ -12,12 +12,14 @@ public static class WorkApi
         cases.MapPost("/tasks", WriteTask.Handle).WithSummary("Write a task on a case my organisation holds");
         cases.MapPut("/responsibility", AssignResponsibility.Handle)
             .WithSummary("Give the case to a responsible worker and deputies (supervisors)");
-        cases.MapGet("/closure", CloseCase.Get)
-            .WithTags("Cases").WithSummary("What is still open on the case, and its closures and reopenings");
-        cases.MapPost("/closure", CloseCase.Handle)
-            .WithTags("Cases").WithSummary("Close the case with a reason; what is open must be settled or carried over (409 lists it)");
-        cases.MapPost("/reopening", ReopenCase.Handle)
-            .WithTags("Cases").WithSummary("Reopen a closed case with a reason");
+        cases.MapGet("/closure", (Guid caseId, Data.SigurDb db, Platform.Audit.Audit audit, CancellationToken ct) => CloseCase.Get(caseId, db, audit, ct))
+            .RequireAuthorization(CloseCase.ReadPolicy).WithTags("Cases").WithSummary("What is still open on the case, and its closures and reopenings");
+        cases.MapPost("/closure", (Guid caseId, CloseCase.Request request, Data.SigurDb db, Platform.CurrentUser user, TimeProvider clock, Platform.Audit.Audit audit, CancellationToken ct) =>
+                CloseCase.Handle(caseId, request, db, user, clock, audit, ct))
+            .RequireAuthorization(CloseCase.Policy).WithTags("Cases").WithSummary("Close the case with a reason; what is open must be settled or carried over (409 lists it)");
+        cases.MapPost("/reopening", (Guid caseId, ReopenCase.Request request, Data.SigurDb db, Platform.CurrentUser user, TimeProvider clock, Platform.Audit.Audit audit, CancellationToken ct) =>
+                ReopenCase.Handle(caseId, request, db, user, clock, audit, ct))
+            .RequireAuthorization(ReopenCase.Policy).WithTags("Cases").WithSummary("Reopen a closed case with a reason");
 
         var tasks = api.MapGroup("/tasks").WithTags("Tasks and caseloads");
         tasks.MapPost("/{id:guid}/done", ChangeTask.Done).WithSummary("Mark a task done");
