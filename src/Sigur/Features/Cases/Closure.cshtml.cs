@@ -41,7 +41,8 @@ public sealed class ClosureModel(SigurDb db, CurrentUser me, TimeProvider clock,
 
     private async Task<IActionResult> AnswerAsync(Guid id, IResult result, string saved, CancellationToken ct) =>
         await this.AnswerAsync(result, L, saved, () => RedirectToPage("Closure", new { id }), async () => await LoadAsync(id, ct) ? Page() : NotFound(),
-            new PageAnswer { Refused = r => Refused = r, Conflict = () => Refused = L["Someone else changed this case after you opened it, so your change was not saved."],
+            // A refusal (what is still open) and an edit conflict are both 409s: each is worded from its own answer.
+            new PageAnswer { Refused = r => Refused = r,
                 Invalid = errors => Refused = string.Join(" ", errors.SelectMany(e => e.Value).Select(m => L[m].Value)) });
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -54,6 +54,7 @@ public static class Problems
         BadHttpRequestException bad => bad.StatusCode,
         Access.ReadOnlyAccessException => StatusCodes.Status404NotFound,
         Audit.AuditUnavailableException => StatusCodes.Status503ServiceUnavailable,
+        ClosedCaseException => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 

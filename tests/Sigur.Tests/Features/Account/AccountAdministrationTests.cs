@@ -106,21 +106,26 @@ public sealed class AccountAdministrationTests : IClassFixture<AppPool>
     public async Task The_first_administrator_is_reset_from_the_command_line(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var office = await app.NewOrganisationAsync(OrganisationType.NationalCoordinatorOffice);
-        var first = await app.NewUserAsync(Role.Administrator, office.Id);
-        var second = await app.NewUserAsync(Role.Administrator, office.Id);
-        await app.WithDbAsync(db => db.Users.Where(u => u.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true)));
+        // The first administrator is the one made at first start; it was disabled and its phone lost, and a later one exists.
+        var first = await app.WithDbAsync(db => db.Users.Where(u => u.Role == Role.Administrator).OrderBy(u => u.Id).FirstAsync());
+        var later = await app.NewUserAsync(Role.Administrator, first.OrganisationId);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true).SetProperty(x => x.TwoFactorEnabled, true)));
 
         (string UserName, string OneTimePassword)? reset;
         await using (var scope = app.Services.CreateAsyncScope())
             reset = await ManageAccounts.ResetFirstAdministratorAsync(scope.ServiceProvider, TestContext.Current.CancellationToken);
 
         Assert.Equal(first.UserName, reset!.Value.UserName);
-        var (was, other) = (await UserOf(app, first.Id), await UserOf(app, second.Id));
+        var (was, other) = (await UserOf(app, first.Id), await UserOf(app, later.Id));
         Assert.False(was.IsDisabled);
         Assert.False(was.TwoFactorEnabled);
         Assert.True(was.MustChangePassword);
         Assert.True(other.TwoFactorEnabled);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<SigurUser>>();
+            Assert.True(await users.CheckPasswordAsync((await users.FindByIdAsync(first.Id.ToString()))!, reset.Value.OneTimePassword));
+        }
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.ResetPassword.Text() && a.RecordIds == first.Id.ToString())));
     }
 }
