@@ -29,6 +29,7 @@ public abstract partial class SigurDb
         Features.MobileTeams.MobileTeamModel.Configure(this, b);
         Features.Reintegration.ReintegrationModel.Configure(this, b);
         Features.Duplicates.DuplicatesModel.Configure(this, b);
+        Features.Coordination.CoordinationModel.Configure(this, b);
     }
 
     /// <summary>The case registry: cases, persons and their name indexes, with the need-to-know filters that case-owned records copy (<see cref="ScopeToCase{T}"/>).</summary>

@@ -25,6 +25,7 @@ using Sigur.Features.Statistics;
 using Sigur.Features.Services;
 using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
+using Sigur.Features.Coordination;
 using Sigur.Features.Reintegration;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -289,6 +290,7 @@ public static class SigurHost
         api.MapMobileTeamApi();
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
+        api.MapCoordinationApi();
         app.MapRazorPages();
         app.MapOperations();
     }

@@ -17,6 +17,17 @@ public enum Role
     /// finds held by two organisations, seeing only what deciding needs, and decides whether they are one person.
     /// </summary>
     DataProtectionOfficer,
+    /// <summary>
+    /// The secretariat of the National Commission (usually staff of the national coordinator's office): convenes bodies,
+    /// schedules their meetings, keeps minutes and decisions, keeps the action plan and the donor-project registry.
+    /// Sees aggregates and coordination records only, never a case.
+    /// </summary>
+    Secretariat,
+    /// <summary>
+    /// An institution's representative in a coordination body (a ministry, the police, an NGO, an international
+    /// organisation): sees the bodies the institution sits in and reports the progress of its own action-plan activities.
+    /// </summary>
+    BodyMember,
 }
 
 /// <summary>
@@ -63,9 +74,13 @@ public static class Policies
     public const string MobileTeams = nameof(MobileTeams);
     /// <summary>The cross-organisation duplicate review queue and its scan: the coordinator's data-protection officer only.</summary>
     public const string DataProtection = nameof(DataProtection);
+    /// <summary>The coordination workspace: the bodies one's institution convenes or sits in, their meetings and decisions, the action plan, projects, trainings (never case data).</summary>
+    public const string Coordination = nameof(Coordination);
+    /// <summary>Convene bodies, schedule meetings, keep minutes and decisions, keep the action plan and the registries: the secretariat and the coordinator.</summary>
+    public const string CoordinationManage = nameof(CoordinationManage);
 
     public static readonly string[] All =
-        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection];
+        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection, Coordination, CoordinationManage];
 
     public static readonly Role[] CaseReaders =
         [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer];
@@ -87,6 +102,8 @@ public static class Policies
     // Field work of social workers and police, coordinated by the national coordinator's office.
     public static readonly Role[] MobileTeamUsers = [Role.CaseWorker, Role.PoliceInvestigator, Role.NationalCoordinator];
     public static readonly Role[] DataProtectionOfficers = [Role.DataProtectionOfficer];
+    public static readonly Role[] CoordinationUsers = [Role.Secretariat, Role.BodyMember, Role.NationalCoordinator];
+    public static readonly Role[] CoordinationManagers = [Role.Secretariat, Role.NationalCoordinator];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -109,6 +126,8 @@ public static class Policies
         ServiceDirectoryEdit => ServiceDirectoryEditors,
         MobileTeams => MobileTeamUsers,
         DataProtection => DataProtectionOfficers,
+        Coordination => CoordinationUsers,
+        CoordinationManage => CoordinationManagers,
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 }

@@ -75,6 +75,7 @@ public static class NotificationAudience
             ["Assistance.PlanApprovalWaiting"] = Policies.CaseWrite,
             ["Assistance.PlanClosureWaiting"] = Policies.CaseWrite,
             ["Shelter.NearlyFull"] = Policies.ShelterManage,
+            ["Coordination.DecisionAssigned"] = Policies.Coordination,
         };
         // Deadlines are met by those who write the case: a clock without a responsible user goes to them.
         foreach (var kind in NotificationTexts.English.Keys.Where(k => k.StartsWith("Clock.", StringComparison.Ordinal)))

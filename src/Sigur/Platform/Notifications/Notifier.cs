@@ -94,6 +94,7 @@ public static class NotificationTexts
         ["Assistance.PlanApprovalWaiting"] = "The assistance plan of case {0} is waiting for a supervisor's approval.",
         ["Assistance.PlanClosureWaiting"] = "The closure of the assistance plan of case {0} is waiting for a supervisor's approval.",
         ["Shelter.NearlyFull"] = "Shelter {0} is nearly full: {1} of {2} places free.",
+        ["Coordination.DecisionAssigned"] = "A coordination body gave your institution a decision to follow up, due {0}.",
     };
 
     public static string Render(Notification n, IStringLocalizer? localizer)
