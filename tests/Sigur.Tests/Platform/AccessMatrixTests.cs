@@ -488,6 +488,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         }, HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("GET", "/api/v1/justice/figures", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/justice/figures"), HttpStatusCode.OK),
         .. AssistanceRows,
+        .. CoordinationRows,
         // Break-glass opens access, so it runs last for each user (see the loop below).
         new("POST", "/api/v1/break-glass/", Policies.BreakGlass, (w, r, c) => c.PostJsonAsync("/api/v1/break-glass",
             new BreakGlass.Request(CaseOf(w, r).Reference, "Matrix: the person is reported in immediate danger tonight.")), HttpStatusCode.OK),
