@@ -61,7 +61,9 @@ public static class RecordSitting
         if (request.Agenda is not null)
         {
             db.RemoveRange(meeting.Agenda);
+            // Added explicitly: EF takes a child found with its key already set (a client-made Guid) for an existing row.
             meeting.Agenda = [.. request.Agenda.Select((a, i) => new AgendaItem { MeetingId = id, Position = i + 1, Title = a.Title.Trim(), Presenter = a.Presenter?.Trim() ?? "" })];
+            db.AddRange(meeting.Agenda);
         }
         if (request.Attendance is not null)
         {
@@ -69,7 +71,7 @@ public static class RecordSitting
             foreach (var answer in request.Attendance)
             {
                 if (meeting.Attendance.FirstOrDefault(a => a.MemberId == answer.MemberId) is { } kept) kept.Kind = answer.Kind;
-                else meeting.Attendance.Add(new Attendance { MeetingId = id, MemberId = answer.MemberId, Kind = answer.Kind });
+                else db.Add(new Attendance { MeetingId = id, MemberId = answer.MemberId, Kind = answer.Kind });
             }
             foreach (var dropped in meeting.Attendance.Where(a => request.Attendance.All(x => x.MemberId != a.MemberId)).ToList())
             {

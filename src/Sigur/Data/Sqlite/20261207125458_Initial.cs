@@ -80,6 +80,30 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "bodies",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    parent_body_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bodies", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_bodies_bodies_parent_body_id",
+                        column: x => x.parent_body_id,
+                        principalTable: "bodies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "break_glass_grants",
                 columns: table => new
                 {
@@ -468,6 +492,35 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "meetings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    body_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    starts_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    duration_minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    series_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    recurrence_rule = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    minutes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_meetings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_meetings_bodies_body_id",
+                        column: x => x.body_id,
+                        principalTable: "bodies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "fund_grants",
                 columns: table => new
                 {
@@ -541,6 +594,36 @@ namespace Sigur.Data.Sqlite
                         principalTable: "mobile_teams",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "body_members",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    body_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    institution_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    deputy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    term_start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    term_end = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_body_members", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_body_members_bodies_body_id",
+                        column: x => x.body_id,
+                        principalTable: "bodies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_body_members_organisations_institution_id",
+                        column: x => x.institution_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -718,6 +801,54 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "agenda_items",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    meeting_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    presenter = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_agenda_items", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_agenda_items_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decisions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    meeting_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    body_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    owner_institution_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    follow_up = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_decisions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_decisions_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "fund_budget_lines",
                 columns: table => new
                 {
@@ -738,6 +869,31 @@ namespace Sigur.Data.Sqlite
                         name: "fk_fund_budget_lines_fund_grants_grant_id",
                         column: x => x.grant_id,
                         principalTable: "fund_grants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "attendance",
+                columns: table => new
+                {
+                    meeting_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    member_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_attendance", x => new { x.meeting_id, x.member_id });
+                    table.ForeignKey(
+                        name: "fk_attendance_body_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "body_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_attendance_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1497,6 +1653,11 @@ namespace Sigur.Data.Sqlite
                 values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "ix_agenda_items_meeting_id_position",
+                table: "agenda_items",
+                columns: new[] { "meeting_id", "position" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_asp_net_user_claims_user_id",
                 table: "asp_net_user_claims",
                 column: "user_id");
@@ -1535,6 +1696,11 @@ namespace Sigur.Data.Sqlite
                 filter: "status <> 'Closed'");
 
             migrationBuilder.CreateIndex(
+                name: "ix_attendance_member_id",
+                table: "attendance",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_at",
                 table: "audit_entries",
                 column: "at");
@@ -1543,6 +1709,26 @@ namespace Sigur.Data.Sqlite
                 name: "ix_audit_entries_user_id_at",
                 table: "audit_entries",
                 columns: new[] { "user_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bodies_organisation_id",
+                table: "bodies",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bodies_parent_body_id",
+                table: "bodies",
+                column: "parent_body_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_body_members_body_id",
+                table: "body_members",
+                column: "body_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_body_members_institution_id_body_id",
+                table: "body_members",
+                columns: new[] { "institution_id", "body_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_break_glass_grants_user_id_expires_at",
@@ -1601,6 +1787,16 @@ namespace Sigur.Data.Sqlite
                 name: "ix_consents_case_id",
                 table: "consents",
                 column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_decisions_meeting_id",
+                table: "decisions",
+                column: "meeting_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_decisions_owner_institution_id_status",
+                table: "decisions",
+                columns: new[] { "owner_institution_id", "status" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_defendant_outcome_proceeding_id",
@@ -1718,6 +1914,11 @@ namespace Sigur.Data.Sqlite
                 columns: new[] { "case_id", "type" },
                 unique: true,
                 filter: "type = 'RecoveryPeriod' AND state = 'Running'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meetings_body_id_starts_at",
+                table: "meetings",
+                columns: new[] { "body_id", "starts_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_mobile_team_members_organisation_id_team_id",
@@ -1942,6 +2143,9 @@ namespace Sigur.Data.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "agenda_items");
+
+            migrationBuilder.DropTable(
                 name: "asp_net_user_claims");
 
             migrationBuilder.DropTable(
@@ -1949,6 +2153,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "asp_net_user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "attendance");
 
             migrationBuilder.DropTable(
                 name: "audit_chain_heads");
@@ -1985,6 +2192,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "decisions");
 
             migrationBuilder.DropTable(
                 name: "defendant_outcome");
@@ -2083,13 +2293,16 @@ namespace Sigur.Data.Sqlite
                 name: "voluntary_returns");
 
             migrationBuilder.DropTable(
+                name: "body_members");
+
+            migrationBuilder.DropTable(
+                name: "meetings");
+
+            migrationBuilder.DropTable(
                 name: "fund_budget_lines");
 
             migrationBuilder.DropTable(
                 name: "mobile_teams");
-
-            migrationBuilder.DropTable(
-                name: "organisations");
 
             migrationBuilder.DropTable(
                 name: "assistance_plans");
@@ -2105,6 +2318,12 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "suspect");
+
+            migrationBuilder.DropTable(
+                name: "organisations");
+
+            migrationBuilder.DropTable(
+                name: "bodies");
 
             migrationBuilder.DropTable(
                 name: "fund_grants");
