@@ -544,6 +544,42 @@ namespace Sigur.Data.Postgres
                     b.ToTable("person_name_tokens");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Coordination.ActionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Ends")
+                        .HasColumnType("date")
+                        .HasColumnName("ends");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("Starts")
+                        .HasColumnType("date")
+                        .HasColumnName("starts");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plans");
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Coordination.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -855,6 +891,238 @@ namespace Sigur.Data.Postgres
                         .HasDatabaseName("ix_meetings_body_id_starts_at");
 
                     b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Objective", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_objectives");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_objectives_plan_id_code");
+
+                    b.ToTable("plan_objectives", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.PlanActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("baseline");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("funding_source");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("indicator");
+
+                    b.Property<Guid>("ObjectiveId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("objective_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.PrimitiveCollection<List<Guid>>("PartnerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("partner_ids");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("ResponsibleInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_institution_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_activities");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_plan_activities_objective_id");
+
+                    b.HasIndex("ResponsibleInstitutionId")
+                        .HasDatabaseName("ix_plan_activities_responsible_institution_id");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_activities_plan_id_code");
+
+                    b.ToTable("plan_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ProgressReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("actual");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_reports");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_progress_reports_activity_id");
+
+                    b.HasIndex("PeriodId", "ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progress_reports_period_id_activity_id");
+
+                    b.ToTable("progress_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ReportingPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Ends")
+                        .HasColumnType("date")
+                        .HasColumnName("ends");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateOnly>("Starts")
+                        .HasColumnType("date")
+                        .HasColumnName("starts");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_periods");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_reporting_periods_plan_id");
+
+                    b.ToTable("reporting_periods", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
@@ -4112,6 +4380,67 @@ namespace Sigur.Data.Postgres
                         .HasConstraintName("fk_meetings_bodies_body_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Coordination.Objective", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.ActionPlan", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_objectives_action_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.PlanActivity", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activities_plan_objectives_objective_id");
+
+                    b.HasOne("Sigur.Features.Coordination.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activities_action_plans_plan_id");
+
+                    b.HasOne("Sigur.Platform.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activities_organisations_responsible_institution_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ProgressReport", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.PlanActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_plan_activities_activity_id");
+
+                    b.HasOne("Sigur.Features.Coordination.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_reporting_periods_period_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ReportingPeriod", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.ActionPlan", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_periods_action_plans_plan_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Person", null)
@@ -4470,6 +4799,13 @@ namespace Sigur.Data.Postgres
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
                 {
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ActionPlan", b =>
+                {
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Periods");
                 });
 
             modelBuilder.Entity("Sigur.Features.Coordination.Body", b =>

@@ -178,6 +178,7 @@ public static class CoordinationModel
             // The owning institution reports the follow-up of a decision the convening organisation holds.
             e.ChangedAlsoByCounterpart(nameof(Decision.OwnerInstitutionId));
         });
+        ActionPlanModel.Configure(b);
         // Bodies are shared by the institutions that sit in them, so their scope is the membership, applied by
         // CoordinationAccess in every use case rather than by a single-organisation query filter (as for mobile teams).
     }

@@ -27,6 +27,19 @@ public static class CoordinationApi
         decisions.MapGet("/", RecordDecision.List).RequireAuthorization(RecordDecision.FollowUpPolicy).WithSummary("Decisions the institution owns or whose bodies it sits in");
         decisions.MapPost("/{id:guid}/follow-up", RecordDecision.FollowUp).RequireAuthorization(RecordDecision.FollowUpPolicy)
             .WithSummary("Report a decision's follow-up (owning institution or convener)");
+        var plans = coordination.MapGroup("/action-plans");
+        plans.MapGet("/", ManageActionPlan.List).RequireAuthorization(ManageActionPlan.ReadPolicy).WithSummary("The national action plans");
+        plans.MapPost("/", ManageActionPlan.Create).RequireAuthorization(ManageActionPlan.Policy).WithSummary("Start an action plan (its keeper is one's organisation)");
+        plans.MapGet("/{id:guid}", ManageActionPlan.Get).RequireAuthorization(ManageActionPlan.ReadPolicy)
+            .WithSummary("A plan: objectives, activities with their latest progress, reporting periods, reports and the scorecard of who reported");
+        plans.MapPost("/{id:guid}/objectives", ManageActionPlan.AddObjective).RequireAuthorization(ManageActionPlan.Policy).WithSummary("Add an objective (keeper)");
+        plans.MapPost("/{id:guid}/activities", ManageActionPlan.AddActivity).RequireAuthorization(ManageActionPlan.Policy)
+            .WithSummary("Add an activity with its responsible institution, partners, deadline, budget and indicator (keeper)");
+        plans.MapPost("/{id:guid}/periods", ManageActionPlan.AddPeriod).RequireAuthorization(ManageActionPlan.Policy).WithSummary("Open a reporting period (keeper)");
+        plans.MapPost("/{id:guid}/periods/{periodId:guid}/lock", ManageActionPlan.Lock).RequireAuthorization(ManageActionPlan.Policy)
+            .WithSummary("Lock a reporting period: its reports become final (keeper)");
+        coordination.MapPost("/activities/{id:guid}/progress", ReportProgress.Handle).RequireAuthorization(ReportProgress.Policy)
+            .WithSummary("Report the progress of one's own activity for an open period (responsible institution)");
         return api;
     }
 }

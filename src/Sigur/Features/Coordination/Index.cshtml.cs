@@ -15,6 +15,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, I
 {
     public List<ManageBodies.BodyView> Bodies { get; private set; } = [];
     public List<RecordDecision.DecisionView> Decisions { get; private set; } = [];
+    public List<ManageActionPlan.PlanSummary> Plans { get; private set; } = [];
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public bool Manages => me.May(ManageBodies.Policy);
     public Guid? MyOrganisation => me.OrganisationId;
@@ -22,6 +23,9 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, I
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public BodyKind Kind { get; set; }
     [BindProperty] public Guid? ParentBodyId { get; set; }
+    [BindProperty] public string? PlanTitle { get; set; }
+    [BindProperty] public DateOnly? PlanStarts { get; set; }
+    [BindProperty] public DateOnly? PlanEnds { get; set; }
     [BindProperty] public long DecisionVersion { get; set; }
     [BindProperty] public FollowUpStatus Status { get; set; }
     [BindProperty] public string? FollowUp { get; set; }
@@ -33,6 +37,11 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, I
         await this.AnswerAsync<ManageBodies.BodyView>((await ManageBodies.Create(new ManageBodies.Request(Name ?? "", Kind, ParentBodyId), db, me, clock, ct)).Result, L,
             _ => L["Saved."], body => RedirectToPage("Body", new { id = body.Id }), async () => { await LoadAsync(ct); return Page(); });
 
+    [Policy(ManageActionPlan.Policy)]
+    public async Task<IActionResult> OnPostPlanAsync(CancellationToken ct) =>
+        await this.AnswerAsync<ManageActionPlan.PlanSummary>((await ManageActionPlan.Create(new ManageActionPlan.PlanRequest(PlanTitle ?? "", PlanStarts ?? default, PlanEnds ?? default),
+            db, me, ct)).Result, L, _ => L["Saved."], plan => RedirectToPage("Plan", new { id = plan.Id }), async () => { await LoadAsync(ct); return Page(); });
+
     [Policy(RecordDecision.FollowUpPolicy)]
     public async Task<IActionResult> OnPostFollowUpAsync(Guid decision, CancellationToken ct) =>
         this.Tell((await RecordDecision.FollowUp(decision, new RecordDecision.FollowUpRequest(DecisionVersion, Status, FollowUp), db, me, clock, ct)).Result, L,
@@ -42,6 +51,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, I
     {
         Bodies = await ManageBodies.List(db, me, ct);
         Decisions = await RecordDecision.List(db, me, clock, ct);
+        Plans = await ManageActionPlan.List(db, ct);
         var ids = Bodies.Select(b => b.ConvenerOrganisationId).Concat(Decisions.Select(d => d.OwnerInstitutionId)).Distinct().ToList();
         Names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         foreach (var b in Bodies) Names[b.Id] = b.Name;

@@ -14,6 +14,22 @@ namespace Sigur.Data.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "action_plans",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    starts = table.Column<DateOnly>(type: "date", nullable: false),
+                    ends = table.Column<DateOnly>(type: "date", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_action_plans", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "asp_net_users",
                 columns: table => new
                 {
@@ -412,6 +428,49 @@ namespace Sigur.Data.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "plan_objectives",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    plan_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_plan_objectives", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_plan_objectives_action_plans_plan_id",
+                        column: x => x.plan_id,
+                        principalTable: "action_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reporting_periods",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    plan_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    starts = table.Column<DateOnly>(type: "date", nullable: false),
+                    ends = table.Column<DateOnly>(type: "date", nullable: false),
+                    locked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reporting_periods", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_reporting_periods_action_plans_plan_id",
+                        column: x => x.plan_id,
+                        principalTable: "action_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "asp_net_user_claims",
                 columns: table => new
                 {
@@ -800,6 +859,51 @@ namespace Sigur.Data.Postgres
                         principalTable: "shelters",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_activities",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    plan_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    objective_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    responsible_institution_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    partner_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    budget = table.Column<long>(type: "bigint", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    funding_source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    indicator = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    baseline = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    target = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_plan_activities", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_plan_activities_action_plans_plan_id",
+                        column: x => x.plan_id,
+                        principalTable: "action_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_plan_activities_organisations_responsible_institution_id",
+                        column: x => x.responsible_institution_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_plan_activities_plan_objectives_objective_id",
+                        column: x => x.objective_id,
+                        principalTable: "plan_objectives",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1450,6 +1554,36 @@ namespace Sigur.Data.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "progress_reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    period_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    activity_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    actual = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    narrative = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    reported_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_progress_reports", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_progress_reports_plan_activities_activity_id",
+                        column: x => x.activity_id,
+                        principalTable: "plan_activities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_progress_reports_reporting_periods_period_id",
+                        column: x => x.period_id,
+                        principalTable: "reporting_periods",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "fund_disbursements",
                 columns: table => new
                 {
@@ -2000,6 +2134,28 @@ namespace Sigur.Data.Postgres
                 column: "organisation_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_plan_activities_objective_id",
+                table: "plan_activities",
+                column: "objective_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_activities_plan_id_code",
+                table: "plan_activities",
+                columns: new[] { "plan_id", "code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_activities_responsible_institution_id",
+                table: "plan_activities",
+                column: "responsible_institution_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_objectives_plan_id_code",
+                table: "plan_objectives",
+                columns: new[] { "plan_id", "code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_planned_services_plan_id",
                 table: "planned_services",
                 column: "plan_id");
@@ -2018,6 +2174,17 @@ namespace Sigur.Data.Postgres
                 name: "ix_proceeding_stage_event_proceeding_id",
                 table: "proceeding_stage_event",
                 column: "proceeding_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_progress_reports_activity_id",
+                table: "progress_reports",
+                column: "activity_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_progress_reports_period_id_activity_id",
+                table: "progress_reports",
+                columns: new[] { "period_id", "activity_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_qualification_decision_case_id",
@@ -2062,6 +2229,11 @@ namespace Sigur.Data.Postgres
                 column: "case_id",
                 unique: true,
                 filter: "closed_on IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reporting_periods_plan_id",
+                table: "reporting_periods",
+                column: "plan_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_screening_case_id_screened_on",
@@ -2256,6 +2428,9 @@ namespace Sigur.Data.Postgres
                 name: "proceeding_stage_event");
 
             migrationBuilder.DropTable(
+                name: "progress_reports");
+
+            migrationBuilder.DropTable(
                 name: "qualification_decision");
 
             migrationBuilder.DropTable(
@@ -2313,6 +2488,12 @@ namespace Sigur.Data.Postgres
                 name: "proceeding");
 
             migrationBuilder.DropTable(
+                name: "plan_activities");
+
+            migrationBuilder.DropTable(
+                name: "reporting_periods");
+
+            migrationBuilder.DropTable(
                 name: "shelters");
 
             migrationBuilder.DropTable(
@@ -2320,9 +2501,6 @@ namespace Sigur.Data.Postgres
 
             migrationBuilder.DropTable(
                 name: "suspect");
-
-            migrationBuilder.DropTable(
-                name: "organisations");
 
             migrationBuilder.DropTable(
                 name: "bodies");
@@ -2334,10 +2512,19 @@ namespace Sigur.Data.Postgres
                 name: "cases");
 
             migrationBuilder.DropTable(
+                name: "organisations");
+
+            migrationBuilder.DropTable(
+                name: "plan_objectives");
+
+            migrationBuilder.DropTable(
                 name: "fund_donors");
 
             migrationBuilder.DropTable(
                 name: "persons");
+
+            migrationBuilder.DropTable(
+                name: "action_plans");
         }
     }
 }

@@ -11,7 +11,7 @@ using Sigur.Data;
 namespace Sigur.Data.Sqlite
 {
     [DbContext(typeof(SqliteSigurDb))]
-    [Migration("20261207125458_Initial")]
+    [Migration("20261207133925_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -535,6 +535,42 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("person_name_tokens");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Coordination.ActionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Ends")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("Starts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plans");
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.Coordination.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -846,6 +882,238 @@ namespace Sigur.Data.Sqlite
                         .HasDatabaseName("ix_meetings_body_id_starts_at");
 
                     b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Objective", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_objectives");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_objectives_plan_id_code");
+
+                    b.ToTable("plan_objectives", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.PlanActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding_source");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator");
+
+                    b.Property<Guid>("ObjectiveId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objective_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.PrimitiveCollection<string>("PartnerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_ids");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("ResponsibleInstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_institution_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_activities");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_plan_activities_objective_id");
+
+                    b.HasIndex("ResponsibleInstitutionId")
+                        .HasDatabaseName("ix_plan_activities_responsible_institution_id");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_activities_plan_id_code");
+
+                    b.ToTable("plan_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ProgressReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actual");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("narrative");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_id");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_reports");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_progress_reports_activity_id");
+
+                    b.HasIndex("PeriodId", "ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progress_reports_period_id_activity_id");
+
+                    b.ToTable("progress_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ReportingPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Ends")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateOnly>("Starts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_periods");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_reporting_periods_plan_id");
+
+                    b.ToTable("reporting_periods", (string)null);
                 });
 
             modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
@@ -4099,6 +4367,67 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_meetings_bodies_body_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Coordination.Objective", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.ActionPlan", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_objectives_action_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.PlanActivity", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activities_plan_objectives_objective_id");
+
+                    b.HasOne("Sigur.Features.Coordination.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activities_action_plans_plan_id");
+
+                    b.HasOne("Sigur.Platform.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activities_organisations_responsible_institution_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ProgressReport", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.PlanActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_plan_activities_activity_id");
+
+                    b.HasOne("Sigur.Features.Coordination.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_reporting_periods_period_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ReportingPeriod", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.ActionPlan", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_periods_action_plans_plan_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.Duplicates.PersonMerge", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Person", null)
@@ -4457,6 +4786,13 @@ namespace Sigur.Data.Sqlite
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
                 {
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ActionPlan", b =>
+                {
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Periods");
                 });
 
             modelBuilder.Entity("Sigur.Features.Coordination.Body", b =>
