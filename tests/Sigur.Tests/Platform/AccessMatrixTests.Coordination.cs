@@ -23,6 +23,21 @@ public sealed partial class AccessMatrixTests
         return (body, meeting, decision);
     });
 
+    /// <summary>A plan kept by the record's organisation, with one objective, one activity it is responsible for, and one open period.</summary>
+    private static Task<(ActionPlan Plan, PlanActivity Activity, ReportingPeriod Period)> FreshPlan(World w, Record r) => w.App.WithDbAsync(async db =>
+    {
+        var org = OrgOf(w, r).Id;
+        var plan = new ActionPlan { OrganisationId = org, Title = "Matrix plan", Starts = Today, Ends = Today.AddYears(1) };
+        var objective = new Objective { PlanId = plan.Id, Code = "1", Title = "Matrix objective" };
+        var activity = new PlanActivity { PlanId = plan.Id, ObjectiveId = objective.Id, OrganisationId = org, Code = "1.1", Title = "Matrix activity", ResponsibleInstitutionId = org, Deadline = Today };
+        var period = new ReportingPeriod { PlanId = plan.Id, Name = "Matrix period", Starts = Today, Ends = Today.AddMonths(6) };
+        plan.Objectives.Add(objective);
+        plan.Periods.Add(period);
+        db.AddRange(plan, activity);
+        await db.SaveChangesAsync();
+        return (plan, activity, period);
+    });
+
     private static Row[] CoordinationRows =>
     [
         new("GET", "/api/v1/coordination/bodies/", Policies.Coordination, (w, r, c) => c.GetAsync("/api/v1/coordination/bodies"), HttpStatusCode.OK),
@@ -55,5 +70,33 @@ public sealed partial class AccessMatrixTests
         new("POST", "/api/v1/coordination/decisions/{id:guid}/follow-up", Policies.Coordination, async (w, r, c) =>
             await c.PostJsonAsync($"/api/v1/coordination/decisions/{(await FreshBody(w, r)).Decision.Id}/follow-up", new RecordDecision.FollowUpRequest(0, FollowUpStatus.InProgress, "Matrix")),
             HttpStatusCode.OK, HttpStatusCode.NotFound),
+        // The action plan: every workspace user reads it; its keeper changes it; the responsible institution reports its own activity.
+        new("GET", "/api/v1/coordination/action-plans/", Policies.Coordination, (w, r, c) => c.GetAsync("/api/v1/coordination/action-plans"), HttpStatusCode.OK),
+        new("POST", "/api/v1/coordination/action-plans/", Policies.CoordinationManage, (w, r, c) => c.PostJsonAsync("/api/v1/coordination/action-plans",
+            new ManageActionPlan.PlanRequest("Matrix plan", Today, Today.AddYears(2))), HttpStatusCode.Created),
+        new("GET", "/api/v1/coordination/action-plans/{id:guid}", Policies.Coordination, async (w, r, c) =>
+            await c.GetAsync($"/api/v1/coordination/action-plans/{(await FreshPlan(w, r)).Plan.Id}"), HttpStatusCode.OK),
+        new("POST", "/api/v1/coordination/action-plans/{id:guid}/objectives", Policies.CoordinationManage, async (w, r, c) =>
+            await c.PostJsonAsync($"/api/v1/coordination/action-plans/{(await FreshPlan(w, r)).Plan.Id}/objectives", new ManageActionPlan.ObjectiveRequest("2", "Matrix")),
+            HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/coordination/action-plans/{id:guid}/activities", Policies.CoordinationManage, async (w, r, c) =>
+        {
+            var p = await FreshPlan(w, r);
+            return await c.PostJsonAsync($"/api/v1/coordination/action-plans/{p.Plan.Id}/activities",
+                new ManageActionPlan.ActivityRequest(p.Activity.ObjectiveId, "1.2", "Matrix", w.Own.Id, null, Today));
+        }, HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/coordination/action-plans/{id:guid}/periods", Policies.CoordinationManage, async (w, r, c) =>
+            await c.PostJsonAsync($"/api/v1/coordination/action-plans/{(await FreshPlan(w, r)).Plan.Id}/periods", new ManageActionPlan.PeriodRequest("Matrix", Today, Today.AddMonths(3))),
+            HttpStatusCode.Created, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/coordination/action-plans/{id:guid}/periods/{periodId:guid}/lock", Policies.CoordinationManage, async (w, r, c) =>
+        {
+            var p = await FreshPlan(w, r);
+            return await c.PostJsonAsync($"/api/v1/coordination/action-plans/{p.Plan.Id}/periods/{p.Period.Id}/lock", new ManageActionPlan.LockRequest(0));
+        }, HttpStatusCode.OK, HttpStatusCode.NotFound),
+        new("POST", "/api/v1/coordination/activities/{id:guid}/progress", Policies.Coordination, async (w, r, c) =>
+        {
+            var p = await FreshPlan(w, r);
+            return await c.PostJsonAsync($"/api/v1/coordination/activities/{p.Activity.Id}/progress", new ReportProgress.Request(p.Period.Id, ActivityStatus.InProgress, 1, "Matrix"));
+        }, HttpStatusCode.Created, HttpStatusCode.NotFound),
     ];
 }

@@ -69,4 +69,51 @@ public sealed class CoordinationBrowserTests
         await Expect(theirs.Locator("#members-table")).ToBeVisibleAsync();
         await Expect(theirs.Locator("#Title")).ToHaveCountAsync(0);
     }
+
+    [Fact(Timeout = 300_000)]
+    public async Task The_secretariat_keeps_the_action_plan_and_an_institution_reports_progress_on_its_own_activity()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var secretariat = await host.AccountAsync(Role.Secretariat, "plan.secretariat", type: OrganisationType.NationalCoordinatorOffice, organisationName: "National Coordinator's Office");
+        var member = await host.AccountAsync(Role.BodyMember, "plan.member", type: OrganisationType.SocialWorkCentre, organisationName: "Ministry of Labour and Social Policy");
+        await host.SignInAsync(secretariat);
+        var page = host.Page;
+        await page.GotoAsync("/Coordination");
+        await page.FillAsync("#PlanTitle", "National action plan 2027–2030");
+        await page.FillAsync("#PlanStarts", "2027-01-01");
+        await page.FillAsync("#PlanEnds", "2030-12-31");
+        await page.ClickAsync("button:has-text('Start the plan')");
+        await Expect(page.Locator("h1")).ToContainTextAsync("National action plan 2027–2030");
+        await page.FillAsync("#objective-code", "1");
+        await page.FillAsync("#objective-title", "Assistance to victims");
+        await page.ClickAsync("form:has(#objective-code) button[type=submit]");
+        await page.FillAsync("#activity-code", "1.1");
+        await page.FillAsync("#activity-title", "Open the Direct Assistance Fund");
+        await page.SelectOptionAsync("#Responsible", new SelectOptionValue { Label = "Ministry of Labour and Social Policy" });
+        await page.FillAsync("#Deadline", "2027-12-31");
+        await page.FillAsync("#Budget", "150000");
+        await page.FillAsync("#Indicator", "Victims assisted by the fund");
+        await page.FillAsync("#Target", "120");
+        await page.ClickAsync("form:has(#activity-code) button[type=submit]");
+        await Expect(page.Locator("#activity-1\\.1")).ToContainTextAsync("Open the Direct Assistance Fund");
+        await page.FillAsync("#PeriodName", "2027 H1");
+        await page.FillAsync("#Starts", "2027-01-01");
+        await page.FillAsync("#Ends", "2027-06-30");
+        await page.ClickAsync("form:has(#PeriodName) button[type=submit]");
+        await Expect(page.Locator("#scorecard-table")).ToContainTextAsync("0 / 1");
+        var plan = page.Url;
+
+        var theirs = await host.PageForAsync(member);
+        await theirs.GotoAsync(plan);
+        var form = theirs.Locator("form.report");
+        await form.Locator("select[name=Status]").SelectOptionAsync("InProgress");
+        await form.Locator("input[name=Actual]").FillAsync("35");
+        await form.Locator("textarea[name=Narrative]").FillAsync("The fund's rules were adopted and the first payments made.");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(theirs.Locator("p.notice")).ToHaveTextAsync("Saved.");
+        await Expect(theirs.Locator("#activity-1\\.1 .status")).ToHaveTextAsync("In progress");
+        await Expect(theirs.Locator("#activity-1\\.1 .actual")).ToHaveTextAsync("35");
+        await Expect(theirs.Locator("#scorecard-table")).ToContainTextAsync("1 / 1");
+        await Expect(theirs.Locator("form.report")).ToHaveCountAsync(0); // reported: nothing left to report in the open period
+    }
 }
