@@ -51,8 +51,11 @@ public sealed class ActionPlanTests : IClassFixture<AppPool>
         Assert.Equal((1, 1), view.Scorecard.Where(s => s.InstitutionId == f.Ministry.Id).Select(s => (s.Activities, s.Reported)).Single());
         Assert.Equal((1, 0), view.Scorecard.Where(s => s.InstitutionId == f.Ngo.Id).Select(s => (s.Activities, s.Reported)).Single());
 
-        // Once the period is locked, nobody reports in it any more.
-        var locked = await f.Secretariat.PostJsonAsync($"/api/v1/coordination/action-plans/{f.Plan.Id}/periods/{f.Period.Id}/lock", new ManageActionPlan.LockRequest(f.Period.Version));
+        // Once the period is locked, nobody reports in it any more. (Each report moved the period's version: the lock goes from the version just read.)
+        Assert.Equal(HttpStatusCode.Conflict, (await f.Secretariat.PostJsonAsync($"/api/v1/coordination/action-plans/{f.Plan.Id}/periods/{f.Period.Id}/lock",
+            new ManageActionPlan.LockRequest(f.Period.Version))).StatusCode);
+        var locked = await f.Secretariat.PostJsonAsync($"/api/v1/coordination/action-plans/{f.Plan.Id}/periods/{f.Period.Id}/lock",
+            new ManageActionPlan.LockRequest(view.Periods.Single().Version));
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         var late = await f.NgoMember.PostJsonAsync($"/api/v1/coordination/activities/{f.Other.Id}/progress",
             new ReportProgress.Request(f.Period.Id, ActivityStatus.Delayed, null, "late"));
