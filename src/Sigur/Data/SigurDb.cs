@@ -98,6 +98,17 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
     private IReadOnlyList<Guid> ScopeReferredPersonIds => Scope.ReferredPersonIds;
     private IReadOnlyList<Guid> ScopeReferredNamedPersonIds => Scope.ReferredNamedPersonIds;
     private IReadOnlyList<Guid> ScopeReferredNamedCaseIds => Scope.ReferredNamedCaseIds;
+    // One list per consent data group (a query filter cannot look a group up by a column's value).
+    private IReadOnlyList<Guid> ScopeReferredIdentityCaseIds => Scope.ReferredCaseIdsCovering(DataGroup.Identity);
+    private IReadOnlyList<Guid> ScopeReferredHealthCaseIds => Scope.ReferredCaseIdsCovering(DataGroup.Health);
+    private IReadOnlyList<Guid> ScopeReferredExploitationCaseIds => Scope.ReferredCaseIdsCovering(DataGroup.Exploitation);
+    private IReadOnlyList<Guid> ScopeReferredLocationCaseIds => Scope.ReferredCaseIdsCovering(DataGroup.Location);
+    private IReadOnlyList<Guid> ScopeReferredProceedingsCaseIds => Scope.ReferredCaseIdsCovering(DataGroup.CriminalProceedings);
+    private IReadOnlyList<Guid> ScopeReferredIdentityPersonIds => Scope.ReferredPersonIdsCovering(DataGroup.Identity);
+    private IReadOnlyList<Guid> ScopeReferredHealthPersonIds => Scope.ReferredPersonIdsCovering(DataGroup.Health);
+    private IReadOnlyList<Guid> ScopeReferredExploitationPersonIds => Scope.ReferredPersonIdsCovering(DataGroup.Exploitation);
+    private IReadOnlyList<Guid> ScopeReferredLocationPersonIds => Scope.ReferredPersonIdsCovering(DataGroup.Location);
+    private IReadOnlyList<Guid> ScopeReferredProceedingsPersonIds => Scope.ReferredPersonIdsCovering(DataGroup.CriminalProceedings);
 
     internal CurrentUser User => _user ?? throw Unbound();
     internal AccessScope Scope => (_scope ?? throw Unbound()).Scope;
@@ -145,6 +156,9 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
         {
             e.HasKey(h => h.Id);
             e.Property(h => h.Id).ValueGeneratedNever();
+            // The chain's head exists from the first migration on: appenders only ever lock and move it. Created on
+            // first use instead, two parallel first appends both inserted it and one failed.
+            e.HasData(new AuditChainHead());
         });
 
         Platform.Notifications.NotificationModel.Configure(this, b);
@@ -161,6 +175,27 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
     /// <summary>Gives an organisation-owned entity that hangs on no case (a hotline contact, a notification) the organisation filter.</summary>
     public void ScopeToOrganisation<T>(ModelBuilder b) where T : class, IOrganisationOwned =>
         b.Entity<T>().HasQueryFilter(x => ScopeIsSystem || x.OrganisationId == ScopeOrganisationId);
+
+    /// <summary>
+    /// A record of one consent data group (<see cref="IInDataGroup"/>): seen by the organisations that hold it, by a
+    /// break-glass reader of its case (or, with no case, its person), and by an organisation its case or person is
+    /// referred to while a consent in force covers the record's group. Whole or not at all: nothing is blanked.
+    /// </summary>
+    public void ScopeToDataGroup<T>(ModelBuilder b) where T : class, IInDataGroup =>
+        b.Entity<T>().HasQueryFilter(x => ScopeIsSystem || x.OrganisationId == ScopeOrganisationId || x.SharedWithOrganisationId == ScopeOrganisationId
+            || (x.CaseId != null
+                ? ScopeCaseIds.Contains(x.CaseId.Value)
+                  || (x.Group == DataGroup.Identity && ScopeReferredIdentityCaseIds.Contains(x.CaseId.Value))
+                  || (x.Group == DataGroup.Health && ScopeReferredHealthCaseIds.Contains(x.CaseId.Value))
+                  || (x.Group == DataGroup.Exploitation && ScopeReferredExploitationCaseIds.Contains(x.CaseId.Value))
+                  || (x.Group == DataGroup.Location && ScopeReferredLocationCaseIds.Contains(x.CaseId.Value))
+                  || (x.Group == DataGroup.CriminalProceedings && ScopeReferredProceedingsCaseIds.Contains(x.CaseId.Value))
+                : ScopePersonIds.Contains(x.PersonId)
+                  || (x.Group == DataGroup.Identity && ScopeReferredIdentityPersonIds.Contains(x.PersonId))
+                  || (x.Group == DataGroup.Health && ScopeReferredHealthPersonIds.Contains(x.PersonId))
+                  || (x.Group == DataGroup.Exploitation && ScopeReferredExploitationPersonIds.Contains(x.PersonId))
+                  || (x.Group == DataGroup.Location && ScopeReferredLocationPersonIds.Contains(x.PersonId))
+                  || (x.Group == DataGroup.CriminalProceedings && ScopeReferredProceedingsPersonIds.Contains(x.PersonId))));
 
     /// <summary>
     /// For a record shared by two organisations (a referral: sender and recipient; a disbursement: requester and
@@ -185,6 +220,7 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
         // The model outlives this (pooled) context, so its converters hold the protector, not the context.
         var protection = Protection;
         var converter = new ValueConverter<string, string>(v => protection.Protect(v), v => protection.Unprotect(v));
+        var bytesConverter = new ValueConverter<byte[], byte[]>(v => protection.ProtectBytes(v), v => protection.UnprotectBytes(v));
         foreach (var entity in b.Model.GetEntityTypes())
         {
             entity.SetTableName(SnakeCase(entity.GetTableName()!));
@@ -200,7 +236,7 @@ public abstract partial class SigurDb : IdentityUserContext<SigurUser, Guid>, ID
                     property.SetMaxLength(40);
                 }
                 if (clr.GetCustomAttribute<SensitiveAttribute>() is not null)
-                    property.SetValueConverter(converter);
+                    property.SetValueConverter(type == typeof(byte[]) ? bytesConverter : converter);
                 if (clr.Name == nameof(IVersioned.Version) && typeof(IVersioned).IsAssignableFrom(entity.ClrType))
                     property.IsConcurrencyToken = true;
             }

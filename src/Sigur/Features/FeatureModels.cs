@@ -30,6 +30,7 @@ public abstract partial class SigurDb
         Features.Reintegration.ReintegrationModel.Configure(this, b);
         Features.Duplicates.DuplicatesModel.Configure(this, b);
         Features.Coordination.CoordinationModel.Configure(this, b);
+        Features.CaseFile.CaseFileModel.Configure(this, b);
     }
 
     /// <summary>The case registry: cases, persons and their name indexes, with the need-to-know filters that case-owned records copy (<see cref="ScopeToCase{T}"/>).</summary>

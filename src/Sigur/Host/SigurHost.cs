@@ -23,10 +23,12 @@ using Sigur.Features.Referrals;
 using Sigur.Features.Shelters;
 using Sigur.Features.Statistics;
 using Sigur.Features.Services;
+using Sigur.Features.Shared;
 using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
 using Sigur.Features.Coordination;
 using Sigur.Features.Reintegration;
+using Sigur.Features.CaseFile;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Notifications;
@@ -99,6 +101,7 @@ public static class SigurHost
         services.AddSingleton<Features.Justice.OffenceCatalogue>();
         services.AddSettings<Features.Statistics.StatisticsSettings>(config, "Statistics");
         services.AddSingleton<Features.Statistics.FactSnapshot>();
+        services.AddSingleton<Features.Statistics.ImportDrafts>();
         services.AddAuthorization(o =>
         {
             foreach (var policy in Policies.All)
@@ -139,6 +142,12 @@ public static class SigurHost
     {
         var culture = new CultureInfo(language);
         if (language == "en") culture.DateTimeFormat = CultureInfo.GetCultureInfo("en-GB").DateTimeFormat;
+        else
+        {
+            // The region writes 15.03.2004 and 14:30, whatever the ICU data of the moment says (d.M.yyyy, a trailing dot, h:mm a).
+            culture.DateTimeFormat.ShortDatePattern = "dd.MM.yyyy";
+            culture.DateTimeFormat.ShortTimePattern = "HH:mm";
+        }
         return culture;
     }
 
@@ -248,21 +257,31 @@ public static class SigurHost
         return Task.CompletedTask;
     }
 
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
     public static void Configure(WebApplication app)
     {
         app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme (see Observability)
-        app.UseExceptionHandler(new ExceptionHandlerOptions
+        // /api answers errors as ProblemDetails; a browser gets a page in the layout, in its language (Account/Error).
+        app.UseWhen(IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A bad request is the client's mistake, and its exception message can echo what the client sent
             // (a JSON property name, say): answer it as ProblemDetails without logging it.
             SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
-        });
+        }));
+        app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            StatusCodeSelector = Problems.StatusOf,
+        }));
         app.UseSecurityHeaders();
-        app.UseStatusCodePages();
-        app.UseRequestLimits();
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestLimits(); // after routing: an upload endpoint names a larger limit
         app.UseAuthentication();
         app.UseSignedInUser();
         app.UseAuthorizationAudit(); // before UseAuthorization, which answers 401/403 itself
@@ -273,7 +292,7 @@ public static class SigurHost
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithNonce()).AllowAnonymous(); // the nonce: see SecurityHeaders
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").RequireUseCasePolicies();
         api.MapAccountApi();
         api.MapCaseApi();
         api.MapAdminApi();
@@ -291,6 +310,7 @@ public static class SigurHost
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
         api.MapCoordinationApi();
+        api.MapCaseFileApi();
         app.MapRazorPages();
         app.MapOperations();
     }

@@ -163,6 +163,37 @@ public sealed class FieldProtection
         }
     }
 
+    /// <summary>
+    /// A file's bytes (a document), under the same field keys and the same envelope as a string, in binary: the version
+    /// byte 2, then field key id ‖ nonce ‖ tag ‖ ciphertext. Empty stays empty.
+    /// </summary>
+    public byte[] ProtectBytes(byte[] plain)
+    {
+        if (plain.Length == 0) return [];
+        var key = _current ?? throw NoKey();
+        if (Interlocked.Increment(ref key.Encryptions) > EncryptionsRefused)
+            throw new InvalidOperationException("The field key is worn out; restart Sigur or run `sigur keys rotate` to make a new one.");
+        var stored = new byte[1 + HeaderSize + plain.Length];
+        stored[0] = BinaryEnvelope;
+        var payload = stored.AsSpan(1);
+        key.Id.TryWriteBytes(payload[..IdSize]);
+        RandomNumberGenerator.Fill(payload.Slice(IdSize, NonceSize));
+        Cipher(key.Key).Encrypt(payload.Slice(IdSize, NonceSize), plain, payload[HeaderSize..], payload.Slice(IdSize + NonceSize, TagSize), payload[..IdSize]);
+        return stored;
+    }
+
+    public byte[] UnprotectBytes(byte[] stored)
+    {
+        if (stored.Length == 0) return [];
+        if (stored[0] != BinaryEnvelope || stored.Length <= 1 + HeaderSize) throw NotAPayload();
+        var payload = stored.AsSpan(1);
+        var plain = new byte[payload.Length - HeaderSize];
+        Cipher(KeyOf(new Guid(payload[..IdSize]))).Decrypt(payload.Slice(IdSize, NonceSize), payload[HeaderSize..], payload.Slice(IdSize + NonceSize, TagSize), plain, payload[..IdSize]);
+        return plain;
+    }
+
+    private const byte BinaryEnvelope = 2;
+
     /// <summary>The field key a stored value was written under.</summary>
     public static Guid KeyIdOf(string stored) => stored.StartsWith(Envelope, StringComparison.Ordinal)
         ? new Guid(Base64Url.DecodeFromChars(stored.AsSpan(Envelope.Length)).AsSpan(0, IdSize))

@@ -96,7 +96,9 @@ public static class Policies
     public static readonly Role[] ShelterManagers = [Role.ShelterStaff];
     public static readonly Role[] ShelterPlaceKeepers = [Role.ShelterStaff, Role.NationalCoordinator];
     public static readonly Role[] FundReaders = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer, Role.NationalCoordinator];
-    public static readonly Role[] FundRequesters = [Role.CaseWorker, Role.ShelterStaff, Role.FundOfficer];
+    // Those who hold the cases ask; the fund's officers decide (a request names a case the asker's organisation holds,
+    // and the fund's office holds none).
+    public static readonly Role[] FundRequesters = [Role.CaseWorker, Role.ShelterStaff];
     public static readonly Role[] FundManagers = [Role.FundOfficer];
     public static readonly Role[] ServiceDirectoryEditors = [Role.CaseWorker, Role.ShelterStaff, Role.Administrator];
     // Field work of social workers and police, coordinated by the national coordinator's office.

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Sigur.Data;
 using Sigur.Platform;
@@ -34,6 +35,9 @@ public sealed class BrowserHost : IAsyncDisposable
     public IPage Page { get; private set; } = null!;
     /// <summary>What Chromium refused under the Content-Security-Policy on the host's own page.</summary>
     public System.Collections.Concurrent.ConcurrentBag<string> PolicyViolations { get; } = [];
+
+    /// <summary>Axe on every page this host's browser loads (see <see cref="Accessibility"/>).</summary>
+    public Accessibility Axe { get; } = new();
 
     public sealed record Account(string UserName, string Password, string Key, Guid OrganisationId, Guid UserId);
 
@@ -86,6 +90,7 @@ public sealed class BrowserHost : IAsyncDisposable
             {
                 if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) host.PolicyViolations.Add(message.Text);
             };
+            host.Axe.Watch(host.Context);
             host.Page = await host.Context.NewPageAsync();
             return host;
         }
@@ -130,6 +135,7 @@ public sealed class BrowserHost : IAsyncDisposable
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
         context.SetDefaultTimeout(30_000);
+        Axe.Watch(context);
         var page = await context.NewPageAsync();
         await SignInOnAsync(page, account);
         return page;
@@ -148,11 +154,86 @@ public sealed class BrowserHost : IAsyncDisposable
         await Expect(page.Locator("h1")).ToHaveTextAsync("Home");
     }
 
+    /// <summary>
+    /// Every page the test loaded, and the one it ends on, had no critical or serious violation of WCAG 2.2 A and AA
+    /// rules. The last line of each browser test.
+    /// </summary>
+    public Task AssertAccessibleAsync() => Axe.AssertNoneAsync(Page);
+
+    /// <summary>Axe on one page as it stands, for a test that drives a page of its own.</summary>
+    public static Task AssertAccessibleAsync(IPage page) => new Accessibility().AssertNoneAsync(page);
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         await _factory.DisposeAsync();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>
+/// Axe (Deque.AxeCore.Playwright, axe-core) on every page a browser context loads, as the page finishes loading:
+/// the rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA. A test collects the findings as it walks and asserts at
+/// the end (<see cref="AssertNoneAsync"/>) that none is critical or serious. A page the test left before axe finished
+/// with it is checked where the test ends or on its next visit; navigation that cuts a check short is not a finding.
+/// </summary>
+public sealed class Accessibility
+{
+    public static readonly Deque.AxeCore.Commons.AxeRunOptions Options = new()
+    {
+        RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        ResultTypes = [Deque.AxeCore.Commons.ResultType.Violations],
+    };
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _findings = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _checked = new();
+    private readonly List<Task> _runs = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>The pages checked to the end, by path.</summary>
+    public IReadOnlyCollection<string> Checked => [.. _checked.Keys];
+
+    /// <summary>
+    /// Scalar's API reference, a page for developers built from the vendor's template: its html element has no lang and
+    /// its search placeholder too little contrast, neither of which Sigur's configuration can change.
+    /// </summary>
+    private static readonly string[] NotOurs = ["/api/reference"];
+
+    /// <summary>Sigur's pages: not a new tab's about:blank, not the vendor's page above.</summary>
+    private static bool Ours(string url) => url.StartsWith("http", StringComparison.Ordinal) && !NotOurs.Any(p => new Uri(url).AbsolutePath.StartsWith(p, StringComparison.Ordinal));
+
+    public void Watch(IBrowserContext context) => context.Page += (_, page) => page.Load += (_, loaded) =>
+    {
+        if (!Ours(loaded.Url)) return;
+        var run = CheckAsync(loaded);
+        lock (_gate) _runs.Add(run);
+    };
+
+    /// <summary>Runs axe on the page as it stands; never throws (it runs from an event).</summary>
+    public async Task CheckAsync(IPage page)
+    {
+        try
+        {
+            var path = new Uri(page.Url).AbsolutePath;
+            var result = await page.RunAxe(Options);
+            foreach (var v in result.Violations.Where(v => v.Impact is "critical" or "serious"))
+                _findings.TryAdd($"{path} {v.Id}", $"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
+            _checked[path] = true;
+        }
+        catch (Exception e) when (e is PlaywrightException or UriFormatException or InvalidOperationException or TimeoutException)
+        {
+            // The page navigated or closed while axe ran: the next load of it is checked.
+        }
+    }
+
+    public async Task AssertNoneAsync(IPage current)
+    {
+        if (Ours(current.Url)) await CheckAsync(current);
+        Task[] runs;
+        lock (_gate) runs = [.. _runs];
+        await Task.WhenAll(runs);
+        Assert.True(_checked.Count > 0, "axe checked no page");
+        Assert.True(_findings.IsEmpty, "Critical or serious accessibility violations (WCAG 2.2 A/AA):\n" + string.Join("\n", _findings.Values.Order()));
     }
 }

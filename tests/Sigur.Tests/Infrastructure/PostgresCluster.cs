@@ -70,6 +70,20 @@ public sealed class PostgresCluster
         return $"Host=127.0.0.1;Port={_port};Username=sigur;Database={name};Maximum Pool Size=40";
     }
 
+    /// <summary>
+    /// Drops a test host's database and with it the connections its pool still holds open: pooled connections stay
+    /// for minutes after their host is gone, and a whole suite of hosts filled the cluster's max_connections until
+    /// hosts got "too many clients" (53300) under load.
+    /// </summary>
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var conn = new NpgsqlConnection(AdminConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Forces everything written so far out of PostgreSQL's buffers into the data files and WAL.</summary>
     public async Task CheckpointAsync()
     {

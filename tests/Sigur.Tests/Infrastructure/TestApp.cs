@@ -21,6 +21,7 @@ public sealed class TestApp : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _dir;
+    private readonly string _connectionString;
 
     public string Provider { get; }
     public string? SqliteFile { get; }
@@ -33,6 +34,7 @@ public sealed class TestApp : IAsyncDisposable
         Provider = provider;
         SqliteFile = sqliteFile;
         _dir = dir;
+        _connectionString = connectionString;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
@@ -135,6 +137,7 @@ public sealed class TestApp : IAsyncDisposable
             using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SqliteFile}");
             Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
         }
+        else await PostgresCluster.Shared.DropDatabaseAsync(_connectionString);
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 

@@ -13,6 +13,8 @@ namespace Sigur.Features.Account;
 /// <summary>Ends the session of the token (or cookie) that sends it: its access and refresh tokens stop working.</summary>
 public static class EndSession
 {
+    public const string Policy = Policies.SignedIn;
+
     public static async Task<NoContent> Handle(HttpContext context, SigurDb db, IMemoryCache cache, TimeProvider clock, Audit audit)
     {
         if (Sessions.Of(context.User) is { } session)

@@ -30,6 +30,10 @@ public sealed class AuditModel(SigurDb db) : PageModel
     public Dictionary<Guid, string> Organisations { get; private set; } = [];
 
     public static IReadOnlyList<string> Actions => AuditActionText.All;
+    /// <summary>The stored form of each action and the action it names, for its label.</summary>
+    public static readonly IReadOnlyDictionary<string, AuditAction> ActionOf = Enum.GetValues<AuditAction>().ToDictionary(a => a.Text());
+    /// <summary>The references of the cases the shown rows name: a case is known by its reference, not its id.</summary>
+    public Dictionary<Guid, string> CaseReferences { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,7 +42,13 @@ public sealed class AuditModel(SigurDb db) : PageModel
         Rows = await AuditLogQuery.Handle(new AuditLogQuery.Filter(UserId, OrganisationId, Action, RecordId?.Trim(),
             From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             PageNumber, PageSize), db, ct);
-        UserNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.UserName ?? "", ct);
+        // People by name, with the account name that tells two of the same name apart.
+        UserNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => $"{u.DisplayName} ({u.UserName})", ct);
+        var caseIds = Rows.Where(r => r.RecordType == nameof(Features.Cases.Case)).SelectMany(r => (r.RecordIds ?? "").Split(' '))
+            .Select(id => Guid.TryParse(id, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
+        // The administrator reads no case; the reference is what identifies a case without saying anything about its person.
+        CaseReferences = caseIds.Count == 0 ? [] : await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         Organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform;
 using Sigur.Platform.Audit;
 
 namespace Sigur.Features.Admin;
@@ -7,11 +8,16 @@ namespace Sigur.Features.Admin;
 /// <summary>The audit log for administrators, filtered by user, organisation, action, record and time.</summary>
 public static class AuditLogQuery
 {
+    public const string Policy = Policies.Administration;
+
     public sealed record Filter(Guid? UserId = null, Guid? OrganisationId = null, string? Action = null, string? RecordId = null,
         DateTime? From = null, DateTime? To = null, int Page = 1, int PageSize = 50);
 
     public sealed record Row(long Sequence, DateTime At, Guid? UserId, Guid? OrganisationId, string? Role, string Action,
         string? RecordType, string? RecordIds, string? FieldGroups, string? Reason, string? Address);
+
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<List<Row>>> Get([AsParameters] Filter filter, SigurDb db, CancellationToken ct) =>
+        TypedResults.Ok(await Handle(filter, db, ct));
 
     public static async Task<List<Row>> Handle(Filter f, SigurDb db, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
@@ -16,6 +17,9 @@ namespace Sigur.Features.Admin;
 /// </summary>
 public static class BreakGlass
 {
+    public const string Policy = Policies.BreakGlass;
+    public const string ReviewPolicy = Policies.Administration;
+
     public sealed record Request(string CaseReference, string Reason);
 
     public sealed record Grant(Guid Id, Guid UserId, Guid OrganisationId, Guid CaseId, string Reason, DateTime GrantedAt, DateTime ExpiresAt, DateTime? ReviewedAt);
@@ -53,9 +57,11 @@ public static class BreakGlass
         return TypedResults.Ok(View(grant));
     }
 
+    [Policy(ReviewPolicy)]
     public static async Task<Ok<List<Grant>>> List(SigurDb db, CancellationToken ct) =>
         TypedResults.Ok((await db.BreakGlassGrants.AsNoTracking().OrderByDescending(g => g.GrantedAt).Take(500).ToListAsync(ct)).ConvertAll(View));
 
+    [Policy(ReviewPolicy)]
     public static async Task<Results<NoContent, ProblemHttpResult>> Review(Guid id, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var grant = await db.BreakGlassGrants.SingleOrDefaultAsync(g => g.Id == id, ct);

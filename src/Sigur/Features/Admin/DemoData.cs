@@ -85,6 +85,7 @@ public static class DemoData
         // Cases sit with the organisations that register them in practice: police, border police, social work, the hotline NGO.
         var holders = new[] { orgs[0], orgs[1], orgs[3], orgs[5], orgs[4] };
         var made = await GenerateCasesAsync(services, holders, cases, progress, ct, seed);
+        await DemoActivity.SeedAsync(services, orgs, office, ct);
         var audit = sp.GetRequiredService<Audit>();
         await audit.EventAsync(AuditAction.Create, "DemoData", reason: $"seed-demo: {made} cases");
         return new Result(credentials, made);

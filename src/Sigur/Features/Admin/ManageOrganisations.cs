@@ -9,6 +9,8 @@ namespace Sigur.Features.Admin;
 /// <summary>Administrators keep the list of organisations of the mechanism.</summary>
 public static class ManageOrganisations
 {
+    public const string Policy = Policies.Administration;
+
     public sealed record OrganisationInput(string Name, OrganisationType Type, string? Region, string? Country, bool IsActive = true);
 
     public sealed record OrganisationView(Guid Id, string Name, OrganisationType Type, string Region, string Country, bool IsActive, long Version)

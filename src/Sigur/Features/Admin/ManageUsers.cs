@@ -16,6 +16,8 @@ namespace Sigur.Features.Admin;
 /// </summary>
 public static class ManageUsers
 {
+    public const string Policy = Policies.Administration;
+
     public sealed record UserInput(string UserName, string DisplayName, string? Email, Guid OrganisationId, Role Role);
 
     public sealed record UserView(Guid Id, string UserName, string DisplayName, Guid OrganisationId, Role Role, bool IsDisabled, bool TwoFactorEnabled)
@@ -53,6 +55,12 @@ public static class ManageUsers
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["userName"] = result.Errors.Select(e => e.Description).ToArray() });
         return TypedResults.Created($"/api/v1/users/{user.Id}", new Created(UserView.From(user), password));
     }
+
+    public static Task<Results<NoContent, ProblemHttpResult>> Disable(Guid id, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me) =>
+        SetDisabled(id, true, users, cache, me);
+
+    public static Task<Results<NoContent, ProblemHttpResult>> Enable(Guid id, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me) =>
+        SetDisabled(id, false, users, cache, me);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabled(Guid id, bool disabled, UserManager<SigurUser> users, IMemoryCache cache, CurrentUser me)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Sigur.Data;
 using Sigur.Features.Shared;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 
 namespace Sigur.Features.Cases;
 
@@ -22,6 +23,8 @@ public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimePro
     [BindProperty] public long PersonVersion { get; set; }
     [BindProperty] public CaseStatus Status { get; set; }
     public bool Conflict { get; private set; }
+    /// <summary>The data groups a referral's consent shares with this organisation, or null when it reads the case in full.</summary>
+    public IReadOnlySet<DataGroup>? Shared { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -50,6 +53,7 @@ public sealed class DetailsModel(SigurDb db, Platform.Audit.Audit audit, TimePro
         var result = await GetCase.Handle(id, db, audit, clock, ct);
         if (result.Result is not Ok<CaseDetail> { Value: { } detail }) return false;
         Case = detail;
+        Shared = Disclosure.AllowedForCase(db, detail.Id, detail.OrganisationId);
         return true;
     }
 }

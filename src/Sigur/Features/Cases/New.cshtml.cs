@@ -20,8 +20,11 @@ namespace Sigur.Features.Cases;
 public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Identification.IdentificationRules rules, Statistics.StatisticsSettings statistics, Audit audit, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public CaseForm Form { get; set; } = new();
-    /// <summary>The existing person chosen among the candidates; none: a new person.</summary>
-    [BindProperty] public Guid? ExistingPersonId { get; set; }
+    /// <summary>The worker's answer to the candidates: an existing person's id, or <see cref="SomeoneNew"/>; none yet: not answered.</summary>
+    [BindProperty] public string? PersonChoice { get; set; }
+    public const string SomeoneNew = "new";
+    /// <summary>The candidates were shown and the form came back without an answer.</summary>
+    public bool ChoiceMissing { get; private set; }
     /// <summary>The candidates were shown with this form: registering now means the worker decided.</summary>
     [BindProperty] public bool CandidatesShown { get; set; }
 
@@ -32,7 +35,11 @@ public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Ide
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        if (ExistingPersonId is null && !CandidatesShown)
+        Guid? existingPersonId = Guid.TryParse(PersonChoice, out var chosen) ? chosen : null;
+        var answered = existingPersonId is not null || PersonChoice == SomeoneNew;
+        // The candidates are shown until the worker answers them: a person they hold is never registered twice by
+        // default (the first time through, or when the form comes back with neither a person nor "someone new").
+        if (!answered)
         {
             var person = Form.ToPerson();
             var found = await FindCandidates.Handle(new FindCandidates.Request(person.GivenName, person.FamilyName, person.Aliases, person.DateOfBirth, person.Sex),
@@ -40,12 +47,13 @@ public sealed class NewModel(SigurDb db, CurrentUser me, TimeProvider clock, Ide
             if (found.Result is Ok<FindCandidates.Response> { Value.Candidates.Count: > 0 } ok)
             {
                 Candidates = ok.Value.Candidates;
+                ChoiceMissing = CandidatesShown;
                 CandidatesShown = true;
                 ModelState.Remove(nameof(CandidatesShown));
                 return Page();
             }
         }
-        var request = ExistingPersonId is { } existing
+        var request = existingPersonId is { } existing
             ? new RegisterCase.Request(Form.ToCase(), null, existing)
             : new RegisterCase.Request(Form.ToCase(), Form.ToPerson());
         var result = await RegisterCase.Handle(request, db, me, clock, ct, rules, statistics);

@@ -26,7 +26,8 @@ public static class SearchCases
     public static Task<Response> List(int? page, int? pageSize, SigurDb db, Audit audit, TimeProvider clock, CancellationToken ct) =>
         Handle(new Request(null, page, pageSize), db, audit, clock, ct);
 
-    public static async Task<Response> Handle(Request request, SigurDb db, Audit audit, TimeProvider clock, CancellationToken ct)
+    /// <param name="heldOnly">Only the cases the user's organisation holds, not those referred to it or opened by break-glass.</param>
+    public static async Task<Response> Handle(Request request, SigurDb db, Audit audit, TimeProvider clock, CancellationToken ct, bool heldOnly = false)
     {
         var (q, page, pageSize) = (request.Q, request.Page, request.PageSize);
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
@@ -35,7 +36,7 @@ public static class SearchCases
         // The query filters already limit everything to what the user may see. When that is just their own
         // organisation, saying so again lets the database walk the organisation's part of an index in order and
         // stop after one page, where the filter's OR would make it read and sort every match.
-        var ownOnly = db.User.OrganisationId is { } own && !db.User.IsSystem && db.Scope.IsOwnOrganisationOnly ? own : (Guid?)null;
+        var ownOnly = db.User.OrganisationId is { } own && !db.User.IsSystem && (heldOnly || db.Scope.IsOwnOrganisationOnly) ? own : (Guid?)null;
         if (ownOnly is not null) cases = cases.Where(c => c.OrganisationId == ownOnly);
         var query = q?.Trim() ?? "";
         if (IsReference(query))

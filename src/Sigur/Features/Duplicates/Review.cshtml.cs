@@ -12,7 +12,7 @@ namespace Sigur.Features.Duplicates;
 
 /// <summary>
 /// The data-protection officer's review queue (<see cref="ReviewPersonLinks"/>) and the scan button. While a scan
-/// runs, the page reloads itself every few seconds (a meta refresh: no JavaScript needed) to show its progress.
+/// runs, live.js brings the progress in place every few seconds (without JavaScript, a link shows it); no meta refresh.
 /// </summary>
 [Authorize(Policy = Policies.DataProtection)]
 public sealed class ReviewModel(SigurDb db, CurrentUser me, Audit audit, TimeProvider clock, PersonScanProgress progress, IServiceProvider services,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
+using Sigur.Platform.Notifications;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Fund;
@@ -20,7 +21,7 @@ public static class DecideDisbursement
     public sealed record RejectRequest(string Reason);
 
     public static async Task<Results<Ok<DisbursementView>, ValidationProblem, ProblemHttpResult>> Approve(
-        Guid id, SigurDb db, CurrentUser user, Audit audit, TimeProvider clock, CancellationToken ct)
+        Guid id, SigurDb db, CurrentUser user, Audit audit, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         var d = await db.Set<Disbursement>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.FundOrganisationId == user.OrganisationId, ct);
         if (d is null) return Problems.NotFound();
@@ -42,13 +43,14 @@ public static class DecideDisbursement
         if (funded == 0)
             return new Refusal("Approving this request would overspend the budget line.").Problem("Budget line exhausted"); // the transaction rolls back with it
         db.AuditWithNextSave(audit.New(AuditAction.Approve, nameof(Disbursement), id.ToString(), [], null));
+        await notifier.SettleAsync(d.FundOrganisationId, RequestDisbursement.ApprovalWaiting, RequestDisbursement.LinkTo(id), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(DisbursementView.From(await db.Set<Disbursement>().AsNoTracking().SingleAsync(x => x.Id == id, ct)));
     }
 
     public static async Task<Results<Ok<DisbursementView>, ValidationProblem, ProblemHttpResult>> Reject(
-        Guid id, RejectRequest request, SigurDb db, CurrentUser user, Audit audit, TimeProvider clock, CancellationToken ct)
+        Guid id, RejectRequest request, SigurDb db, CurrentUser user, Audit audit, TimeProvider clock, Notifier notifier, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["State the reason in at most 1000 characters."] });
@@ -61,6 +63,7 @@ public static class DecideDisbursement
         d.DecidedBy = user.UserId;
         d.RejectReason = request.Reason.Trim();
         db.AuditWithNextSave(audit.New(AuditAction.Reject, nameof(Disbursement), id.ToString(), [], null));
+        await notifier.SettleAsync(d.FundOrganisationId, RequestDisbursement.ApprovalWaiting, RequestDisbursement.LinkTo(id), ct);
         try
         {
             await db.SaveChangesAsync(ct); // UPDATE … WHERE version = @read: a parallel decision wins once

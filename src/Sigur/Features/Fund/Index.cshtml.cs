@@ -70,13 +70,13 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
     [Policy(DecideDisbursement.Policy)]
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct)
     {
-        return Done((await DecideDisbursement.Approve(id, db, me, audit, clock, ct)).Result, L["The request was decided."]);
+        return Done((await DecideDisbursement.Approve(id, db, me, audit, clock, notifier, ct)).Result, L["The request was decided."]);
     }
 
     [Policy(DecideDisbursement.Policy)]
     public async Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken ct)
     {
-        return Done((await DecideDisbursement.Reject(id, new DecideDisbursement.RejectRequest(Reason ?? ""), db, me, audit, clock, ct)).Result,
+        return Done((await DecideDisbursement.Reject(id, new DecideDisbursement.RejectRequest(Reason ?? ""), db, me, audit, clock, notifier, ct)).Result,
             L["The request was decided."]);
     }
 

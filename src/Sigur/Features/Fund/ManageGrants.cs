@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
-using Sigur.Platform.Access;
+using Sigur.Features.Shared;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Fund;
@@ -10,6 +11,9 @@ namespace Sigur.Features.Fund;
 /// <summary>Donors, grants with their budget lines, and the balances of every line.</summary>
 public static class ManageGrants
 {
+    public const string Policy = Policies.FundManage;
+    public const string ReadPolicy = Policies.FundRead;
+
     public sealed record DonorRequest(string Name);
 
     public sealed record DonorView(Guid Id, string Name);
@@ -27,6 +31,10 @@ public static class ManageGrants
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/fund/donors/{donor.Id}", new DonorView(donor.Id, donor.Name));
     }
+
+    /// <summary>The donors of the user's fund, by name.</summary>
+    public static Task<List<DonorView>> Donors(SigurDb db, CancellationToken ct) =>
+        db.Held<Donor>().AsNoTracking().OrderBy(d => d.Name).Take(500).Select(d => new DonorView(d.Id, d.Name)).ToListAsync(ct);
 
     public static async Task<Results<Created<GrantView>, ValidationProblem, ProblemHttpResult>> AddGrant(GrantRequest request, SigurDb db, CurrentUser user, CancellationToken ct)
     {
@@ -57,6 +65,7 @@ public static class ManageGrants
     }
 
     /// <summary>Every grant with its lines: amount, approved, pending requests and what is still available.</summary>
+    [Policy(ReadPolicy)]
     public static async Task<Ok<List<GrantView>>> Budget(SigurDb db, CancellationToken ct)
     {
         var grants = await db.Set<Grant>().AsNoTracking().OrderBy(g => g.PeriodStart).ThenBy(g => g.Name).Take(500).ToListAsync(ct);

@@ -14,6 +14,10 @@ namespace Sigur.Features.Fund;
 public static class RequestDisbursement
 {
     public const string Policy = Policies.FundRequest;
+    public const string ApprovalWaiting = "Fund.ApprovalWaiting";
+
+    /// <summary>The request's row on the fund's page.</summary>
+    public static string LinkTo(Guid disbursementId) => $"/Fund#disbursement-{disbursementId}";
 
     public sealed record Request(Guid CaseId, Guid BudgetLineId, long Amount, string Currency, string Purpose, string Supplier, string ReceiptReference);
 
@@ -49,8 +53,8 @@ public static class RequestDisbursement
             RequestedAt = clock.GetUtcNow().UtcDateTime, RequestedBy = user.UserId!.Value,
         };
         db.Add(disbursement);
-        // The fund's officers see that a second pair of eyes is waiting (case reference only).
-        notifier.Add(line.OrganisationId, null, new NotificationMessage("Fund.ApprovalWaiting", [c.Reference], "/Fund"));
+        // The fund's officers see that a second pair of eyes is waiting (case reference only), until one decides.
+        notifier.Add(line.OrganisationId, null, new NotificationMessage(ApprovalWaiting, [c.Reference], LinkTo(disbursement.Id)));
         try
         {
             await db.SaveChangesAsync(ct);

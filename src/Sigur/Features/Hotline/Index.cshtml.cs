@@ -41,7 +41,7 @@ public sealed class IndexModel(SigurDb db, CurrentUser me, TimeProvider clock, N
     {
         var f = Form;
         var result = await LogContact.Handle(new LogContact.Request(f.Channel, f.CallerType, f.Urgency, string.IsNullOrWhiteSpace(f.Language) ? null : f.Language.Trim(),
-            f.Anonymous, f.CallerContact, f.Region, f.WhatHappened, f.AdviceGiven, f.Outcome, f.FollowUp, f.FollowUpOn), db, me, clock, notifier, ct, statistics);
+            f.Anonymous, f.Anonymous ? null : f.CallerContact, f.Region, f.WhatHappened, f.AdviceGiven, f.Outcome, f.FollowUp, f.FollowUpOn), db, me, clock, notifier, ct, statistics);
         return await this.AnswerAsync<LogContact.Response>(result, L, created => string.Format(L["Contact {0} logged."], created.Reference),
             _ => RedirectToPage("Index"), async () =>
             {

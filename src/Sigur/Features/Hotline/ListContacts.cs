@@ -18,7 +18,8 @@ public static class ListContacts
     public const string Policy = Policies.Hotline;
 
     public sealed record Item(Guid Id, string Reference, DateTime ReceivedAt, ContactChannel Channel, CallerType CallerType, ContactUrgency Urgency,
-        string Language, string Region, bool Anonymous, ContactOutcome Outcome, DateOnly? FollowUpOn, Guid? CaseId, string RegionName);
+        string Language, string Region, bool Anonymous, ContactOutcome Outcome, DateOnly? FollowUpOn, Guid? CaseId, string RegionName,
+        string? CaseReference = null);
 
     public sealed record Response(IReadOnlyList<Item> Items, int Page, int PageSize, bool HasMore);
 
@@ -37,8 +38,12 @@ public static class ListContacts
         var hasMore = rows.Count > size;
         if (hasMore) rows.RemoveAt(size);
         await audit.ListAsync(nameof(HotlineContact), rows.Select(r => r.Id), FieldGroups.CaseAdministration, FieldGroups.Location);
+        // The case a contact became, by its reference (what the shift quotes), as far as the reader may see it.
+        var caseIds = rows.Where(r => r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList();
+        Dictionary<Guid, string> references = caseIds.Count == 0 ? [] : await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         return new Response([.. rows.Select(c => new Item(c.Id, c.Reference, c.ReceivedAt, c.Channel, c.CallerType, c.Urgency, c.Language, c.Region,
-            c.Anonymous, c.Outcome, c.FollowUpOn is { } f ? DateOnly.FromDateTime(f) : null, c.CaseId, Regions.Name(c.Region)))], number, size, hasMore);
+            c.Anonymous, c.Outcome, c.FollowUpOn is { } f ? DateOnly.FromDateTime(f) : null, c.CaseId, Regions.Name(c.Region),
+            c.CaseId is { } id ? references.GetValueOrDefault(id) : null))], number, size, hasMore);
     }
 
     public static async Task<Results<Ok<Detail>, ProblemHttpResult>> Get(Guid id, SigurDb db, Audit audit, CancellationToken ct)

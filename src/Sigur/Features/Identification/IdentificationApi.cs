@@ -18,45 +18,45 @@ public static class IdentificationApi
     public static RouteGroupBuilder MapIdentificationApi(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{caseId:guid}").WithTags("Identification");
-        cases.MapGet("/identification", GetIdentification.Handle).RequireAuthorization(GetIdentification.Policy)
+        cases.MapGet("/identification", GetIdentification.Handle)
             .WithSummary("Identification status, decisions, screenings, legal clocks and the child-protection record of a case");
-        cases.MapPost("/screenings", RecordScreening.Handle).RequireAuthorization(RecordScreening.Policy)
+        cases.MapPost("/screenings", RecordScreening.Handle)
             .WithSummary("Record a screening against an indicator checklist (it informs, never decides)");
-        cases.MapPost("/identification/decisions", DecideIdentification.Handle).RequireAuthorization(DecideIdentification.Policy)
+        cases.MapPost("/identification/decisions", DecideIdentification.Handle)
             .WithSummary("Decide: potential → presumed → identified, or not a victim (409 on an illegal move)");
-        cases.MapPost("/identification/decisions/{decisionId:guid}/review", ReviewDecision.Handle).RequireAuthorization(ReviewDecision.Policy)
+        cases.MapPost("/identification/decisions/{decisionId:guid}/review", ReviewDecision.Handle)
             .WithSummary("Review or appeal the decision that set the current status: upheld or reversed");
-        cases.MapPost("/recovery-period", StartRecoveryPeriod.Handle).RequireAuthorization(StartRecoveryPeriod.Policy)
+        cases.MapPost("/recovery-period", StartRecoveryPeriod.Handle)
             .WithSummary("Open the recovery and reflection period (at least 30 days, CETS 197 art. 13)");
-        cases.MapPost("/residence-permits", RecordResidencePermit.Handle).RequireAuthorization(RecordResidencePermit.Policy)
+        cases.MapPost("/residence-permits", RecordResidencePermit.Handle)
             .WithSummary("Record a temporary residence permit of a foreign victim (3–12 months)");
-        cases.MapPost("/plan-reviews", SchedulePlanReview.Handle).RequireAuthorization(SchedulePlanReview.Policy)
+        cases.MapPost("/plan-reviews", SchedulePlanReview.Handle)
             .WithSummary("Schedule a review of the assistance plan");
-        cases.MapPut("/child-protection", RecordChildProtection.Handle).RequireAuthorization(RecordChildProtection.Policy)
+        cases.MapPut("/child-protection", RecordChildProtection.Handle)
             .WithSummary("Guardian, best-interests assessment and determination, the child's views, child-specific safeguards");
-        cases.MapPost("/age-assessment", AssessAge.Handle).RequireAuthorization(AssessAge.Policy)
+        cases.MapPost("/age-assessment", AssessAge.Handle)
             .WithSummary("Record an age assessment (the presumption of minority holds until one finds an adult)");
 
         var clocks = api.MapGroup("/clocks").WithTags("Identification");
-        clocks.MapGet("/due", DueClocks.Handle).RequireAuthorization(DueClocks.Policy)
+        clocks.MapGet("/due", DueClocks.Handle)
             .WithSummary("Deadlines overdue or due within a week: scope=mine (default) or organisation");
-        clocks.MapPost("/{id:guid}/extend", ChangeClock.Extend).RequireAuthorization(ChangeClock.Policy)
+        clocks.MapPost("/{id:guid}/extend", ChangeClock.Extend)
             .WithSummary("Extend a recovery period or reschedule a plan review");
-        clocks.MapPost("/{id:guid}/renewal-request", ChangeClock.RequestRenewal).RequireAuthorization(ChangeClock.Policy)
+        clocks.MapPost("/{id:guid}/renewal-request", ChangeClock.RequestRenewal)
             .WithSummary("Record that a residence permit's renewal was requested");
-        clocks.MapPost("/{id:guid}/renewal-decision", ChangeClock.DecideRenewal).RequireAuthorization(ChangeClock.Policy)
+        clocks.MapPost("/{id:guid}/renewal-decision", ChangeClock.DecideRenewal)
             .WithSummary("Record the decision on a residence permit's renewal");
-        clocks.MapPost("/{id:guid}/complete", ChangeClock.Complete).RequireAuthorization(ChangeClock.Policy)
+        clocks.MapPost("/{id:guid}/complete", ChangeClock.Complete)
             .WithSummary("Stop a clock: the deadline was met or no longer applies");
 
         var checklists = api.MapGroup("/identification/checklists").WithTags("Identification");
-        checklists.MapGet("/", ManageChecklists.List).RequireAuthorization(Policies.SignedIn)
+        checklists.MapGet("/", ManageChecklists.List)
             .WithSummary("The current indicator checklists (adult, child; by form of exploitation)");
-        checklists.MapGet("/{id}", ManageChecklists.Get).RequireAuthorization(Policies.SignedIn)
+        checklists.MapGet("/{id}", ManageChecklists.Get)
             .WithSummary("A checklist with its indicators and translations (?version= for an older one)");
-        checklists.MapGet("/{id}/versions", ManageChecklists.History).RequireAuthorization(Policies.SignedIn)
+        checklists.MapGet("/{id}/versions", ManageChecklists.History)
             .WithSummary("The versions of a checklist, newest first, with when and by whom each was published");
-        checklists.MapPut("/{id}", ManageChecklists.Publish).RequireAuthorization(Policies.Administration)
+        checklists.MapPut("/{id}", ManageChecklists.Publish)
             .WithSummary("Publish the next version of a checklist");
         return api;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 
@@ -14,8 +15,12 @@ namespace Sigur.Features.Identification;
 /// </summary>
 public static class ManageChecklists
 {
+    public const string Policy = Policies.Administration;
+    public const string ReadPolicy = Policies.SignedIn;
+
     public sealed record Summary(string Id, int Version, ChecklistAudience Audience, IReadOnlyList<string> Forms, string Title, int Indicators);
 
+    [Policy(ReadPolicy)]
     public static async Task<IReadOnlyList<Summary>> List(ChecklistAudience? audience, string? form, SigurDb db, CancellationToken ct)
     {
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
@@ -25,6 +30,7 @@ public static class ManageChecklists
             .Select(c => new Summary(c.Id, c.Version, c.Audience, c.Forms, c.TitleIn(culture), c.Indicators.Count))];
     }
 
+    [Policy(ReadPolicy)]
     public static async Task<Results<Ok<IndicatorChecklist>, ProblemHttpResult>> Get(string id, int? version, SigurDb db, CancellationToken ct) =>
         await ChecklistLibrary.FindAsync(db, id, version, ct) is { } checklist ? TypedResults.Ok(checklist) : Platform.Web.Problems.NotFound();
 
@@ -32,6 +38,7 @@ public static class ManageChecklists
     public sealed record VersionEntry(int Version, DateTime? PublishedAt, string? PublishedBy, int Indicators);
 
     /// <summary>Every version of a checklist, newest first; 404 when there is no such checklist.</summary>
+    [Policy(ReadPolicy)]
     public static async Task<Results<Ok<IReadOnlyList<VersionEntry>>, ProblemHttpResult>> History(string id, SigurDb db, CancellationToken ct)
     {
         var published = await db.ChecklistVersions().AsNoTracking().Where(v => v.ChecklistId == id)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Justice;
@@ -11,6 +12,8 @@ namespace Sigur.Features.Justice;
 /// </summary>
 public static class ChargeDefendant
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record Request(long Version, Guid SuspectId, string Article, string Paragraph, DateOnly Date, string? Edition = null, string? Reason = null, Guid? Replaces = null);
 
     public sealed record Response(Guid Id, Guid ProceedingId, long Version);

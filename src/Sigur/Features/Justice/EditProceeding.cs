@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Justice;
@@ -11,6 +12,8 @@ namespace Sigur.Features.Justice;
 /// </summary>
 public static class EditProceeding
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record Request(
         long Version,
         string? PoliceReference = null,

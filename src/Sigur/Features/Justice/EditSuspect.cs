@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Justice;
@@ -8,6 +9,8 @@ namespace Sigur.Features.Justice;
 /// <summary>Edits a suspect's record (optimistic concurrency: 409 on a stale version).</summary>
 public static class EditSuspect
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record Request(long Version, SuspectInput Suspect);
 
     public sealed record Response(Guid Id, long Version);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
+using Sigur.Platform;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Justice;
@@ -8,6 +10,9 @@ namespace Sigur.Features.Justice;
 /// <summary>The offence catalogues: the editions in force, one edition in full, and its history of edits. The law is public: any signed-in user reads it.</summary>
 public static class GetCatalogue
 {
+    public const string Policy = Policies.SignedIn;
+    public const string HistoryPolicy = Policies.Administration;
+
     public sealed record EditionSummary(string Country, string Edition, string Law, string Source, DateOnly InForceFrom, DateOnly? InForceTo,
         int Revision, string Origin, DateTime? EditedAt, int Articles, bool HasUnconfirmed);
 
@@ -39,6 +44,7 @@ public static class GetCatalogue
         return TypedResults.Ok(new EditionDetail(country, edition, e.Revision, e.Origin, e.EditedAt, e.Document.HasUnconfirmed, e.Document, json));
     }
 
+    [Policy(HistoryPolicy)]
     public static async Task<Results<Ok<IReadOnlyList<RevisionSummary>>, ProblemHttpResult>> History(string country, string edition, SigurDb db, OffenceCatalogue catalogue, CancellationToken ct)
     {
         var saved = await db.Set<CatalogueRevision>().AsNoTracking().Where(r => r.Country == country && r.Edition == edition)

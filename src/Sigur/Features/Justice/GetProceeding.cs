@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Web;
@@ -15,6 +16,7 @@ namespace Sigur.Features.Justice;
 public static class GetProceeding
 {
     public const string Policy = Policies.CaseRead;
+    public const string FilePolicy = Policies.Justice;
 
     public sealed record StageEntry(ProceedingStage Stage, DateOnly Date, string Reference);
 
@@ -44,6 +46,7 @@ public static class GetProceeding
         return (tracking ? q : q.AsNoTracking()).SingleOrDefaultAsync(p => p.Id == id, ct);
     }
 
+    [Policy(FilePolicy)]
     public static async Task<Results<Ok<ProceedingDetail>, ProblemHttpResult>> Handle(Guid id, SigurDb db, Audit audit, CancellationToken ct)
     {
         var p = await LoadAsync(db, id, ct, tracking: false);
@@ -76,6 +79,7 @@ public static class GetProceeding
         [.. p.Claims.OrderBy(c => c.ClaimedOn).Select(c => new ClaimEntry(c.Id, c.SuspectId, c.Currency, c.ClaimedMinor, c.AwardedMinor, c.PaidMinor, Dates.Day(c.ClaimedOn)))];
 
     /// <summary>The proceedings in the user's scope, newest first (police, prosecution, coordinator).</summary>
+    [Policy(FilePolicy)]
     public static async Task<Ok<IReadOnlyList<ProceedingSummary>>> List(SigurDb db, Audit audit, CancellationToken ct)
     {
         var rows = await (from p in db.Set<Proceeding>().AsNoTracking()

@@ -9,6 +9,8 @@ namespace Sigur.Features.Justice;
 /// <summary>Moves proceedings to their next stage. An illegal move (backwards, past a closed stage) answers 409 with the reason.</summary>
 public static class MoveProceeding
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record Request(long Version, ProceedingStage Stage, DateOnly Date, string? Reference = null);
 
     public sealed record Response(Guid Id, ProceedingStage Stage, long Version);

@@ -34,8 +34,11 @@ public sealed class ProceedingModel(SigurDb db, OffenceCatalogue catalogue, Curr
     [BindProperty] public int? SentenceMonths { get; set; }
     [BindProperty] public bool Suspended { get; set; }
     [BindProperty] public EditProceeding.Request Edit { get; set; } = new(0);
-    [BindProperty] public string Currency { get; set; } = "RSD";
+    /// <summary>Offered as the currency of the proceeding's country (see <see cref="Currencies"/>).</summary>
+    [BindProperty] public string Currency { get; set; } = "";
     [BindProperty] public decimal Claimed { get; set; }
+    /// <summary>The confiscated value in the main unit (stored in minor units).</summary>
+    [BindProperty] public decimal? Confiscated { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -59,10 +62,10 @@ public sealed class ProceedingModel(SigurDb db, OffenceCatalogue catalogue, Curr
             SentenceMonths: Verdict == Verdict.Convicted ? SentenceMonths : null, Suspended: Suspended), db, clock, ct), ct);
 
     public async Task<IActionResult> OnPostEditAsync(Guid id, CancellationToken ct) =>
-        await Done(id, await EditProceeding.Handle(id, Edit with { Version = Version }, db, ct), ct);
+        await Done(id, await EditProceeding.Handle(id, Edit with { Version = Version, ConfiscatedMinor = Confiscated is { } value ? Currencies.ToMinor(value) : null }, db, ct), ct);
 
     public async Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken ct) =>
-        await Done(id, await RecordCompensation.Handle(id, new RecordCompensation.Request(Version, Currency, (long)decimal.Round(Claimed * 100), Date), db, clock, ct), ct);
+        await Done(id, await RecordCompensation.Handle(id, new RecordCompensation.Request(Version, Currency, Currencies.ToMinor(Claimed), Date), db, clock, ct), ct);
 
     private Task<IActionResult> Done(Guid id, IResult result, CancellationToken ct) =>
         this.AnswerAsync(result, L, L["Saved."], () => RedirectToPage("Proceeding", new { id }), async () => await LoadAsync(id, ct) ? Page() : NotFound(),
@@ -75,7 +78,13 @@ public sealed class ProceedingModel(SigurDb db, OffenceCatalogue catalogue, Curr
         Version = detail.Version;
         if (!Request.HasFormContentType || Request.Form["handler"] != "Edit")
             Edit = new EditProceeding.Request(detail.Version, detail.PoliceReference, detail.ProsecutorReference, detail.CourtReference, detail.VictimRole,
-                detail.ProtectionMeasures, detail.NonPunishment, detail.NonPunishmentNote, detail.ConfiscationDescription, detail.ConfiscatedMinor, detail.ConfiscatedCurrency);
+                detail.ProtectionMeasures, detail.NonPunishment, detail.NonPunishmentNote, detail.ConfiscationDescription, detail.ConfiscatedMinor,
+                string.IsNullOrEmpty(detail.ConfiscatedCurrency) ? Currencies.Of(detail.Country) : detail.ConfiscatedCurrency);
+        if (!Request.HasFormContentType)
+        {
+            Confiscated = detail.ConfiscatedMinor / 100m;
+            Currency = Currencies.Of(detail.Country);
+        }
         if ((await GetSuspect.OfCase(detail.CaseId, db, audit, ct)).Result is Ok<IReadOnlyList<GetSuspect.SuspectSummary>> { Value: { } s }) CaseSuspects = s;
         var date = detail.Stages.Count > 0 ? detail.Stages[0].Date : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var edition = await catalogue.InForceAsync(db, detail.Country, date, ct);

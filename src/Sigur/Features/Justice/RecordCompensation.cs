@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Justice;
@@ -8,6 +9,8 @@ namespace Sigur.Features.Justice;
 /// <summary>The victim's compensation claim: what was claimed, what the court awarded, what has been paid so far.</summary>
 public static class RecordCompensation
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record Request(long Version, string Currency, long ClaimedMinor, DateOnly ClaimedOn, Guid? SuspectId = null, long? AwardedMinor = null, long PaidMinor = 0);
 
     public sealed record Update(long Version, long? AwardedMinor, long PaidMinor);

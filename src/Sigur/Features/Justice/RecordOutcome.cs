@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sigur.Data;
+using Sigur.Platform;
 using Sigur.Platform.Web;
 
 namespace Sigur.Features.Justice;
@@ -7,6 +8,8 @@ namespace Sigur.Features.Justice;
 /// <summary>Records a defendant's verdict and sentence at the current court stage (first instance, appeal, final).</summary>
 public static class RecordOutcome
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record Request(long Version, Guid SuspectId, Verdict Verdict, DateOnly Date, string? Article = null, string? Paragraph = null,
         int? SentenceMonths = null, bool Suspended = false, long? FineMinor = null, string? FineCurrency = null);
 

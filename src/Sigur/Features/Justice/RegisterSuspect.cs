@@ -17,6 +17,8 @@ public sealed record SuspectInput(
 /// <summary>Registers a suspect with the user's organisation. Link them to cases with <see cref="LinkSuspect"/>.</summary>
 public static class RegisterSuspect
 {
+    public const string Policy = Policies.Justice;
+
     public sealed record Response(Guid Id);
 
     public static async Task<Results<Created<Response>, ValidationProblem>> Handle(SuspectInput request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)

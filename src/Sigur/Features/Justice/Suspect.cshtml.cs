@@ -22,18 +22,22 @@ public sealed class SuspectModel(SigurDb db, Platform.Audit.Audit audit, TimePro
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [Policy(LinkSuspect.Policy)]
     public async Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct)
     {
         var caseId = await db.Cases.AsNoTracking().Where(c => c.Reference == CaseReference.Trim()).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
-        if (caseId is null) ModelState.AddModelError(nameof(CaseReference), L["No such case in your organisation."]);
-        else
+        if (caseId is null)
         {
-            var result = await LinkSuspect.Handle(caseId.Value, new LinkSuspect.Request(id, RolesInProcess, RelationToVictim), db, clock, ct);
-            if (result.Result is Ok<LinkSuspect.Response>) return RedirectToPage("Suspect", new { id });
-            if (result.Result is ValidationProblem invalid) ModelState.AddProblemErrors(invalid.ProblemDetails.Errors, "", L, []);
+            ModelState.AddModelError(nameof(CaseReference), L["No such case in your organisation."]);
+            return await AgainAsync(id, ct);
         }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        var result = await LinkSuspect.Handle(caseId.Value, new LinkSuspect.Request(id, RolesInProcess, RelationToVictim), db, clock, ct);
+        // A case out of reach is named beside its reference; a link made at the same moment (409) is said in the summary.
+        return await this.AnswerAsync(result, L, L["Saved."], () => RedirectToPage("Suspect", new { id }),
+            () => AgainAsync(id, ct), new PageAnswer { NotFound = message => ModelState.AddModelError(nameof(CaseReference), message) });
     }
+
+    private async Task<IActionResult> AgainAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -30,7 +30,11 @@ public sealed class Consent : ICaseOwned, IVersioned
 
     public DateTime RecordedAt { get; set; }
     public Guid RecordedBy { get; set; }
+    /// <summary>The first moment the consent no longer holds: the day after the last day the person consented to, 00:00 UTC.</summary>
     public DateTime ValidUntil { get; set; }
+
+    /// <summary>The last day the consent holds, as the person gave it ("valid until 30 June" holds through 30 June).</summary>
+    public DateOnly LastDay => DateOnly.FromDateTime(ValidUntil.AddTicks(-1));
 
     public DateTime? WithdrawnAt { get; set; }
     public Guid? WithdrawnBy { get; set; }

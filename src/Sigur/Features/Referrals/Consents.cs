@@ -6,15 +6,18 @@ using Sigur.Platform.Access;
 
 namespace Sigur.Features.Referrals;
 
-/// <summary>What a consent looks like to the holding organisation (the only one that sees consents).</summary>
+/// <summary>
+/// What a consent looks like to the holding organisation (the only one that sees consents). <c>ValidUntil</c> is the last
+/// day it holds, as the person gave it, and <c>EndsAt</c> the moment it stops (an override's 72 hours end mid-day).
+/// </summary>
 public sealed record ConsentView(
     Guid Id, Guid CaseId, ConsentBasis Basis, ConsentGiver GivenBy, string GuardianName, IReadOnlyList<Guid> RecipientOrganisationIds,
-    IReadOnlyList<DataGroup> DataGroups, string Purpose, DateTime RecordedAt, Guid RecordedBy, DateTime ValidUntil, DateTime? WithdrawnAt,
+    IReadOnlyList<DataGroup> DataGroups, string Purpose, DateTime RecordedAt, Guid RecordedBy, DateOnly ValidUntil, DateTime EndsAt, DateTime? WithdrawnAt,
     string OverrideReason, OverrideReview? Review, Guid? ReviewedBy, bool InForce, long Version)
 {
     public static ConsentView From(Consent c, DateTime now) => new(
         c.Id, c.CaseId, c.Basis, c.GivenBy, c.GuardianName, c.RecipientOrganisationIds, c.DataGroups, c.Purpose, c.RecordedAt, c.RecordedBy,
-        c.ValidUntil, c.WithdrawnAt, c.OverrideReason, c.Review, c.ReviewedBy, c.IsInForce(now), c.Version);
+        c.LastDay, c.ValidUntil, c.WithdrawnAt, c.OverrideReason, c.Review, c.ReviewedBy, c.IsInForce(now), c.Version);
 }
 
 /// <summary>Lookups shared by the referral use cases.</summary>

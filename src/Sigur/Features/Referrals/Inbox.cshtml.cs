@@ -17,12 +17,15 @@ public sealed class InboxModel(SigurDb db, CurrentUser me, Platform.Audit.Audit 
     public List<ReferralView> Incoming { get; private set; } = [];
     public List<ReferralView> Sent { get; private set; } = [];
     public Dictionary<Guid, string> Organisations { get; private set; } = [];
+    /// <summary>The referred cases this organisation can open now: a consent in force covers it.</summary>
+    public IReadOnlySet<Guid> Readable { get; private set; } = new HashSet<Guid>();
     [BindProperty] public string? Reason { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Incoming = (await ListReferrals.Inbox(null, db, me, audit, ct)).Value!;
         Sent = (await ListReferrals.Sent(null, db, me, audit, ct)).Value!;
+        Readable = db.Scope.ReferredCaseIds.Concat(db.Scope.CaseIds).ToHashSet();
         var ids = Incoming.Select(r => r.SenderOrganisationId).Concat(Sent.Select(r => r.RecipientOrganisationId)).Distinct().ToList();
         Organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
-using Sigur.Platform.Access;
+using Sigur.Features.Shared;
 using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Platform.Audit;
 using Sigur.Platform.Web;
 
@@ -14,6 +15,9 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class ListReferrals
 {
+    public const string Policy = Policies.Refer;
+    public const string OfCasePolicy = Policies.CaseRead;
+
     public const int Max = 200;
 
     public static async Task<Ok<List<ReferralView>>> Inbox(ReferralStatus? status, SigurDb db, CurrentUser user, Audit audit, CancellationToken ct) =>
@@ -22,6 +26,7 @@ public static class ListReferrals
     public static async Task<Ok<List<ReferralView>>> Sent(ReferralStatus? status, SigurDb db, CurrentUser user, Audit audit, CancellationToken ct) =>
         TypedResults.Ok(await ListAsync(db.Held<Referral>(), status, audit, ct));
 
+    [Policy(OfCasePolicy)]
     public static async Task<Results<Ok<List<ReferralView>>, ProblemHttpResult>> OfCase(Guid id, SigurDb db, Audit audit, CancellationToken ct)
     {
         if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) return Problems.NotFound();

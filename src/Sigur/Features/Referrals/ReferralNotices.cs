@@ -8,8 +8,18 @@ namespace Sigur.Features.Referrals;
 /// </summary>
 public static class ReferralNotices
 {
+    public const string New = "Referral.New";
+
+    /// <summary>The referral's row in the recipient's inbox.</summary>
+    public static string InboxLink(Guid referralId) => $"/Referrals/Inbox#referral-{referralId}";
+
+    /// <summary>For the recipient's inbox, until someone there accepts or declines it.</summary>
     public static void NewReferral(Notifier notifier, Referral r) =>
-        notifier.Add(r.RecipientOrganisationId, null, new NotificationMessage("Referral.New", [r.CaseReference], "/Referrals/Inbox"));
+        notifier.Add(r.RecipientOrganisationId, null, new NotificationMessage(New, [r.CaseReference], InboxLink(r.Id)));
+
+    /// <summary>The recipient answered: the notice of the new referral has nothing left to ask.</summary>
+    public static Task AnsweredByRecipientAsync(Notifier notifier, Referral r, CancellationToken ct) =>
+        notifier.SettleAsync(r.RecipientOrganisationId, New, InboxLink(r.Id), ct);
 
     /// <summary>To the user who sent the referral (so it is also mailed, when they have an address).</summary>
     public static void Answered(Notifier notifier, Referral r) =>

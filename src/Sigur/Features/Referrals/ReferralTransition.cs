@@ -24,6 +24,7 @@ internal static class ReferralTransition
             && (side == Side.Sender ? r.OrganisationId == org : r.RecipientOrganisationId == org), ct);
         if (referral is null) return Problems.NotFound();
         if (transition(referral) is { } refusal) return refusal.Problem();
+        if (side == Side.Recipient && notifier is not null) await ReferralNotices.AnsweredByRecipientAsync(notifier, referral, ct);
         try
         {
             await db.SaveChangesAsync(ct);

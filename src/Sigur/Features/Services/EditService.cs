@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Referrals;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Web;
 
@@ -17,6 +18,7 @@ public static partial class EditService
 {
     /// <summary>Adding and changing entries; reading one is for any signed-in user.</summary>
     public const string Policy = Policies.ServiceDirectoryEdit;
+    public const string ReadPolicy = Policies.SignedIn;
 
     public sealed record Request(ServiceType Type, string Name, string Region, IReadOnlyList<string>? Languages, bool ServesFemale, bool ServesMale,
         bool ServesAdults, bool ServesChildren, string? OpeningHours, string? Contact, int? Capacity, Guid? OrganisationId = null, bool IsActive = true,
@@ -59,6 +61,7 @@ public static partial class EditService
         return TypedResults.Ok(ServiceView.From(service, name));
     }
 
+    [Policy(ReadPolicy)]
     public static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> Get(Guid id, SigurDb db, CancellationToken ct)
     {
         var row = await db.OrganisationServices().AsNoTracking().Where(s => s.Id == id)

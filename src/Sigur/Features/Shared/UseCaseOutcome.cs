@@ -107,6 +107,10 @@ public static class UseCaseOutcome
         return back();
     }
 
+    /// <summary>A use case's file (a report, a table, an export) as the page's download.</summary>
+    public static IActionResult Download(this PageModel page, FileContentHttpResult file) =>
+        page.File(file.FileContents.ToArray(), file.ContentType ?? "application/octet-stream", file.FileDownloadName);
+
     private static IResult Unwrap(IResult result)
     {
         while (result is INestedHttpResult nested) result = nested.Result;

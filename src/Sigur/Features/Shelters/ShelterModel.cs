@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Platform;
+using Sigur.Platform.Access;
 using Sigur.Features.Cases;
 
 namespace Sigur.Features.Shelters;
@@ -15,6 +17,8 @@ public static class ShelterModel
             e.HasIndex(s => s.OrganisationId);
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.Region).HasMaxLength(100);
+            // The coordinator's office registers shelters for the organisations that run them (RegisterShelter).
+            e.KeptAlsoBy(Role.NationalCoordinator);
         });
         b.Entity<ShelterPlaces>(e =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Cases;
+using Sigur.Platform;
 
 namespace Sigur.Features.Statistics;
 
@@ -11,6 +12,8 @@ namespace Sigur.Features.Statistics;
 /// </summary>
 public static class CaseTotals
 {
+    public const string Policy = Policies.Aggregates;
+
     public sealed record Cell(int Year, IdentificationStatus Status, int? Cases);
 
     public sealed record Response(int SuppressionThreshold, IReadOnlyList<Cell> Cells);

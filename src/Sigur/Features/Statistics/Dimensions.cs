@@ -73,6 +73,25 @@ public static class Dimensions
         new("stage", "Stage of proceedings", false, [.. Enum.GetNames<Justice.ProceedingStage>(), Unknown], (f, _) => [f.Stage ?? Unknown]),
     ];
 
+    /// <summary>
+    /// The string-table key of a category's label: the code list's own where the category is one of its values
+    /// ("status" NotAVictim → IdentificationStatus.NotAVictim), else one of the statistics' own
+    /// (StatisticsCategory.agegroup.Child); null where the category is its own label (a year, an age band, a country code).
+    /// </summary>
+    public static string? CategoryKey(string dimension, string category) => (dimension, category) switch
+    {
+        (_, Unknown) => "Sex.Unknown",
+        ("sex" or "sexeurostat", _) => $"Sex.{category}",
+        ("status", _) => $"IdentificationStatus.{category}",
+        ("channel", _) => $"IntakeChannel.{category}",
+        ("stage", _) => $"ProceedingStage.{category}",
+        ("form", _) => $"Form.{category}",
+        ("region", _) => $"Region.{category}",
+        ("outcome", not "Pending") => $"Verdict.{category}",
+        ("agegroup" or "nationality" or "citizenshipgroup" or "formgroup" or "trafficking" or "outcome", _) => $"StatisticsCategory.{dimension}.{category}",
+        _ => null,
+    };
+
     public static Dimension? Find(string? name) =>
         All.FirstOrDefault(d => string.Equals(d.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 

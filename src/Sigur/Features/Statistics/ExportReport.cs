@@ -13,6 +13,8 @@ namespace Sigur.Features.Statistics;
 /// </summary>
 public static class ExportReport
 {
+    public const string Policy = Policies.Aggregates;
+
     public sealed record TemplateInfo(string Id, string Title, string Source, IReadOnlyList<string> Tables);
 
     public static Ok<TemplateInfo[]> List() =>
@@ -29,9 +31,15 @@ public static class ExportReport
         var f = ReportFormat.Xlsx;
         if (format is not null && (!Enum.TryParse(format, ignoreCase: true, out f) || !Enum.IsDefined(f)))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["xlsx, csv or pdf."] });
-        var name = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
-        var (bytes, fileName) = await ProduceAsync(services, template, y, f, new Author(string.IsNullOrWhiteSpace(name) ? $"user {user.UserId}" : name, user.Role.ToString()!), ct);
+        var (bytes, fileName) = await ProduceAsync(services, template, y, f, await AuthorAsync(db, user, ct), ct);
         return TypedResults.File(bytes, ReportFiles.ContentType(f), fileName);
+    }
+
+    /// <summary>The signed-in user as a file's author: display name and role.</summary>
+    public static async Task<Author> AuthorAsync(SigurDb db, CurrentUser user, CancellationToken ct)
+    {
+        var name = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+        return new Author(string.IsNullOrWhiteSpace(name) ? $"user {user.UserId}" : name, user.Role.ToString()!);
     }
 
     public static async Task<(byte[] Bytes, string FileName)> ProduceAsync(IServiceProvider sp, ReportTemplate template, int year, ReportFormat format, Author author, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sigur.Data;
+using Sigur.Platform;
 
 namespace Sigur.Features.Statistics;
 
@@ -12,18 +13,14 @@ namespace Sigur.Features.Statistics;
 /// </summary>
 public static class GetTable
 {
+    public const string Policy = Policies.Aggregates;
+
     public static async Task<Results<Ok<PublishedTable>, ValidationProblem>> Handle(
         [FromQuery] string? rows, [FromQuery] string? cols, [FromQuery] string[]? filter, [FromQuery] string? unit,
         [FromQuery] string? reference, [FromQuery] bool? publication, FactSnapshot snapshot, SigurDb db, StatisticsSettings statistics, CancellationToken ct)
     {
-        var errors = CrossTab.Validate(rows, cols, filter ?? [], out var filters);
-        FreeTables.Check(rows, cols, filters, errors);
-        var u = CountingUnit.Person;
-        var r = ReferenceDate.Intake;
-        if (unit is not null && (!Enum.TryParse(unit, true, out u) || !Enum.IsDefined(u))) errors["unit"] = ["person, case or proceeding."];
-        if (reference is not null && (!Enum.TryParse(reference, true, out r) || !Enum.IsDefined(r))) errors["reference"] = ["intake, registration or decision."];
+        var errors = Parse(rows, cols, filter, unit, reference, out var spec);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var spec = new TableSpec(rows!, cols, filters, u, r);
         try
         {
             return TypedResults.Ok(await FreeTables.PublishAsync(snapshot, db, statistics, spec, publication == true, ct));
@@ -32,6 +29,19 @@ public static class GetTable
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [e.Message] });
         }
+    }
+
+    /// <summary>The table asked for, checked: dimension names, filters, unit and reference date (the same for the page, the API and the files).</summary>
+    public static Dictionary<string, string[]> Parse(string? rows, string? cols, string[]? filter, string? unit, string? reference, out TableSpec spec)
+    {
+        var errors = CrossTab.Validate(rows, cols, filter ?? [], out var filters);
+        FreeTables.Check(rows, cols, filters, errors);
+        var u = CountingUnit.Person;
+        var r = ReferenceDate.Intake;
+        if (unit is not null && (!Enum.TryParse(unit, true, out u) || !Enum.IsDefined(u))) errors["unit"] = ["person, case or proceeding."];
+        if (reference is not null && (!Enum.TryParse(reference, true, out r) || !Enum.IsDefined(r))) errors["reference"] = ["intake, registration or decision."];
+        spec = new TableSpec(rows ?? "", cols, filters, u, r);
+        return errors;
     }
 
     public sealed record DimensionInfo(string Name, string Label, bool MultiValued, IReadOnlyList<string>? Categories);

@@ -48,16 +48,23 @@ public static class ImportCases
     /// <summary>Reads a CSV (delimiter detected) or an .xlsx file (first worksheet) into rows of text, header first.</summary>
     public static List<string[]> ReadFile(string path)
     {
-        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        using var stream = File.OpenRead(path);
+        return ReadFile(stream, path);
+    }
+
+    /// <summary>As above, from an upload: <paramref name="fileName"/> says whether it is Excel (.xlsx) or CSV.</summary>
+    public static List<string[]> ReadFile(Stream stream, string fileName)
+    {
+        if (fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            using var wb = new XLWorkbook(path);
+            using var wb = new XLWorkbook(stream);
             var ws = wb.Worksheets.First();
             var used = ws.RangeUsed();
             if (used is null) return [];
             var width = used.LastColumn().ColumnNumber();
             return [.. used.Rows().Select(r => Enumerable.Range(1, width).Select(c => r.Cell(c).GetFormattedString()).ToArray())];
         }
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return Platform.CsvText.ReadAll(reader);
     }
 

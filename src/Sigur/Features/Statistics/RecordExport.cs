@@ -149,6 +149,19 @@ public static class RecordExport
         return row;
     }
 
+    /// <summary>
+    /// The export as a CSV file, audited (who, k, records kept and left out, and where it was asked from): the one path
+    /// of the command line and the statistics page.
+    /// </summary>
+    public static async Task<(byte[] Csv, Report Report)> ProduceAsync(IServiceProvider sp, int k, double maxSuppressedShare, string via, CancellationToken ct)
+    {
+        var result = await BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), k, ct, maxSuppressedShare);
+        using var buffer = new MemoryStream();
+        await WriteCsvAsync(result, buffer, ct);
+        await ExportAudit.RecordAsync(sp, "HtcdsRecords", $"k={result.Report.K}; {result.Report.Exported} records, {result.Report.Suppressed} left out; {via}", ct);
+        return (buffer.ToArray(), result.Report);
+    }
+
     public static async Task WriteCsvAsync(Result result, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Features.Justice;
+using Sigur.Platform;
 
 namespace Sigur.Features.Statistics;
 
@@ -18,6 +19,8 @@ namespace Sigur.Features.Statistics;
 /// </summary>
 public static class ReferenceComparison
 {
+    public const string Policy = Policies.Aggregates;
+
     public sealed record Row(string Indicator, string Dimension, string Category, string Sex, string Age, int? Reference, int? ReferenceBelow,
         string Source, bool Comparable, int? National, int? Difference, string Verdict);
 

@@ -58,5 +58,5 @@ public sealed record Report(ReportTemplate Template, int Year, string Country, A
 {
     public string Threshold => Tables.Count > 0 ? Tables[0].SuppressionThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
 
-    public string Legend => $"c = confidential: withheld because it is below {Threshold} or would reveal a withheld figure. n/a = not applicable: a category the table's definition excludes. 0 = known to be none; empty = not known.";
+    public string Legend => ReportFiles.Legend(Tables.Count > 0 ? Tables[0].SuppressionThreshold : 0);
 }

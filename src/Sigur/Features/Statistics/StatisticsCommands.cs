@@ -121,12 +121,10 @@ public static class StatisticsCommands
         {
             if (parse.GetValue(k) is < 2 or > 1000) { Console.Error.WriteLine("--k must be between 2 and 1000."); return 2; }
             if (parse.GetValue(suppression) is not (>= 0 and <= 100)) { Console.Error.WriteLine("--max-suppression must be a percentage between 0 and 100."); return 2; }
-            var result = await RecordExport.BuildAsync(sp.GetRequiredService<SigurDb>(), sp.GetRequiredService<StatisticsSettings>(), parse.GetValue(k), ct,
-                parse.GetValue(suppression) / 100);
+            var (csv, report) = await RecordExport.ProduceAsync(sp, parse.GetValue(k), parse.GetValue(suppression) / 100, "command line", ct);
             var file = parse.GetValue(output)!;
-            await using (var stream = file.Create()) await RecordExport.WriteCsvAsync(result, stream, ct);
-            await ExportAudit.RecordAsync(sp, "HtcdsRecords", $"k={result.Report.K}; {result.Report.Exported} records, {result.Report.Suppressed} left out; command line", ct);
-            Console.Write(result.Report.ToString());
+            await File.WriteAllBytesAsync(file.FullName, csv, ct);
+            Console.Write(report.ToString());
             Console.WriteLine($"Written to {file.FullName}.");
             return 0;
         }));

@@ -33,7 +33,17 @@ public sealed class AccessScope
         // answer "is this the person called X?" for data the consent withholds.
         ReferredNamedPersonIds = [.. _personGroups.Where(p => p.Value.Contains(DataGroup.Identity)).Select(p => p.Key)];
         ReferredNamedCaseIds = [.. _caseGroups.Where(c => c.Value.Contains(DataGroup.Identity)).Select(c => c.Key)];
+        _caseIdsByGroup = Enum.GetValues<DataGroup>().ToDictionary(g => g, g => (IReadOnlyList<Guid>)[.. _caseGroups.Where(c => c.Value.Contains(g)).Select(c => c.Key)]);
+        _personIdsByGroup = Enum.GetValues<DataGroup>().ToDictionary(g => g, g => (IReadOnlyList<Guid>)[.. _personGroups.Where(p => p.Value.Contains(g)).Select(p => p.Key)]);
     }
+
+    private readonly IReadOnlyDictionary<DataGroup, IReadOnlyList<Guid>> _caseIdsByGroup;
+    private readonly IReadOnlyDictionary<DataGroup, IReadOnlyList<Guid>> _personIdsByGroup;
+
+    /// <summary>The referred cases whose consent covers <paramref name="group"/>: what a record of that group on the case (a note, a document) is seen through.</summary>
+    public IReadOnlyList<Guid> ReferredCaseIdsCovering(DataGroup group) => _caseIdsByGroup[group];
+    /// <summary>The persons of referred cases whose consent covers <paramref name="group"/>: for a record on the person rather than on one case.</summary>
+    public IReadOnlyList<Guid> ReferredPersonIdsCovering(DataGroup group) => _personIdsByGroup[group];
 
     /// <summary>No access beyond the user's own organisation: the common case, which lets queries say so to the planner.</summary>
     public bool IsOwnOrganisationOnly => CaseIds.Count == 0 && PersonIds.Count == 0 && ReferredCaseIds.Count == 0;

@@ -18,19 +18,11 @@ public static class AuditChain
         // and EF would hand back the tracked instance instead of the row.
         foreach (var stale in db.ChangeTracker.Entries<AuditChainHead>().ToList()) stale.State = EntityState.Detached;
         var head = db.IsPostgres
-            ? await db.AuditChainHeads.FromSql($"SELECT * FROM audit_chain_heads WHERE id = 1 FOR UPDATE").AsNoTracking().SingleOrDefaultAsync(ct)
-            : await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == 1, ct);
-        if (head is null)
-        {
-            head = new AuditChainHead();
-            db.AuditChainHeads.Add(head);
-        }
-        else
-        {
-            // Marked modified outright, not left to change detection: a context that turned detection off (the bulk
-            // demo generator) would otherwise save the new rows and not the moved head, and the next append collide.
-            db.AuditChainHeads.Update(head);
-        }
+            ? await db.AuditChainHeads.FromSql($"SELECT * FROM audit_chain_heads WHERE id = 1 FOR UPDATE").AsNoTracking().SingleAsync(ct)
+            : await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == 1, ct);
+        // Marked modified outright, not left to change detection: a context that turned detection off (the bulk demo
+        // generator) would otherwise save the new rows and not the moved head, and the next append collide.
+        db.AuditChainHeads.Update(head);
         var (sequence, hash) = Link(entries, head.Sequence, head.Hash, db.Protection.AuditChainKey);
         head.Sequence = sequence;
         head.Hash = hash;

@@ -116,20 +116,13 @@ public sealed class AuditWriter : BackgroundService
         await using (var head = new NpgsqlCommand("SELECT sequence, hash FROM audit_chain_heads WHERE id = 1 FOR UPDATE", connection, transaction))
         await using (var reader = await head.ExecuteReaderAsync(CancellationToken.None))
         {
-            var found = await reader.ReadAsync(CancellationToken.None);
-            (sequence, hash) = found ? (reader.GetInt64(0), reader.GetString(1)) : (-1L, "");
+            if (!await reader.ReadAsync(CancellationToken.None)) throw new InvalidOperationException("The audit chain has no head row: the database was not migrated.");
+            (sequence, hash) = (reader.GetInt64(0), reader.GetString(1));
         }
-        if (sequence < 0)
+        AuditChain.Link(entries, sequence, hash, db.Protection.AuditChainKey);
+        await using (var insert = new NpgsqlCommand(
+            InsertSql + "; UPDATE audit_chain_heads SET sequence = @head_sequence, hash = @head_hash WHERE id = 1", connection, transaction))
         {
-            // A chain without a head yet: the general path creates it.
-            await AuditChain.AppendAsync(db, entries, CancellationToken.None);
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        else
-        {
-            AuditChain.Link(entries, sequence, hash, db.Protection.AuditChainKey);
-            await using var insert = new NpgsqlCommand(
-                InsertSql + "; UPDATE audit_chain_heads SET sequence = @head_sequence, hash = @head_hash WHERE id = 1", connection, transaction);
             AddRows(insert.Parameters, entries);
             await insert.ExecuteNonQueryAsync(CancellationToken.None);
         }

@@ -37,6 +37,19 @@ public sealed class Notifier(SigurDb db, IMailSender mail, TimeProvider clock, I
     }
 
     /// <summary>
+    /// The work a notification to the whole organisation asked for is done (a request decided, a referral answered):
+    /// its unread notices of <paramref name="kind"/> about <paramref name="link"/> are marked read in the current unit
+    /// of work, so nobody opens a notice to find nothing left to do.
+    /// </summary>
+    public async Task SettleAsync(Guid organisationId, string kind, string link, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = await db.Notifications().Where(n => n.OrganisationId == organisationId && n.UserId == null && n.Kind == kind && n.Link == link && n.ReadAt == null)
+            .ToListAsync(ct);
+        foreach (var n in open) n.ReadAt = now;
+    }
+
+    /// <summary>
     /// Mails the notifications saved since the last call (SigurDb calls it after each commit that follows an Add).
     /// Failures are logged by id and never undo the saved work.
     /// </summary>

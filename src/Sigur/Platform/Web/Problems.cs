@@ -40,6 +40,15 @@ public static class Problems
             c.ProblemDetails.Type = TypeOf(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode) ?? c.ProblemDetails.Type;
         });
 
+    /// <summary>The status an exception answers with, on /api and on the pages alike.</summary>
+    public static int StatusOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        Access.ReadOnlyAccessException => StatusCodes.Status404NotFound,
+        Audit.AuditUnavailableException => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     /// <summary>The RFC section that defines each status Sigur answers with, as the problem's type.</summary>
     public static string? TypeOf(int status) => status switch
     {

@@ -5,7 +5,9 @@ namespace Sigur.Platform.Web;
 
 /// <summary>
 /// Request bodies over 1 MB are refused with 413 before anything reads them. Kestrel enforces the same limit on
-/// streamed bodies through IHttpMaxRequestBodySizeFeature; this also covers hosts without that feature.
+/// streamed bodies through IHttpMaxRequestBodySizeFeature; this also covers hosts without that feature. An endpoint
+/// that takes a file declares its own limit (<see cref="IRequestSizeLimitMetadata"/>, a document upload); so this runs
+/// after routing, which knows the endpoint, and before anything that reads a body.
 /// </summary>
 public static class RequestLimits
 {
@@ -14,12 +16,13 @@ public static class RequestLimits
 
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-            feature.MaxRequestBodySize = MaxBodyBytes;
-        if (context.Request.ContentLength > MaxBodyBytes)
+            feature.MaxRequestBodySize = limit;
+        if (context.Request.ContentLength > limit)
         {
             await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
-                $"The request body may be at most {MaxBodyBytes} bytes.");
+                $"The request body may be at most {limit} bytes.");
             return;
         }
         await next(context);

@@ -52,6 +52,8 @@ public sealed class CaseBrowserTests
             });
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address, Locale = "en-GB" });
             context.SetDefaultTimeout(30_000);
+            var axe = new Accessibility();
+            axe.Watch(context);
             var page = await context.NewPageAsync();
 
             // Sign in: password, then the authenticator code.
@@ -92,6 +94,7 @@ public sealed class CaseBrowserTests
             await Expect(page.Locator("header nav")).ToContainTextAsync("Случајеви");
             await Expect(page.Locator("main")).ToContainTextAsync("Принудно просјачење");
             Assert.Equal("sr-Cyrl", await page.Locator("html").GetAttributeAsync("lang"));
+            await axe.AssertNoneAsync(page);
         }
         finally
         {

@@ -167,6 +167,23 @@ public sealed class CaseRegistryTests : IClassFixture<AppPool>
         Assert.Contains("case.formsOfExploitation", body);
         Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Cases.IgnoreQueryFiltersCount(org.Id))));
     }
+
+    [Theory, BothProviders]
+    public async Task The_case_page_writes_its_dates_one_way_per_culture(TestApp app)
+    {
+        var worker = await app.ClientAsync(Role.CaseWorker, (await app.NewOrganisationAsync()).Id);
+        var c = await worker.RegisterAsync(); // intake 2026-03-14, born 1998-05-02
+
+        var mk = await Pages.ReadAsync(worker, $"/Cases/Details/{c.Id}", "mk");
+        Assert.Contains("<dd>14.03.2026</dd>", mk);
+        Assert.Contains("<dd>02.05.1998</dd>", mk);
+        Assert.Matches(@"<dd>\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}</dd>", mk); // registered: the same date, with the time
+        Assert.DoesNotContain("1998-05-02", mk);
+        Assert.DoesNotContain("2026", System.Text.RegularExpressions.Regex.Match(mk, "<dd>[^<]*март[^<]*</dd>").Value); // no long date beside the short ones
+        var en = await Pages.ReadAsync(worker, $"/Cases/Details/{c.Id}", "en");
+        Assert.Contains("<dd>14/03/2026</dd>", en);
+        Assert.Contains("<dd>02/05/1998</dd>", en);
+    }
 }
 
 internal static class CountExtensions

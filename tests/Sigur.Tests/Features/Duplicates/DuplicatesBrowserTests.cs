@@ -69,6 +69,8 @@ public sealed class DuplicatesBrowserTests
             });
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB" });
             context.SetDefaultTimeout(30_000);
+            var axe = new Accessibility();
+            axe.Watch(context);
             var page = await context.NewPageAsync();
 
             async Task SignInAsync(TestUser user)
@@ -94,7 +96,8 @@ public sealed class DuplicatesBrowserTests
             await page.ClickAsync("main button[type=submit].primary");
             var candidates = page.Locator("#candidates");
             await Expect(candidates).ToContainTextAsync("Марија Стојановска");
-            await Expect(candidates.Locator("input[type=radio][name=ExistingPersonId]")).ToHaveCountAsync(2); // the person, and "none of these"
+            await Expect(candidates.Locator("input[type=radio][name=PersonChoice]")).ToHaveCountAsync(2); // the person, and "none of these"
+            await Expect(candidates.Locator("input[type=radio]:checked")).ToHaveCountAsync(0); // nothing chosen for the worker
             await page.CheckAsync($"#existing-{atCentre.PersonId}");
             await page.ClickAsync("main button[type=submit].primary");
             await Expect(page).ToHaveURLAsync(new Regex("/Cases/Details/"));
@@ -120,6 +123,7 @@ public sealed class DuplicatesBrowserTests
             Assert.True(link.Confirmed);
             // The worker still cannot open the police's case.
             Assert.Equal(HttpStatusCode.NotFound, (await (await ApiClientAsync(factory.Services, baseUrl, worker)).GetAsync($"/api/v1/cases/{atPolice.Id}")).StatusCode);
+            await axe.AssertNoneAsync(page);
         }
         finally
         {

@@ -54,4 +54,37 @@ public sealed class IntakeCandidateTests : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("familyName", await refused.Content.ReadAsStringAsync());
     }
+
+    [Theory, BothProviders]
+    public async Task On_the_intake_page_a_likely_existing_person_needs_an_explicit_answer(TestApp app)
+    {
+        var own = await app.NewOrganisationAsync(OrganisationType.SocialWorkCentre);
+        var worker = await app.ClientAsync(Role.CaseWorker, own.Id);
+        var surname = DuplicateRequests.UniqueSurname();
+        var held = await worker.RegisterAsync(DuplicateRequests.Person("Marija", surname));
+        async Task<int> Cases() => await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Cases), c => c.OrganisationId == own.Id));
+        KeyValuePair<string, string> F(string name, string value) => new(name, value);
+        List<KeyValuePair<string, string>> form = [F("Form.GivenName", "Marija"), F("Form.FamilyName", surname), F("Form.DateOfBirth", "1998-05-02"),
+            F("Form.Sex", "Female"), F("Form.IntakeChannel", "Police"), F("Form.IntakeDate", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
+
+        // The person is offered, and nothing is chosen for the worker.
+        var offered = await Identification.IdentificationPagesTests.Post(worker, "/Cases/New", "/Cases/New", form);
+        Assert.Contains($"id=\"existing-{held.PersonId}\"", offered);
+        Assert.Contains("<input type=\"radio\" id=\"existing-none\" name=\"PersonChoice\" value=\"new\" required>", offered);
+        Assert.DoesNotContain("checked", offered[offered.IndexOf("id=\"candidates\"", StringComparison.Ordinal)..offered.IndexOf("</fieldset>", StringComparison.Ordinal)]);
+
+        // Sent back without an answer: offered again, with the reason, and nothing registered.
+        var unanswered = await Identification.IdentificationPagesTests.Post(worker, "/Cases/New", "/Cases/New", [.. form, F("CandidatesShown", "true")]);
+        Assert.Contains("id=\"choice-missing\"", unanswered);
+        Assert.Contains($"id=\"existing-{held.PersonId}\"", unanswered);
+        Assert.Equal(1, await Cases());
+
+        // Answered: the case goes to the person chosen.
+        var registered = await Identification.IdentificationPagesTests.Post(worker, "/Cases/New", "/Cases/New", [.. form, F("CandidatesShown", "true"), F("PersonChoice", held.PersonId.ToString())]);
+        Assert.Contains("registered", registered);
+        Assert.Equal(2, await Cases());
+        Assert.Equal(2, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Cases), c => c.PersonId == held.PersonId)));
+    }
 }

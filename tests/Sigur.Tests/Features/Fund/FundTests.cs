@@ -132,4 +132,25 @@ public sealed class FundTests : IClassFixture<AppPool>
         Assert.Contains("31/12/2026", en); // English dates day first, as everyone in the region reads them
         Assert.DoesNotContain("12/31/2026", en);
     }
+
+    [Theory, BothProviders]
+    public async Task A_decided_request_leaves_no_notice_waiting_and_fund_officers_get_no_form_to_ask_the_fund(TestApp app)
+    {
+        var w = await FundAsync(app);
+        async Task<int> Waiting() => (await (await w.Officer.GetAsync("/api/v1/notifications?unreadOnly=true")).ReadAsync<Sigur.Platform.Notifications.NotificationApi.Response>())
+            .Items.Count(n => n.Kind == RequestDisbursement.ApprovalWaiting && n.Arguments.Contains(w.Case.Reference));
+        var first = await (await w.Request(w.Worker, 1_000, "R-approve")).ReadAsync<DisbursementView>();
+        var second = await (await w.Request(w.Worker, 1_000, "R-reject")).ReadAsync<DisbursementView>();
+        Assert.Equal(2, await Waiting());
+
+        Assert.Equal(HttpStatusCode.OK, (await w.Officer.PostAsync($"/api/v1/fund/disbursements/{first.Id}/approve", null)).StatusCode);
+        Assert.Equal(1, await Waiting());
+        Assert.Equal(HttpStatusCode.OK, (await w.SecondOfficer.PostJsonAsync($"/api/v1/fund/disbursements/{second.Id}/reject", new DecideDisbursement.RejectRequest("No receipt"))).StatusCode);
+        Assert.Equal(0, await Waiting());
+
+        // Those who hold cases ask; the fund's officers decide and are offered no form they could not use.
+        Assert.Equal(HttpStatusCode.Forbidden, (await w.Request(w.Officer, 1_000, "R-officer")).StatusCode);
+        Assert.DoesNotContain("id=\"ask-the-fund\"", await Pages.ReadAsync(w.Officer, "/Fund", "en"));
+        Assert.Contains("id=\"ask-the-fund\"", await Pages.ReadAsync(w.Worker, "/Fund", "en"));
+    }
 }

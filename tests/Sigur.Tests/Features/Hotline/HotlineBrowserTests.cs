@@ -23,6 +23,12 @@ public sealed class HotlineBrowserTests
 
         // The call, logged while it goes on.
         await page.GotoAsync("/Hotline");
+        // An anonymous caller leaves no way to call back: the field goes while the switch is on.
+        await Expect(page.Locator("#Form_CallerContact")).ToBeVisibleAsync();
+        await page.CheckAsync("#Form_Anonymous");
+        await Expect(page.Locator("#Form_CallerContact")).ToBeHiddenAsync();
+        await page.UncheckAsync("#Form_Anonymous");
+        await Expect(page.Locator("#Form_CallerContact")).ToBeVisibleAsync();
         await page.SelectOptionAsync("#Form_Channel", "Call");
         await page.SelectOptionAsync("#Form_CallerType", "PossibleVictim");
         await page.SelectOptionAsync("#Form_Urgency", "Urgent");
@@ -78,5 +84,6 @@ public sealed class HotlineBrowserTests
         await Expect(row).ToContainTextAsync(caseReference);
         await Expect(row.Locator("td.num")).ToHaveTextAsync("5");
         await Expect(page.Locator("main")).Not.ToContainTextAsync("Berisha");
+        await host.AssertAccessibleAsync();
     }
 }

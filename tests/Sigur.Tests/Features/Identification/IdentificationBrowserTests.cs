@@ -80,5 +80,6 @@ public sealed class IdentificationBrowserTests
         await permit.Locator("form.renewal-decision button[type=submit]").ClickAsync();
         await Expect(permit.Locator(".permit-renewal")).ToContainTextAsync("renewed 1×");
         await Expect(permit).ToContainTextAsync(today.AddMonths(12).ToString("d", SigurHost.FormattingCulture("en")));
+        await host.AssertAccessibleAsync();
     }
 }

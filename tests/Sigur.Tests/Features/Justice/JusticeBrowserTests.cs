@@ -102,6 +102,7 @@ public sealed class JusticeBrowserTests
         await p.ClickAsync("#accept");
         await Expect(p).ToHaveURLAsync(new Regex($"/Justice/Case/{caseId}$"));
         await Expect(p.Locator("main")).ToContainTextAsync("388/1");
+        await host.AssertAccessibleAsync();
     }
 
     /// <summary>Moves to the next stage and waits for the page to show it.</summary>

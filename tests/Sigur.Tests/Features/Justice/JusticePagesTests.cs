@@ -80,6 +80,27 @@ public sealed partial class JusticePagesTests : IClassFixture<AppPool>
         Assert.Contains("/Justice/Case/", await Page(worker, $"/Cases/Details/{c.Id}"));
     }
 
+    [Theory, BothProviders]
+    public async Task A_proceeding_offers_its_countrys_currency_and_takes_amounts_in_normal_units(TestApp app)
+    {
+        var org = await app.NewOrganisationAsync(OrganisationType.Police);
+        var police = await app.ClientAsync(Role.PoliceInvestigator, org.Id);
+        var c = await police.RegisterAsync();
+        await Post(police, $"/Justice/Case/{c.Id}?handler=Open", new() { ["Country"] = "MK", ["Stage"] = "PoliceInvestigation", ["Date"] = "2026-03-02", ["Reference"] = "MK-1/26" });
+        var url = ProceedingLink().Match(await Page(police, $"/Justice/Case/{c.Id}")).Value;
+
+        var page = await Page(police, url);
+        Assert.Matches("id=\"Currency\"[^>]*value=\"MKD\"", page);
+        Assert.DoesNotContain("minor units", page);
+        var saved = await Post(police, url + "?handler=Edit", new() { ["Version"] = "0", ["Edit.ConfiscationDescription"] = "Van", ["Confiscated"] = "1250.50",
+            ["Edit.ConfiscatedCurrency"] = "MKD" });
+        Assert.Contains($"Van {Currencies.Show(125_050, "MKD")}", saved);
+        var stored = await app.WithDbAsync(db => Task.FromResult(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Set<Proceeding>())
+            .Single(p => p.CaseId == c.Id)));
+        Assert.Equal((125_050L, "MKD"), (stored.ConfiscatedMinor!.Value, stored.ConfiscatedCurrency!));
+        Assert.Matches("id=\"Confiscated\"[^>]*value=\"1250[.,]5", saved);
+    }
+
     /// <summary>
     /// Under Macedonian the pages, stage names and the helper's reasoning are Macedonian, and a North Macedonian penalty
     /// not yet confirmed from the Official Gazette (art. 418-b) is marked as such, in either language.

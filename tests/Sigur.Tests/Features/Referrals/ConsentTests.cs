@@ -186,4 +186,19 @@ public sealed class ConsentTests : IClassFixture<AppPool>
         Assert.Equal(HttpStatusCode.NotFound, (await w.RecipientReadsCase()).StatusCode);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.OverrideRejected.Text() && e.RecordIds == over.Id.ToString())));
     }
+
+    [Theory, BothProviders]
+    public async Task A_consent_valid_until_a_day_is_shown_and_returned_as_that_day_and_holds_through_it(TestApp app)
+    {
+        var w = await ReferralWorld.CreateAsync(app);
+        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6);
+        var recorded = await w.ConsentAsync(DataGroup.Identity);
+
+        Assert.Equal(lastDay, recorded.ValidUntil);
+        Assert.Equal(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), recorded.EndsAt);
+        var listed = Assert.Single(await (await w.HolderClient.GetAsync($"/api/v1/cases/{w.Case.Id}/consents")).ReadAsync<List<ConsentView>>());
+        Assert.Equal(lastDay, listed.ValidUntil);
+        var page = await Pages.ReadAsync(w.HolderClient, $"/Referrals/Refer/{w.Case.Id}", "en-GB");
+        Assert.Contains($"<td class=\"valid-until\">{lastDay.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}</td>", page);
+    }
 }

@@ -88,6 +88,11 @@ public sealed class AssistanceBrowserTests
         await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Approve" }).ClickAsync();
         await Expect(o.Locator("p.notice")).ToContainTextAsync("The request was decided.");
         await Expect(o.Locator("table.disbursements tr", new PageLocatorOptions { HasText = "F-2026-0042" })).ToContainTextAsync("Approved");
+        // The officer decides and asks nothing of the fund; the donor's report downloads (it used to reload the page).
+        await Expect(o.Locator("#ask-the-fund")).ToHaveCountAsync(0);
+        await o.FillAsync("#report-from", "2026-01-01");
+        var download = await o.RunAndWaitForDownloadAsync(() => o.ClickAsync("#donor-report button[type=submit]"));
+        Assert.Matches(@"^donor-report-20260101-\d{8}\.xlsx$", download.SuggestedFilename);
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SigurDb>();
@@ -95,6 +100,7 @@ public sealed class AssistanceBrowserTests
         Assert.Equal((DisbursementStatus.Approved, 4_550L, worker.UserId, officer.UserId), (d.Status, d.Amount, d.RequestedBy, d.DecidedBy!.Value));
         var stay = await db.Set<ShelterPlacement>().IgnoreQueryFilters().SingleAsync(x => x.CaseId == caseId);
         Assert.Equal((shelterId, (DateTime?)null), (stay.ShelterId, stay.DischargedAt));
+        await host.AssertAccessibleAsync();
     }
 
     private static async Task<Guid> ShelterAsync(IServiceProvider services, Guid organisationId)

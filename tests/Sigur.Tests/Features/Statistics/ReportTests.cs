@@ -127,4 +127,25 @@ public sealed class ReportTests
         Assert.All(csv.Skip(1), r => Assert.Equal(("Test Analyst", "Analyst"), (r[12], r[13])));
         Assert.DoesNotContain(csv.Skip(1), r => r[3] == "E1" && r[7] == "Other");
     }
+
+    [Fact]
+    public void Report_files_name_categories_dimensions_and_the_author_in_words_not_codes()
+    {
+        Assert.Equal("Not a victim", ReportFiles.CategoryLabel("status", "NotAVictim"));
+        Assert.Equal("Presumed victim", ReportFiles.CategoryLabel("status", "Presumed"));
+        Assert.Equal("Child", ReportFiles.CategoryLabel("agegroup", "Child"));
+        Assert.Equal("Labour exploitation", ReportFiles.CategoryLabel("formgroup", "LabourExploitation"));
+        Assert.Equal("Cross-border", ReportFiles.CategoryLabel("trafficking", "CrossBorder"));
+        Assert.Equal("Unknown", ReportFiles.CategoryLabel("agegroup", Dimensions.Unknown));
+        Assert.Equal("2025", ReportFiles.CategoryLabel("year", "2025"));
+        Assert.Equal("MK", ReportFiles.CategoryLabel("citizenship", "MK"));
+        Assert.Equal("Age group", ReportFiles.DimensionLabel("agegroup"));
+        Assert.Equal("Ana Petrova (National coordinator)", ReportFiles.AuthorLabel(new Author("Ana Petrova", nameof(Role.NationalCoordinator))));
+        Assert.Equal("Ana Petrova (Head of statistics)", ReportFiles.AuthorLabel(new Author("Ana Petrova", "Head of statistics")));
+        // Every category a template can show has a label in the string table, never its code.
+        var strings = new System.Resources.ResourceManager("Sigur.Resources.SharedResource", typeof(SharedResource).Assembly);
+        foreach (var d in Dimensions.All.Where(d => d.FixedCategories is not null && d.Name != "ageband"))
+            foreach (var c in d.FixedCategories!)
+                Assert.True(Dimensions.CategoryKey(d.Name, c) is { } key && strings.GetString(key, System.Globalization.CultureInfo.InvariantCulture) is not null, $"{d.Name}: {c}");
+    }
 }

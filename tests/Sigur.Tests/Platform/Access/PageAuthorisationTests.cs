@@ -62,7 +62,8 @@ public sealed partial class PageAuthorisationTests(AppPool pool) : IClassFixture
         Assert.Equal([], handlers.Where(h => h.HandlerPolicy is { } p && !Policies.All.Contains(p)).Select(h => h.ToString()).ToList());
         // Pages that mix reading and writing: each of their POST handlers names the use case's policy.
         foreach (var page in new[] { "Cases.DetailsModel", "Identification.CaseModel", "Assistance.CaseModel", "Reintegration.CaseModel",
-                     "Fund.IndexModel", "Shelters.ManageModel", "Referrals.ReferModel", "Services.IndexModel", "Justice.CatalogueModel" })
+                     "Fund.IndexModel", "Shelters.ManageModel", "Referrals.ReferModel", "Services.IndexModel", "Justice.CatalogueModel",
+                     "Shelters.RegisterModel", "Fund.GrantsModel", "Statistics.ImportModel" })
             Assert.All(handlers.Where(h => h.Page.FullName == "Sigur.Features." + page && h.Verb == "POST"),
                 h => Assert.True(h.HandlerPolicy is not null, $"{h} names no policy"));
     }

@@ -48,5 +48,6 @@ public sealed class ApiReferenceBrowserTests
         var text = await page.InnerTextAsync("body");
         foreach (var vendor in new[] { "Powered by", "Scalar", "Open API Client", "Ask AI", "Generate MCP", "Download app" })
             Assert.DoesNotContain(vendor, text, StringComparison.OrdinalIgnoreCase);
+        await host.AssertAccessibleAsync();
     }
 }

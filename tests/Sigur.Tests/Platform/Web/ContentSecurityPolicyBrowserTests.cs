@@ -30,5 +30,6 @@ public sealed class ContentSecurityPolicyBrowserTests
         var refused = host.PolicyViolations.Where(v => !v.Contains("Loading the font 'https://fonts.scalar.com/", StringComparison.Ordinal)
             && !v.StartsWith("Applying inline style violates", StringComparison.Ordinal)).ToList();
         Assert.True(refused.Count == 0, string.Join('\n', refused));
+        await host.AssertAccessibleAsync();
     }
 }

@@ -838,6 +838,40 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "person_relations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    shared_with_organisation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    group = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    related_person_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    contact = table.Column<string>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_by = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_person_relations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_person_relations_persons_person_id",
+                        column: x => x.person_id,
+                        principalTable: "persons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_person_relations_persons_related_person_id",
+                        column: x => x.related_person_id,
+                        principalTable: "persons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "shelter_places",
                 columns: table => new
                 {
@@ -1036,6 +1070,43 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_documents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    shared_with_organisation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    subject_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    group = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    uploaded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    uploaded_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    uploaded_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_documents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_documents_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_case_documents_persons_person_id",
+                        column: x => x.person_id,
+                        principalTable: "persons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_name_tokens",
                 columns: table => new
                 {
@@ -1053,6 +1124,32 @@ namespace Sigur.Data.Sqlite
                         principalTable: "cases",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_notes",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    shared_with_organisation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    group = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    written_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    written_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    written_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_notes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_notes_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1657,6 +1754,24 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "document_contents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_document_contents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_document_contents_case_documents_id",
+                        column: x => x.id,
+                        principalTable: "case_documents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "charge",
                 columns: table => new
                 {
@@ -1782,6 +1897,11 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.InsertData(
+                table: "audit_chain_heads",
+                columns: new[] { "id", "hash", "sequence" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
+
+            migrationBuilder.InsertData(
                 table: "statistics_generation",
                 columns: new[] { "id", "value" },
                 values: new object[] { 1, 0L });
@@ -1870,9 +1990,29 @@ namespace Sigur.Data.Sqlite
                 columns: new[] { "user_id", "expires_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_documents_case_id_uploaded_at",
+                table: "case_documents",
+                columns: new[] { "case_id", "uploaded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_person_id_uploaded_at",
+                table: "case_documents",
+                columns: new[] { "person_id", "uploaded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_subject_id",
+                table: "case_documents",
+                column: "subject_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_case_name_tokens_token_organisation_id_registered_at_case_id",
                 table: "case_name_tokens",
                 columns: new[] { "token", "organisation_id", "registered_at", "case_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_notes_case_id_written_at",
+                table: "case_notes",
+                columns: new[] { "case_id", "written_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_organisation_id_registered_at",
@@ -2127,6 +2267,16 @@ namespace Sigur.Data.Sqlite
                 columns: new[] { "token", "organisation_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_person_relations_person_id",
+                table: "person_relations",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_person_relations_related_person_id",
+                table: "person_relations",
+                column: "related_person_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_persons_organisation_id",
                 table: "persons",
                 column: "organisation_id");
@@ -2342,6 +2492,9 @@ namespace Sigur.Data.Sqlite
                 name: "case_name_tokens");
 
             migrationBuilder.DropTable(
+                name: "case_notes");
+
+            migrationBuilder.DropTable(
                 name: "case_reference_counters");
 
             migrationBuilder.DropTable(
@@ -2370,6 +2523,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "defendant_outcome");
+
+            migrationBuilder.DropTable(
+                name: "document_contents");
 
             migrationBuilder.DropTable(
                 name: "field_keys");
@@ -2418,6 +2574,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "person_name_tokens");
+
+            migrationBuilder.DropTable(
+                name: "person_relations");
 
             migrationBuilder.DropTable(
                 name: "planned_services");
@@ -2472,6 +2631,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "meetings");
+
+            migrationBuilder.DropTable(
+                name: "case_documents");
 
             migrationBuilder.DropTable(
                 name: "fund_budget_lines");
