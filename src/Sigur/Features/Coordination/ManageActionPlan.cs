@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Web;
@@ -32,6 +33,7 @@ public static class ManageActionPlan
     public sealed record PlanView(PlanSummary Plan, IReadOnlyList<ObjectiveView> Objectives, IReadOnlyList<ActivityView> Activities, IReadOnlyList<PeriodView> Periods,
         IReadOnlyList<ScoreRow> Scorecard, IReadOnlyList<ReportView> Reports);
 
+    [Policy(ReadPolicy)]
     public static async Task<List<PlanSummary>> List(SigurDb db, CancellationToken ct) =>
         await db.Set<ActionPlan>().AsNoTracking().OrderByDescending(p => p.Starts).Take(100)
             .Select(p => new PlanSummary(p.Id, p.Title, p.Starts, p.Ends, p.Version)).ToListAsync(ct);
@@ -125,6 +127,7 @@ public static class ManageActionPlan
         return TypedResults.Ok(new PeriodView(period.Id, period.Name, period.Starts, period.Ends, true, period.Version));
     }
 
+    [Policy(ReadPolicy)]
     public static async Task<Results<Ok<PlanView>, ProblemHttpResult>> Get(Guid id, SigurDb db, TimeProvider clock, CancellationToken ct)
     {
         var plan = await db.Set<ActionPlan>().AsNoTracking().Include(p => p.Objectives).Include(p => p.Periods).SingleOrDefaultAsync(p => p.Id == id, ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Web;
@@ -67,9 +68,11 @@ public static class ManageBodies
         return TypedResults.Created($"/api/v1/coordination/bodies/{id}", new MemberView(member.Id, member.InstitutionId, member.Person, member.Role, member.Deputy, member.TermStart, member.TermEnd));
     }
 
+    [Policy(ReadPolicy)]
     public static async Task<List<BodyView>> List(SigurDb db, CurrentUser user, CancellationToken ct) =>
         (await CoordinationAccess.Bodies(db, user).AsNoTracking().Include(b => b.Members).OrderBy(b => b.Name).Take(500).ToListAsync(ct)).ConvertAll(BodyView.From);
 
+    [Policy(ReadPolicy)]
     public static async Task<Results<Ok<BodyView>, ProblemHttpResult>> Get(Guid id, SigurDb db, CurrentUser user, CancellationToken ct)
     {
         var body = await CoordinationAccess.Bodies(db, user).AsNoTracking().Include(b => b.Members).SingleOrDefaultAsync(b => b.Id == id, ct);

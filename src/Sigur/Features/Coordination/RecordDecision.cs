@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Notifications;
@@ -52,6 +53,7 @@ public static class RecordDecision
         return TypedResults.Created($"/api/v1/coordination/decisions/{decision.Id}", DecisionView.From(decision, DateOnly.FromDateTime(now)));
     }
 
+    [Policy(FollowUpPolicy)]
     public static async Task<Results<Ok<DecisionView>, ValidationProblem, ProblemHttpResult>> FollowUp(
         Guid id, FollowUpRequest request, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
@@ -78,6 +80,7 @@ public static class RecordDecision
     }
 
     /// <summary>The decisions the user's institution owns or whose bodies it sits in; open ones first, by deadline.</summary>
+    [Policy(FollowUpPolicy)]
     public static async Task<List<DecisionView>> List(SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

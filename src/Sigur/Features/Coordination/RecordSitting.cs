@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Web;
@@ -24,6 +25,7 @@ public static class RecordSitting
     public sealed record MeetingView(ScheduleMeetings.MeetingSummary Meeting, string BodyName, IReadOnlyList<AgendaView> Agenda,
         IReadOnlyList<AttendanceView> Attendance, string Minutes, IReadOnlyList<RecordDecision.DecisionView> Decisions);
 
+    [Policy(ReadPolicy)]
     public static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Get(Guid id, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var meeting = await CoordinationAccess.Meetings(db, user).AsNoTracking().Include(m => m.Agenda).Include(m => m.Attendance).SingleOrDefaultAsync(m => m.Id == id, ct);

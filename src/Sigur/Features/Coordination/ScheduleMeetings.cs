@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
+using Sigur.Features.Shared;
 using Sigur.Platform;
 using Sigur.Platform.Access;
 using Sigur.Platform.Web;
@@ -63,6 +64,7 @@ public static class ScheduleMeetings
         return TypedResults.Created($"/api/v1/coordination/meetings/{meetings[0].Id}", meetings.ConvertAll(MeetingSummary.From));
     }
 
+    [Policy(ReadPolicy)]
     public static async Task<Results<Ok<List<MeetingSummary>>, ProblemHttpResult>> List(Guid id, SigurDb db, CurrentUser user, CancellationToken ct)
     {
         if (!await CoordinationAccess.Bodies(db, user).AnyAsync(b => b.Id == id, ct)) return Problems.NotFound();
