@@ -29,6 +29,7 @@ public abstract partial class SigurDb
         Features.MobileTeams.MobileTeamModel.Configure(this, b);
         Features.Reintegration.ReintegrationModel.Configure(this, b);
         Features.Duplicates.DuplicatesModel.Configure(this, b);
+        Features.Coordination.CoordinationModel.Configure(this, b);
         Features.CaseFile.CaseFileModel.Configure(this, b);
         Features.Cases.CaseClosureModel.Configure(this, b);
         Features.Work.WorkModel.Configure(this, b);

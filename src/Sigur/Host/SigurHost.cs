@@ -26,6 +26,7 @@ using Sigur.Features.Services;
 using Sigur.Features.Shared;
 using Sigur.Features.Assistance;
 using Sigur.Features.MobileTeams;
+using Sigur.Features.Coordination;
 using Sigur.Features.Reintegration;
 using Sigur.Features.CaseFile;
 using Sigur.Features.Work;
@@ -322,6 +323,7 @@ public static class SigurHost
         api.MapMobileTeamApi();
         api.MapReintegrationApi();
         api.MapDuplicatesApi();
+        api.MapCoordinationApi();
         api.MapCaseFileApi();
         api.MapWorkApi();
         api.MapCrossBorderApi();

@@ -22,6 +22,17 @@ public enum Role
     /// team's caseload, reassigns cases and tasks, and approves assistance plans (the second pair of eyes).
     /// </summary>
     Supervisor,
+    /// <summary>
+    /// The secretariat of the National Commission (usually staff of the national coordinator's office): convenes bodies,
+    /// schedules their meetings, keeps minutes and decisions, keeps the action plan and the donor-project registry.
+    /// Sees aggregates and coordination records only, never a case.
+    /// </summary>
+    Secretariat,
+    /// <summary>
+    /// An institution's representative in a coordination body (a ministry, the police, an NGO, an international
+    /// organisation): sees the bodies the institution sits in and reports the progress of its own action-plan activities.
+    /// </summary>
+    BodyMember,
 }
 
 /// <summary>
@@ -74,8 +85,13 @@ public static class Policies
     /// <summary>Peer countries, their keys, the packages in and out, and answering referrals from abroad: the national coordinator's office.</summary>
     public const string CrossBorder = nameof(CrossBorder);
 
+    /// <summary>The coordination workspace: the bodies one's institution convenes or sits in, their meetings and decisions, the action plan, projects, trainings (never case data).</summary>
+    public const string Coordination = nameof(Coordination);
+    /// <summary>Convene bodies, schedule meetings, keep minutes and decisions, keep the action plan and the registries: the secretariat and the coordinator.</summary>
+    public const string CoordinationManage = nameof(CoordinationManage);
+
     public static readonly string[] All =
-        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection, Supervise, CrossBorder];
+        [CaseRead, CaseWrite, Aggregates, Administration, BreakGlass, Hotline, Justice, SignedIn, Refer, DisclosureOverride, ShelterDirectory, ShelterManage, FundRead, FundRequest, FundManage, ServiceDirectoryEdit, MobileTeams, ShelterPlaces, DataProtection, Supervise, CrossBorder, Coordination, CoordinationManage];
 
     public static readonly Role[] CaseReaders =
         [Role.HotlineOperator, Role.CaseWorker, Role.ShelterStaff, Role.PoliceInvestigator, Role.Prosecutor, Role.FundOfficer, Role.Supervisor];
@@ -100,6 +116,8 @@ public static class Policies
     public static readonly Role[] DataProtectionOfficers = [Role.DataProtectionOfficer];
     public static readonly Role[] Supervisors = [Role.Supervisor];
     public static readonly Role[] CrossBorderCoordinators = [Role.NationalCoordinator];
+    public static readonly Role[] CoordinationUsers = [Role.Secretariat, Role.BodyMember, Role.NationalCoordinator];
+    public static readonly Role[] CoordinationManagers = [Role.Secretariat, Role.NationalCoordinator];
 
     public static Role[] RolesOf(string policy) => policy switch
     {
@@ -124,6 +142,8 @@ public static class Policies
         DataProtection => DataProtectionOfficers,
         Supervise => Supervisors,
         CrossBorder => CrossBorderCoordinators,
+        Coordination => CoordinationUsers,
+        CoordinationManage => CoordinationManagers,
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 }

@@ -490,6 +490,7 @@ public sealed partial class AccessMatrixTests(AppPool pool) : IClassFixture<AppP
         }, HttpStatusCode.OK, HttpStatusCode.NotFound),
         new("GET", "/api/v1/justice/figures", Policies.Aggregates, (w, r, c) => c.GetAsync("/api/v1/justice/figures"), HttpStatusCode.OK),
         .. AssistanceRows,
+        .. CoordinationRows,
         .. CaseFileRows,
         .. WorkRows,
         .. CrossBorderRows,

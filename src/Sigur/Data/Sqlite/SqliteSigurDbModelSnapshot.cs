@@ -826,6 +826,587 @@ namespace Sigur.Data.Sqlite
                     b.ToTable("person_name_tokens");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Coordination.ActionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Ends")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("Starts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plans");
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Presenter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("presenter");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agenda_items");
+
+                    b.HasIndex("MeetingId", "Position")
+                        .HasDatabaseName("ix_agenda_items_meeting_id_position");
+
+                    b.ToTable("agenda_items", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Attendance", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.HasKey("MeetingId", "MemberId")
+                        .HasName("pk_attendance");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_attendance_member_id");
+
+                    b.ToTable("attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Body", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("ParentBodyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_body_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bodies");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_bodies_organisation_id");
+
+                    b.HasIndex("ParentBodyId")
+                        .HasDatabaseName("ix_bodies_parent_body_id");
+
+                    b.ToTable("bodies", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.BodyMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_id");
+
+                    b.Property<string>("Deputy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deputy");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly?>("TermEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term_end");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_body_members");
+
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_body_members_body_id");
+
+                    b.HasIndex("InstitutionId", "BodyId")
+                        .HasDatabaseName("ix_body_members_institution_id_body_id");
+
+                    b.ToTable("body_members", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_id");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("FollowUp")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("OwnerInstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_institution_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decisions");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_decisions_meeting_id");
+
+                    b.HasIndex("OwnerInstitutionId", "Status")
+                        .HasDatabaseName("ix_decisions_owner_institution_id_status");
+
+                    b.ToTable("decisions", (string)null);
+
+                    b.HasAnnotation("Sigur:WriteCounterpart", "OwnerInstitutionId");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("RecurrenceRule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recurrence_rule");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("series_id");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("BodyId", "StartsAt")
+                        .HasDatabaseName("ix_meetings_body_id_starts_at");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Objective", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_objectives");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_objectives_plan_id_code");
+
+                    b.ToTable("plan_objectives", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.PlanActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding_source");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator");
+
+                    b.Property<Guid>("ObjectiveId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objective_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.PrimitiveCollection<string>("PartnerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_ids");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("ResponsibleInstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_institution_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_activities");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_plan_activities_objective_id");
+
+                    b.HasIndex("ResponsibleInstitutionId")
+                        .HasDatabaseName("ix_plan_activities_responsible_institution_id");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_activities_plan_id_code");
+
+                    b.ToTable("plan_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ProgressReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actual");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("narrative");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_id");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_reports");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_progress_reports_activity_id");
+
+                    b.HasIndex("PeriodId", "ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progress_reports_period_id_activity_id");
+
+                    b.ToTable("progress_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ReportingPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Ends")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateOnly>("Starts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_periods");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_reporting_periods_plan_id");
+
+                    b.ToTable("reporting_periods", (string)null);
+                });
+
             modelBuilder.Entity("Sigur.Features.CrossBorder.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4645,6 +5226,140 @@ namespace Sigur.Data.Sqlite
                         .HasConstraintName("fk_person_name_tokens_persons_person_id");
                 });
 
+            modelBuilder.Entity("Sigur.Features.Coordination.AgendaItem", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.Meeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_items_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Attendance", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.Meeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_meetings_meeting_id");
+
+                    b.HasOne("Sigur.Features.Coordination.BodyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_body_members_member_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Body", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.Body", null)
+                        .WithMany()
+                        .HasForeignKey("ParentBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bodies_bodies_parent_body_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.BodyMember", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.Body", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_body_members_bodies_body_id");
+
+                    b.HasOne("Sigur.Platform.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_body_members_organisations_institution_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Decision", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decisions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Meeting", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_bodies_body_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Objective", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.ActionPlan", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_objectives_action_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.PlanActivity", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activities_plan_objectives_objective_id");
+
+                    b.HasOne("Sigur.Features.Coordination.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activities_action_plans_plan_id");
+
+                    b.HasOne("Sigur.Platform.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activities_organisations_responsible_institution_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ProgressReport", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.PlanActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_plan_activities_activity_id");
+
+                    b.HasOne("Sigur.Features.Coordination.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_reporting_periods_period_id");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ReportingPeriod", b =>
+                {
+                    b.HasOne("Sigur.Features.Coordination.ActionPlan", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_periods_action_plans_plan_id");
+                });
+
             modelBuilder.Entity("Sigur.Features.CrossBorder.Conversation", b =>
                 {
                     b.HasOne("Sigur.Features.Cases.Case", null)
@@ -5050,6 +5765,25 @@ namespace Sigur.Data.Sqlite
             modelBuilder.Entity("Sigur.Features.Assistance.AssistancePlan", b =>
                 {
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.ActionPlan", b =>
+                {
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Periods");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Body", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Sigur.Features.Coordination.Meeting", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("Sigur.Features.CrossBorder.Peer", b =>

@@ -47,6 +47,7 @@ public static class DemoData
         (Role.HotlineOperator, 5, "hotline"), (Role.CaseWorker, 3, "caseworker"), (Role.ShelterStaff, 4, "shelter"),
         (Role.PoliceInvestigator, 0, "police"), (Role.Prosecutor, 2, "prosecutor"), (Role.FundOfficer, -1, "fund"),
         (Role.Analyst, -1, "analyst"), (Role.NationalCoordinator, -1, "coordinator"), (Role.DataProtectionOfficer, -1, "dpo"), (Role.Supervisor, 3, "supervisor"),
+        (Role.Secretariat, -1, "secretariat"), (Role.BodyMember, 3, "member"),
     ];
 
     // The demo mechanism is North Macedonia's (cases are mostly "MK"): its statistical regions.

@@ -81,6 +81,7 @@ public static class NotificationAudience
             ["Account.PasswordReset"] = Policies.CaseWrite,
             ["Account.AuthenticatorReset"] = Policies.CaseWrite,
             ["Account.RoleChanged"] = Policies.CaseWrite,
+            ["Coordination.DecisionAssigned"] = Policies.Coordination,
         };
         // Deadlines are met by those who write the case: a clock without a responsible user goes to them.
         foreach (var kind in NotificationTexts.English.Keys.Where(k => k.StartsWith("Clock.", StringComparison.Ordinal)))

@@ -116,6 +116,7 @@ public static class NotificationTexts
         ["CrossBorder.Declined"] = "{0} declined the referral of case {1}: see the reason.",
         ["CrossBorder.Notice"] = "A regional notice from {0} arrived: see the cross-border page.",
         ["CrossBorder.Stuck"] = "A package to {0} about case {1} is still not delivered after {2} attempts.",
+        ["Coordination.DecisionAssigned"] = "A coordination body gave your institution a decision to follow up, due {0}.",
     };
 
     public static string Render(Notification n, IStringLocalizer? localizer)

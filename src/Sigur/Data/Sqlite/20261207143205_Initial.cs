@@ -12,6 +12,22 @@ namespace Sigur.Data.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "action_plans",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    starts = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ends = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_action_plans", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "asp_net_users",
                 columns: table => new
                 {
@@ -77,6 +93,30 @@ namespace Sigur.Data.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_audit_entries", x => x.sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bodies",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    parent_body_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bodies", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_bodies_bodies_parent_body_id",
+                        column: x => x.parent_body_id,
+                        principalTable: "bodies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -462,6 +502,49 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "plan_objectives",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    plan_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_plan_objectives", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_plan_objectives_action_plans_plan_id",
+                        column: x => x.plan_id,
+                        principalTable: "action_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reporting_periods",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    plan_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    starts = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ends = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    locked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reporting_periods", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_reporting_periods_action_plans_plan_id",
+                        column: x => x.plan_id,
+                        principalTable: "action_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "asp_net_user_claims",
                 columns: table => new
                 {
@@ -544,6 +627,35 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "meetings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    body_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    starts_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    duration_minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    series_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    recurrence_rule = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    minutes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_meetings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_meetings_bodies_body_id",
+                        column: x => x.body_id,
+                        principalTable: "bodies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "fund_grants",
                 columns: table => new
                 {
@@ -618,6 +730,36 @@ namespace Sigur.Data.Sqlite
                         principalTable: "mobile_teams",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "body_members",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    body_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    institution_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    deputy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    term_start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    term_end = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_body_members", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_body_members_bodies_body_id",
+                        column: x => x.body_id,
+                        principalTable: "bodies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_body_members_organisations_institution_id",
+                        column: x => x.institution_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -887,6 +1029,99 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "plan_activities",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    plan_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    objective_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    responsible_institution_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    partner_ids = table.Column<string>(type: "TEXT", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    budget = table.Column<long>(type: "INTEGER", nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    funding_source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    indicator = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_plan_activities", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_plan_activities_action_plans_plan_id",
+                        column: x => x.plan_id,
+                        principalTable: "action_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_plan_activities_organisations_responsible_institution_id",
+                        column: x => x.responsible_institution_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_plan_activities_plan_objectives_objective_id",
+                        column: x => x.objective_id,
+                        principalTable: "plan_objectives",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agenda_items",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    meeting_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    presenter = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_agenda_items", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_agenda_items_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decisions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    meeting_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    body_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    owner_institution_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    follow_up = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_decisions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_decisions_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "fund_budget_lines",
                 columns: table => new
                 {
@@ -907,6 +1142,31 @@ namespace Sigur.Data.Sqlite
                         name: "fk_fund_budget_lines_fund_grants_grant_id",
                         column: x => x.grant_id,
                         principalTable: "fund_grants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "attendance",
+                columns: table => new
+                {
+                    meeting_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    member_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_attendance", x => new { x.meeting_id, x.member_id });
+                    table.ForeignKey(
+                        name: "fk_attendance_body_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "body_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_attendance_meetings_meeting_id",
+                        column: x => x.meeting_id,
+                        principalTable: "meetings",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1619,6 +1879,36 @@ namespace Sigur.Data.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "progress_reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    period_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    activity_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    actual = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    narrative = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    reported_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_progress_reports", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_progress_reports_plan_activities_activity_id",
+                        column: x => x.activity_id,
+                        principalTable: "plan_activities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_progress_reports_reporting_periods_period_id",
+                        column: x => x.period_id,
+                        principalTable: "reporting_periods",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "fund_disbursements",
                 columns: table => new
                 {
@@ -1847,6 +2137,11 @@ namespace Sigur.Data.Sqlite
                 values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "ix_agenda_items_meeting_id_position",
+                table: "agenda_items",
+                columns: new[] { "meeting_id", "position" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_asp_net_user_claims_user_id",
                 table: "asp_net_user_claims",
                 column: "user_id");
@@ -1885,6 +2180,11 @@ namespace Sigur.Data.Sqlite
                 filter: "status <> 'Closed'");
 
             migrationBuilder.CreateIndex(
+                name: "ix_attendance_member_id",
+                table: "attendance",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_at",
                 table: "audit_entries",
                 column: "at");
@@ -1893,6 +2193,26 @@ namespace Sigur.Data.Sqlite
                 name: "ix_audit_entries_user_id_at",
                 table: "audit_entries",
                 columns: new[] { "user_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bodies_organisation_id",
+                table: "bodies",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bodies_parent_body_id",
+                table: "bodies",
+                column: "parent_body_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_body_members_body_id",
+                table: "body_members",
+                column: "body_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_body_members_institution_id_body_id",
+                table: "body_members",
+                columns: new[] { "institution_id", "body_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_break_glass_grants_user_id_expires_at",
@@ -1992,6 +2312,16 @@ namespace Sigur.Data.Sqlite
                 name: "ix_consents_case_id",
                 table: "consents",
                 column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_decisions_meeting_id",
+                table: "decisions",
+                column: "meeting_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_decisions_owner_institution_id_status",
+                table: "decisions",
+                columns: new[] { "owner_institution_id", "status" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_defendant_outcome_proceeding_id",
@@ -2111,6 +2441,11 @@ namespace Sigur.Data.Sqlite
                 filter: "type = 'RecoveryPeriod' AND state = 'Running'");
 
             migrationBuilder.CreateIndex(
+                name: "ix_meetings_body_id_starts_at",
+                table: "meetings",
+                columns: new[] { "body_id", "starts_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_mobile_team_members_organisation_id_team_id",
                 table: "mobile_team_members",
                 columns: new[] { "organisation_id", "team_id" });
@@ -2198,6 +2533,28 @@ namespace Sigur.Data.Sqlite
                 column: "organisation_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_plan_activities_objective_id",
+                table: "plan_activities",
+                column: "objective_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_activities_plan_id_code",
+                table: "plan_activities",
+                columns: new[] { "plan_id", "code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_activities_responsible_institution_id",
+                table: "plan_activities",
+                column: "responsible_institution_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_objectives_plan_id_code",
+                table: "plan_objectives",
+                columns: new[] { "plan_id", "code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_planned_services_plan_id",
                 table: "planned_services",
                 column: "plan_id");
@@ -2216,6 +2573,17 @@ namespace Sigur.Data.Sqlite
                 name: "ix_proceeding_stage_event_proceeding_id",
                 table: "proceeding_stage_event",
                 column: "proceeding_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_progress_reports_activity_id",
+                table: "progress_reports",
+                column: "activity_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_progress_reports_period_id_activity_id",
+                table: "progress_reports",
+                columns: new[] { "period_id", "activity_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_qualification_decision_case_id",
@@ -2260,6 +2628,11 @@ namespace Sigur.Data.Sqlite
                 column: "case_id",
                 unique: true,
                 filter: "closed_on IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reporting_periods_plan_id",
+                table: "reporting_periods",
+                column: "plan_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_screening_case_id_screened_on",
@@ -2420,6 +2793,9 @@ namespace Sigur.Data.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "agenda_items");
+
+            migrationBuilder.DropTable(
                 name: "asp_net_user_claims");
 
             migrationBuilder.DropTable(
@@ -2427,6 +2803,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "asp_net_user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "attendance");
 
             migrationBuilder.DropTable(
                 name: "audit_chain_heads");
@@ -2472,6 +2851,9 @@ namespace Sigur.Data.Sqlite
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "decisions");
 
             migrationBuilder.DropTable(
                 name: "defendant_outcome");
@@ -2537,6 +2919,9 @@ namespace Sigur.Data.Sqlite
                 name: "proceeding_stage_event");
 
             migrationBuilder.DropTable(
+                name: "progress_reports");
+
+            migrationBuilder.DropTable(
                 name: "qualification_decision");
 
             migrationBuilder.DropTable(
@@ -2594,6 +2979,12 @@ namespace Sigur.Data.Sqlite
                 name: "voluntary_returns");
 
             migrationBuilder.DropTable(
+                name: "body_members");
+
+            migrationBuilder.DropTable(
+                name: "meetings");
+
+            migrationBuilder.DropTable(
                 name: "case_documents");
 
             migrationBuilder.DropTable(
@@ -2603,13 +2994,16 @@ namespace Sigur.Data.Sqlite
                 name: "mobile_teams");
 
             migrationBuilder.DropTable(
-                name: "organisations");
-
-            migrationBuilder.DropTable(
                 name: "assistance_plans");
 
             migrationBuilder.DropTable(
                 name: "proceeding");
+
+            migrationBuilder.DropTable(
+                name: "plan_activities");
+
+            migrationBuilder.DropTable(
+                name: "reporting_periods");
 
             migrationBuilder.DropTable(
                 name: "shelters");
@@ -2624,16 +3018,28 @@ namespace Sigur.Data.Sqlite
                 name: "trm_peers");
 
             migrationBuilder.DropTable(
+                name: "bodies");
+
+            migrationBuilder.DropTable(
                 name: "fund_grants");
 
             migrationBuilder.DropTable(
                 name: "cases");
 
             migrationBuilder.DropTable(
+                name: "organisations");
+
+            migrationBuilder.DropTable(
+                name: "plan_objectives");
+
+            migrationBuilder.DropTable(
                 name: "fund_donors");
 
             migrationBuilder.DropTable(
                 name: "persons");
+
+            migrationBuilder.DropTable(
+                name: "action_plans");
         }
     }
 }
