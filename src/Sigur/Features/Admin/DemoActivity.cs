@@ -38,7 +38,9 @@ internal static class DemoActivity
         var users = await db.Users.AsNoTracking().Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
         Guid UserId(string name) => users.GetValueOrDefault(name);
         async Task<List<Case>> CasesOf(Organisation org, int count) =>
-            await db.Cases.IgnoreQueryFilters().Include(c => c.Person).Where(c => c.OrganisationId == org.Id)
+            // Open cases only: a closed case is read-only (ClosedCaseGuard), and activity on it would be refused.
+            await db.Cases.IgnoreQueryFilters().Include(c => c.Person)
+                .Where(c => c.OrganisationId == org.Id && c.Status != CaseStatus.Closed && c.Status != CaseStatus.ClosedReferred)
                 .OrderByDescending(c => c.RegisteredAt).Take(count).ToListAsync(ct);
         var (police, prosecution, social, shelterOrg, hotline) = (orgs[0], orgs[2], orgs[3], orgs[4], orgs[5]);
 

@@ -82,6 +82,12 @@ public static class NotificationAudience
             ["Account.AuthenticatorReset"] = Policies.CaseWrite,
             ["Account.RoleChanged"] = Policies.CaseWrite,
             ["Coordination.DecisionAssigned"] = Policies.Coordination,
+            // Referrals from and to other countries, regional notices and stuck packages: the coordinator's office works them.
+            ["CrossBorder.New"] = Policies.CrossBorder,
+            ["CrossBorder.Accepted"] = Policies.CrossBorder,
+            ["CrossBorder.Declined"] = Policies.CrossBorder,
+            ["CrossBorder.Notice"] = Policies.CrossBorder,
+            ["CrossBorder.Stuck"] = Policies.CrossBorder,
         };
         // Deadlines are met by those who write the case: a clock without a responsible user goes to them.
         foreach (var kind in NotificationTexts.English.Keys.Where(k => k.StartsWith("Clock.", StringComparison.Ordinal)))
