@@ -70,7 +70,6 @@ public sealed class ReportTests
             Assert.Contains("GRETA", document.Info.Title);
         }
 
-        await Task.Delay(500); // the audit writer appends asynchronously
         var exports = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.Export.Text() && e.UserId == analyst.Id).ToListAsync());
         Assert.Equal(3, exports.Count);
         Assert.Contains(exports, e => e.Reason == "greta 2025 Pdf");
