@@ -62,7 +62,7 @@ public sealed class BodyModel(SigurDb db, CurrentUser me, TimeProvider clock, IS
 
     /// <summary>The body's calendar as a file; the same feed is served to calendar clients at /api/v1/coordination/bodies/{id}/calendar.</summary>
     public async Task<IActionResult> OnGetCalendarAsync(Guid id, CancellationToken ct) =>
-        await MeetingCalendar.OfBody(id, db, me, clock, ct) is { Result: FileContentHttpResult file } ? File(file.FileContents.ToArray(), file.ContentType ?? MeetingCalendar.ContentType, file.FileDownloadName) : NotFound();
+        MeetingCalendar.AsDownload(await MeetingCalendar.OfBody(id, db, me, clock, ct));
 
     private Task<IActionResult> AfterAsync(Guid id, IResult result, CancellationToken ct) =>
         this.AnswerAsync(result, L, L["Saved."], () => RedirectToPage("Body", new { id }), async () => await LoadAsync(id, ct) ? Page() : NotFound());

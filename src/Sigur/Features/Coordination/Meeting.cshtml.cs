@@ -48,7 +48,7 @@ public sealed class MeetingModel(SigurDb db, CurrentUser me, Notifier notifier, 
         await AfterAsync(id, (await RecordDecision.Handle(id, new RecordDecision.Request(DecisionText ?? "", Owner, Deadline), db, notifier, clock, ct)).Result, ct);
 
     public async Task<IActionResult> OnGetCalendarAsync(Guid id, CancellationToken ct) =>
-        await MeetingCalendar.OfMeeting(id, db, me, clock, ct) is { Result: FileContentHttpResult file } ? File(file.FileContents.ToArray(), file.ContentType ?? MeetingCalendar.ContentType, file.FileDownloadName) : NotFound();
+        MeetingCalendar.AsDownload(await MeetingCalendar.OfMeeting(id, db, me, clock, ct));
 
     private Task<IActionResult> AfterAsync(Guid id, IResult result, CancellationToken ct) =>
         this.AnswerAsync(result, L, L["Saved."], () => RedirectToPage("Meeting", new { id }), async () => await LoadAsync(id, ct) ? Page() : NotFound(),

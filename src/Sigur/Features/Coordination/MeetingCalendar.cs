@@ -3,6 +3,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Sigur.Data;
 using Sigur.Platform;
@@ -19,6 +20,12 @@ public static class MeetingCalendar
 {
     public const string Policy = Policies.Coordination;
     public const string ContentType = "text/calendar";
+
+    /// <summary>The calendar as a page's download, or 404 where the reader may not see the meeting or body.</summary>
+    public static IActionResult AsDownload(Results<FileContentHttpResult, ProblemHttpResult> calendar) =>
+        calendar.Result is FileContentHttpResult file
+            ? new FileContentResult(file.FileContents.ToArray(), file.ContentType ?? ContentType) { FileDownloadName = file.FileDownloadName }
+            : new NotFoundResult();
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfMeeting(Guid id, SigurDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {

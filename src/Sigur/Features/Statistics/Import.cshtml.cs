@@ -17,8 +17,6 @@ namespace Sigur.Features.Statistics;
 [RequestSizeLimit(ImportDrafts.MaxFileBytes)]
 public sealed class ImportModel(ImportDrafts drafts, CurrentUser me, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public const string Path = "/Statistics/Import";
-
     /// <summary>Errors shown on the page are capped: a file with every row wrong would otherwise be a page of megabytes.</summary>
     public const int ErrorsShown = 200;
 
